@@ -1,0 +1,58 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import pg from 'pg';
+
+/**
+ * All tables of the node. Each module adds its own tables by augmenting this interface
+ * (`declare module '…/core/db/database.js'`), so core never imports a module.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled by declaration merging from core and each module
+export interface Database {}
+
+export type DialectName = 'sqlite' | 'postgres';
+
+/** The query handle passed to stores: the database itself or a transaction the caller owns. */
+export type Db = Kysely<Database> | Transaction<Database>;
+
+export interface DatabaseHandle {
+  readonly db: Kysely<Database>;
+  readonly dialect: DialectName;
+  /** Where the data lives, for logs: a file path or a URL without its password. */
+  readonly location: string;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  databaseUrl: string | undefined;
+  dataDir: string;
+  /** Overrides the SQLite file (tests use a temporary file per suite). */
+  sqliteFile?: string;
+  poolSize?: number;
+}
+
+/** Opens SQLite (WAL, foreign keys, busy timeout) or PostgreSQL, as configured. */
+export function openDatabase(options: DatabaseOptions): DatabaseHandle {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
+  const file = options.sqliteFile ?? path.join(options.dataDir, 'borderlink.db');
+  mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new SQLite(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('synchronous = NORMAL');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
+}
+
+// PostgreSQL int8 (count(*), sums) arrives as a string by default; our counts fit in a double.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
+
+function openPostgres(url: string, max: number): DatabaseHandle {
+  const pool = new pg.Pool({ connectionString: url, max });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const location = url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+  return { db, dialect: 'postgres', location, close: () => db.destroy() };
+}

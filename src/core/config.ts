@@ -57,7 +57,10 @@ export function loadConfig(env: Env = process.env): Config {
   }
   const nodeCode = env.BORDERLINK_NODE_CODE || 'CN-NIA';
   if (!AGENCY_CODE.test(nodeCode)) {
-    throw new ConfigError('BORDERLINK_NODE_CODE', `must look like CN-NIA (country-agency), got "${nodeCode}"`);
+    throw new ConfigError(
+      'BORDERLINK_NODE_CODE',
+      `must look like CN-NIA (country-agency), got "${nodeCode}"`,
+    );
   }
   const adminPassword = env.BORDERLINK_ADMIN_PASSWORD || undefined;
   if (adminPassword !== undefined && adminPassword.length < 10) {

@@ -1,11 +1,10 @@
-import { type Kysely, PostgresAdapter } from 'kysely';
+import { PostgresAdapter } from 'kysely';
 
-/** Migrations and a few queries differ by dialect; this tells which one a handle speaks. */
-export function isPostgres(db: Kysely<unknown>): boolean {
-  return db.getExecutor().adapter instanceof PostgresAdapter;
+interface HasExecutor {
+  getExecutor(): { readonly adapter: unknown };
 }
 
-/** Column type for an auto-incrementing sequence number on either dialect. */
-export function serialType(db: Kysely<unknown>): 'serial' | 'integer' {
-  return isPostgres(db) ? 'serial' : 'integer';
+/** Migrations and a few queries differ by dialect; this tells which one a handle speaks. */
+export function isPostgres(db: HasExecutor): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
 }

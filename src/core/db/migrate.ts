@@ -1,7 +1,14 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { type Kysely, type Migration, type MigrationProvider, type MigrationResultSet, Migrator, sql } from 'kysely';
+import {
+  type Kysely,
+  type Migration,
+  type MigrationProvider,
+  type MigrationResultSet,
+  Migrator,
+  sql,
+} from 'kysely';
 import type { Database } from './database.js';
 
 const migrationFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'migrations');
@@ -16,7 +23,9 @@ const folderProvider: MigrationProvider = {
     for (const file of (await fs.readdir(migrationFolder)).sort()) {
       const match = /^(\d{12}_[a-z0-9_]+)\.(ts|js)$/.exec(file);
       if (!match?.[1]) continue;
-      migrations[match[1]] = (await import(pathToFileURL(path.join(migrationFolder, file)).href)) as Migration;
+      migrations[match[1]] = (await import(
+        pathToFileURL(path.join(migrationFolder, file)).href
+      )) as Migration;
     }
     return migrations;
   },

@@ -1,0 +1,142 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, type ErrorKind } from '../errors.js';
+
+const STATUS: Record<ErrorKind, number> = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  too_many_requests: 429,
+  unavailable: 503,
+};
+
+const TITLES: Record<number, string> = {
+  400: 'Bad request',
+  401: 'Authentication required',
+  403: 'Forbidden',
+  404: 'Not found',
+  405: 'Method not allowed',
+  406: 'Not acceptable',
+  409: 'Conflict',
+  413: 'Payload too large',
+  415: 'Unsupported media type',
+  422: 'Unprocessable content',
+  429: 'Too many requests',
+  500: 'Internal server error',
+  503: 'Service unavailable',
+};
+
+export interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: string;
+  instance?: string;
+  requestId?: string;
+  errors?: Array<{ path: string; message: string }>;
+  [extra: string]: unknown;
+}
+
+interface Mapped {
+  status: number;
+  code: string;
+  detail: string;
+  errors?: Array<{ path: string; message: string }>;
+  extra?: Record<string, unknown>;
+}
+
+interface ValidationIssue {
+  instancePath?: string;
+  message?: string;
+  keyword?: string;
+  params?: Record<string, unknown>;
+}
+
+/** Turns Ajv's output into `{path, message}` pairs that name the offending field in JSON-pointer form. */
+function validationErrors(context: string | undefined, issues: ValidationIssue[]) {
+  return issues.map((issue) => {
+    let path = issue.instancePath ?? '';
+    const extra = issue.params?.additionalProperty ?? issue.params?.missingProperty;
+    if (typeof extra === 'string') path = `${path}/${extra}`;
+    const where = `/${context ?? 'body'}${path}`;
+    const message =
+      issue.keyword === 'additionalProperties' ? 'is not an allowed field' : (issue.message ?? 'is invalid');
+    return { path: where, message };
+  });
+}
+
+/** Stable names for the framework's own client errors, so clients never see its internal codes. */
+const FRAMEWORK_CODES: Record<string, string> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'http.malformed_json',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'http.empty_body',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'http.body_too_large',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'http.unsupported_media_type',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'http.bad_content_length',
+  FST_ERR_BAD_URL: 'http.bad_url',
+};
+
+const DATABASE_CONFLICTS = new Set(['SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY', '23505']);
+const DATABASE_REFERENCES = new Set(['SQLITE_CONSTRAINT_FOREIGNKEY', '23503']);
+
+function mapError(error: unknown): Mapped {
+  if (error instanceof AppError) {
+    const field = typeof error.details?.field === 'string' ? error.details.field : undefined;
+    return {
+      status: STATUS[error.kind],
+      code: error.code,
+      detail: error.message,
+      ...(field && { errors: [{ path: `/${field}`, message: error.message }] }),
+      ...(error.details && { extra: error.details }),
+    };
+  }
+  const fastifyError = error as FastifyError & { validation?: ValidationIssue[]; validationContext?: string };
+  if (fastifyError.validation) {
+    const errors = validationErrors(fastifyError.validationContext, fastifyError.validation);
+    const detail = errors.map((e) => `${e.path} ${e.message}`).join('; ');
+    return { status: 400, code: 'http.invalid_request', detail, errors };
+  }
+  const code = String(fastifyError.code ?? '');
+  if (DATABASE_CONFLICTS.has(code)) {
+    return { status: 409, code: 'db.duplicate', detail: 'A record with the same key already exists' };
+  }
+  if (DATABASE_REFERENCES.has(code)) {
+    return {
+      status: 409,
+      code: 'db.reference',
+      detail: 'The record refers to, or is referred by, another record',
+    };
+  }
+  const status = fastifyError.statusCode;
+  if (status && status >= 400 && status < 500) {
+    return { status, code: FRAMEWORK_CODES[code] ?? 'http.client_error', detail: fastifyError.message };
+  }
+  return { status: 500, code: 'internal', detail: 'An unexpected error occurred; it has been logged' };
+}
+
+/** Builds the RFC 9457 body for any error; the one place that decides statuses and codes. */
+export function problemFor(error: unknown, request: Pick<FastifyRequest, 'url' | 'id'>): ProblemBody {
+  const mapped = mapError(error);
+  return {
+    ...mapped.extra,
+    type: `urn:borderlink:problem:${mapped.code}`,
+    title: TITLES[mapped.status] ?? 'Error',
+    status: mapped.status,
+    detail: mapped.detail,
+    code: mapped.code,
+    instance: request.url,
+    requestId: String(request.id),
+    ...(mapped.errors && { errors: mapped.errors }),
+  };
+}
+
+/** Sends a problem+json response, logging only what is the server's fault. */
+export function sendProblem(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const problem = problemFor(error, request);
+  if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+  else request.log.info({ code: problem.code, status: problem.status }, 'request refused');
+  return reply.status(problem.status).type('application/problem+json').send(problem);
+}

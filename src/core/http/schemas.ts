@@ -1,5 +1,17 @@
-import { type TSchema, Type } from '@sinclair/typebox';
+import { Kind, type TSchema, Type, TypeRegistry } from '@sinclair/typebox';
 import { UUID_PATTERN } from '../ids.js';
+
+// Registered so TypeBox's own checker (Value.Check) understands the enums that Ajv validates over HTTP.
+TypeRegistry.Set<{ enum: string[] }>(
+  'StringEnum',
+  (schema, value) => typeof value === 'string' && schema.enum.includes(value),
+);
+
+/** A string restricted to the given values, typed as their union (TypeBox's Union of Literals loses that in maps). */
+export const StringEnum = <const T extends readonly string[]>(
+  values: T,
+  options: { description?: string } = {},
+) => Type.Unsafe<T[number]>({ [Kind]: 'StringEnum', type: 'string', enum: [...values], ...options });
 
 /** RFC 9457 problem details, with our stable `code` and per-field errors. */
 export const Problem = Type.Object(
@@ -26,7 +38,7 @@ export const Code = Type.String({
 });
 export const IsoInstant = Type.String({ format: 'date-time' });
 export const IsoDate = Type.String({ format: 'date' });
-export const Language = Type.Unsafe<'zh' | 'en' | 'ru'>({ type: 'string', enum: ['zh', 'en', 'ru'] });
+export const Language = StringEnum(['zh', 'en', 'ru'] as const);
 
 /** Localised names: at least one of zh, en, ru, or the local language. */
 export const Names = Type.Object(
@@ -62,9 +74,3 @@ export const ErrorResponses = {
   415: Problem,
   429: Problem,
 } as const;
-
-/** A string restricted to the given values, typed as their union (TypeBox's Union of Literals loses that in maps). */
-export const StringEnum = <const T extends readonly string[]>(
-  values: T,
-  options: { description?: string } = {},
-) => Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...options });

@@ -1,0 +1,42 @@
+export { type NameToken, type NormalisedName, normaliseName, skeletonOf } from './normalise.js';
+export {
+  type BirthDate,
+  DEFAULT_THRESHOLDS,
+  foldDocumentNumber,
+  type PreparedIdentity,
+  parseBirthDate,
+  prepareIdentity,
+  scoreMatch,
+  scorePrepared,
+  verdictOf,
+} from './score.js';
+export {
+  type CsvRowError,
+  type CsvSource,
+  type MrzParseResult,
+  type MrzParser,
+  type ScreenCsvOptions,
+  type ScreenedCrossing,
+  screenCsv,
+} from './screen-csv.js';
+export { compareNames, jaroWinkler, type NameComparison } from './similarity.js';
+export { transliterate } from './transliterate.js';
+export type {
+  Agreement,
+  CrossingIdentity,
+  FieldEvidence,
+  MatchField,
+  MatchScore,
+  MatchThresholds,
+  Sex,
+  Verdict,
+  WatchlistIdentity,
+} from './types.js';
+export {
+  createWatchlistIndex,
+  type ScreeningCandidate,
+  type ScreeningResult,
+  screenBruteForce,
+  type WatchlistIndex,
+  type WatchlistIndexOptions,
+} from './watchlist-index.js';

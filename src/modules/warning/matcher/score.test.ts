@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_THRESHOLDS, foldDocumentNumber, parseBirthDate, scoreMatch, verdictOf } from './score.js';
+import type { CrossingIdentity, MatchField, WatchlistIdentity } from './types.js';
+
+const buildEntry = (overrides: Partial<WatchlistIdentity> = {}): WatchlistIdentity => ({
+  id: 'entry-1',
+  surname: 'Ivanov',
+  givenNames: 'Sergei',
+  sex: 'M',
+  birthDate: '1980-03-14',
+  nationality: 'RUS',
+  documentNumber: 'AB1234567',
+  ...overrides,
+});
+const buildCrossing = (overrides: Partial<CrossingIdentity> = {}): CrossingIdentity => ({
+  ...buildEntry(),
+  id: 'c-1',
+  ...overrides,
+});
+const field = (crossing: CrossingIdentity, entry: WatchlistIdentity, name: MatchField) =>
+  scoreMatch(crossing, entry).explanation.find((evidence) => evidence.field === name);
+
+describe('scoreMatch', () => {
+  it('explains every field with its agreement and weight', () => {
+    const { score, explanation } = scoreMatch(buildCrossing(), buildEntry());
+    expect(score).toBe(1);
+    expect(explanation.map((e) => [e.field, e.agreement])).toEqual([
+      ['name', 'exact'],
+      ['documentNumber', 'exact'],
+      ['birthDate', 'exact'],
+      ['nationality', 'exact'],
+      ['sex', 'exact'],
+    ]);
+  });
+
+  it('marks fields absent on one side as missing with no weight', () => {
+    const evidence = field(buildCrossing({ documentNumber: undefined }), buildEntry(), 'documentNumber');
+    expect(evidence).toMatchObject({ agreement: 'missing', weight: 0 });
+  });
+
+  it('matches document numbers through OCR confusions and single transpositions', () => {
+    expect(foldDocumentNumber('AB1234567')).toBe(foldDocumentNumber('A81Z34S67'));
+    expect(
+      field(buildCrossing({ documentNumber: 'A81Z34S67' }), buildEntry(), 'documentNumber')?.agreement,
+    ).toBe('strong');
+    expect(
+      field(buildCrossing({ documentNumber: 'AB1243567' }), buildEntry(), 'documentNumber')?.agreement,
+    ).toBe('partial');
+    expect(
+      field(buildCrossing({ documentNumber: 'XY9990001' }), buildEntry(), 'documentNumber')?.agreement,
+    ).toBe('conflict');
+  });
+
+  it('accepts partial dates of birth and swapped day and month', () => {
+    expect(field(buildCrossing({ birthDate: '1980' }), buildEntry(), 'birthDate')?.agreement).toBe('partial');
+    expect(field(buildCrossing({ birthDate: '1980-03' }), buildEntry(), 'birthDate')?.agreement).toBe(
+      'partial',
+    );
+    expect(field(buildCrossing({ birthDate: '1980-14-03' }), buildEntry(), 'birthDate')?.agreement).toBe(
+      'missing',
+    );
+    const swapped = field(
+      buildCrossing({ birthDate: '1980-03-04' }),
+      buildEntry({ birthDate: '1980-04-03' }),
+      'birthDate',
+    );
+    expect(swapped?.agreement).toBe('strong');
+    expect(field(buildCrossing({ birthDate: '1961-03-14' }), buildEntry(), 'birthDate')?.agreement).toBe(
+      'conflict',
+    );
+  });
+
+  it('uses sex and nationality as evidence, not as filters', () => {
+    const nameAndSex = { documentNumber: undefined, birthDate: undefined, nationality: undefined };
+    const differentSex = scoreMatch(buildCrossing({ ...nameAndSex, sex: 'F' }), buildEntry(nameAndSex));
+    expect(differentSex.score).toBeGreaterThan(0.8);
+    expect(differentSex.score).toBeLessThan(1);
+    expect(field(buildCrossing({ nationality: 'KAZ' }), buildEntry(), 'nationality')?.agreement).toBe(
+      'conflict',
+    );
+  });
+
+  it('scores a Cyrillic crossing against a Latin entry as a hit', () => {
+    const crossing = buildCrossing({
+      surname: undefined,
+      givenNames: undefined,
+      nativeName: 'Сергей Иванов',
+    });
+    expect(verdictOf(scoreMatch(crossing, buildEntry()).score)).toBe('hit');
+  });
+
+  it('keeps a different person with a shared surname clear', () => {
+    const crossing = buildCrossing({
+      givenNames: 'Mikhail',
+      birthDate: '1955-11-02',
+      documentNumber: 'ZZ7654321',
+    });
+    expect(verdictOf(scoreMatch(crossing, buildEntry()).score)).toBe('clear');
+  });
+});
+
+describe('parseBirthDate', () => {
+  it('reads full and partial dates and refuses impossible ones', () => {
+    expect(parseBirthDate('1980-03-14')).toEqual({ year: 1980, month: 3, day: 14 });
+    expect(parseBirthDate('1980-03')).toEqual({ year: 1980, month: 3 });
+    expect(parseBirthDate('1980')).toEqual({ year: 1980 });
+    expect(parseBirthDate('1980-13-01')).toBeUndefined();
+    expect(parseBirthDate('14/03/1980')).toBeUndefined();
+  });
+});
+
+describe('verdictOf', () => {
+  it('applies the hit and possible thresholds inclusively, with configurable limits', () => {
+    expect(verdictOf(DEFAULT_THRESHOLDS.hit)).toBe('hit');
+    expect(verdictOf(DEFAULT_THRESHOLDS.possible)).toBe('possible');
+    expect(verdictOf(DEFAULT_THRESHOLDS.possible - 0.001)).toBe('clear');
+    expect(verdictOf(0.7, { hit: 0.75, possible: 0.6 })).toBe('possible');
+  });
+});

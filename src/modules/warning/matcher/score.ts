@@ -1,0 +1,184 @@
+import { type NormalisedName, normaliseName } from './normalise.js';
+import { compareNames, editDistance } from './similarity.js';
+import type {
+  Agreement,
+  CrossingIdentity,
+  FieldEvidence,
+  MatchScore,
+  MatchThresholds,
+  Sex,
+  Verdict,
+  WatchlistIdentity,
+} from './types.js';
+
+/** Thresholds used when the caller gives none; chosen on the generated development set. */
+export const DEFAULT_THRESHOLDS: MatchThresholds = Object.freeze({ hit: 0.9, possible: 0.8 });
+
+/** Verdict for a score under the given thresholds. */
+export const verdictOf = (score: number, thresholds: MatchThresholds = DEFAULT_THRESHOLDS): Verdict =>
+  score >= thresholds.hit ? 'hit' : score >= thresholds.possible ? 'possible' : 'clear';
+
+/** A date of birth, possibly partial. */
+export interface BirthDate {
+  readonly year: number;
+  readonly month?: number;
+  readonly day?: number;
+}
+
+/** An identity with its names, dates and numbers already in comparable form. */
+export interface PreparedIdentity {
+  readonly id: string;
+  readonly names: readonly NormalisedName[];
+  readonly birth?: BirthDate;
+  readonly nationality?: string;
+  readonly sex?: Sex;
+  readonly document?: { readonly plain: string; readonly folded: string };
+}
+
+/** Reads 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'; anything else (or an impossible month/day) counts as unknown. */
+export const parseBirthDate = (text: string | undefined): BirthDate | undefined => {
+  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text?.trim() ?? '');
+  if (!match) return undefined;
+  const year = Number(match[1]);
+  const month = match[2] === undefined ? undefined : Number(match[2]);
+  const day = match[3] === undefined ? undefined : Number(match[3]);
+  if (month !== undefined && (month < 1 || month > 12)) return undefined;
+  if (day !== undefined && (day < 1 || day > 31)) return undefined;
+  return { year, ...(month === undefined ? {} : { month }), ...(day === undefined ? {} : { day }) };
+};
+
+/** Characters OCR confuses in machine-readable zones, each folded onto the digit it is mistaken for. */
+const OCR_FOLD: Record<string, string> = {
+  O: '0',
+  Q: '0',
+  D: '0',
+  I: '1',
+  L: '1',
+  B: '8',
+  S: '5',
+  Z: '2',
+  G: '6',
+};
+
+/** Document number in upper-case letters and digits only. */
+export const plainDocumentNumber = (text: string): string => text.toUpperCase().replace(/[^A-Z0-9]/g, '');
+
+/** Document number with OCR-confusable characters folded together (O/0, I/1, B/8, S/5, Z/2...). */
+export const foldDocumentNumber = (text: string): string =>
+  plainDocumentNumber(text).replace(/[OQDILBSZG]/g, (ch) => OCR_FOLD[ch] ?? ch);
+
+const nameOf = (surname: string | undefined, givenNames: string | undefined): string =>
+  [givenNames, surname].filter((part) => part?.trim()).join(' ');
+
+/** Normalises every field the scorer reads, once, so screening compares prepared forms only. */
+export const prepareIdentity = (identity: WatchlistIdentity | CrossingIdentity): PreparedIdentity => {
+  const texts = [nameOf(identity.surname, identity.givenNames), identity.nativeName ?? ''];
+  if ('aliases' in identity && identity.aliases) texts.push(...identity.aliases);
+  const names = texts.filter((text) => text.trim()).map(normaliseName);
+  const plain = identity.documentNumber ? plainDocumentNumber(identity.documentNumber) : '';
+  const birth = parseBirthDate(identity.birthDate);
+  return {
+    id: identity.id,
+    names: names.filter((name) => name.tokens.length > 0),
+    ...(birth ? { birth } : {}),
+    ...(identity.nationality ? { nationality: identity.nationality.trim().toUpperCase() } : {}),
+    ...(identity.sex ? { sex: identity.sex } : {}),
+    ...(plain ? { document: { plain, folded: foldDocumentNumber(plain) } } : {}),
+  };
+};
+
+const evidence = (field: FieldEvidence['field'], agreement: Agreement, weight: number, detail: string) =>
+  ({ field, agreement, weight, detail }) satisfies FieldEvidence;
+
+const nameEvidence = (query: PreparedIdentity, entry: PreparedIdentity): FieldEvidence => {
+  if (query.names.length === 0 || entry.names.length === 0) return evidence('name', 'missing', 0, 'no name');
+  let best = { score: 0, pairs: [] as ReturnType<typeof compareNames>['pairs'] };
+  for (const q of query.names) {
+    for (const e of entry.names) {
+      const comparison = compareNames(q, e);
+      if (comparison.score > best.score) best = comparison;
+      if (best.score === 1) break;
+    }
+  }
+  const score = Math.round(best.score * 1000) / 1000;
+  const agreement: Agreement =
+    score >= 0.99
+      ? 'exact'
+      : score >= 0.9
+        ? 'strong'
+        : score >= 0.7
+          ? 'partial'
+          : score >= 0.4
+            ? 'none'
+            : 'conflict';
+  const detail = best.pairs.map((p) => `${p.query}~${p.entry} ${p.similarity.toFixed(2)}`).join(', ');
+  return evidence('name', agreement, score, detail || 'no name part agrees');
+};
+
+const documentEvidence = (query: PreparedIdentity, entry: PreparedIdentity): FieldEvidence => {
+  const q = query.document;
+  const e = entry.document;
+  if (!q || !e) return evidence('documentNumber', 'missing', 0, 'not on both records');
+  if (q.plain === e.plain) return evidence('documentNumber', 'exact', 0.3, 'same number');
+  if (q.folded === e.folded)
+    return evidence('documentNumber', 'strong', 0.27, 'same number up to OCR confusions');
+  if (q.folded.length >= 6 && editDistance(q.folded, e.folded) === 1) {
+    return evidence('documentNumber', 'partial', 0.12, 'one character differs or two are swapped');
+  }
+  // people hold several documents, so a different number is weak evidence against
+  return evidence('documentNumber', 'conflict', -0.05, 'different numbers');
+};
+
+const birthEvidence = (query: PreparedIdentity, entry: PreparedIdentity): FieldEvidence => {
+  const q = query.birth;
+  const e = entry.birth;
+  if (!q || !e) return evidence('birthDate', 'missing', 0, 'not on both records');
+  if (q.year !== e.year) {
+    if (Math.abs(q.year - e.year) === 1) return evidence('birthDate', 'none', -0.04, 'years one apart');
+    return evidence('birthDate', 'conflict', -0.2, 'different years');
+  }
+  if (q.month === undefined || e.month === undefined)
+    return evidence('birthDate', 'partial', 0.04, 'same year');
+  if (q.month === e.month) {
+    if (q.day === undefined || e.day === undefined)
+      return evidence('birthDate', 'partial', 0.05, 'same month');
+    if (q.day === e.day) return evidence('birthDate', 'exact', 0.1, 'same date');
+    return evidence('birthDate', 'none', -0.03, 'same month, different day');
+  }
+  if (q.day !== undefined && q.day === e.month && q.month === e.day) {
+    return evidence('birthDate', 'strong', 0.07, 'day and month swapped');
+  }
+  return evidence('birthDate', 'conflict', -0.1, 'same year, different month');
+};
+
+const nationalityEvidence = (query: PreparedIdentity, entry: PreparedIdentity): FieldEvidence => {
+  if (!query.nationality || !entry.nationality)
+    return evidence('nationality', 'missing', 0, 'not on both records');
+  if (query.nationality === entry.nationality) return evidence('nationality', 'exact', 0.02, 'same');
+  // nationality changes and dual nationals are common: weak evidence against
+  return evidence('nationality', 'conflict', -0.04, `${query.nationality} vs ${entry.nationality}`);
+};
+
+const sexEvidence = (query: PreparedIdentity, entry: PreparedIdentity): FieldEvidence => {
+  if (!query.sex || !entry.sex) return evidence('sex', 'missing', 0, 'not on both records');
+  if (query.sex === 'X' || entry.sex === 'X') return evidence('sex', 'none', 0, 'unspecified on one record');
+  if (query.sex === entry.sex) return evidence('sex', 'exact', 0.01, 'same');
+  return evidence('sex', 'conflict', -0.08, `${query.sex} vs ${entry.sex}`);
+};
+
+/** Scores how likely two prepared identities are the same person, field by field. */
+export const scorePrepared = (query: PreparedIdentity, entry: PreparedIdentity): MatchScore => {
+  const explanation = [
+    nameEvidence(query, entry),
+    documentEvidence(query, entry),
+    birthEvidence(query, entry),
+    nationalityEvidence(query, entry),
+    sexEvidence(query, entry),
+  ];
+  const raw = explanation.reduce((sum, field) => sum + field.weight, 0);
+  return { score: Math.round(Math.min(1, Math.max(0, raw)) * 1000) / 1000, explanation };
+};
+
+/** Scores a crossing against one watchlist identity (0..1, with the evidence per field). */
+export const scoreMatch = (crossing: CrossingIdentity, entry: WatchlistIdentity): MatchScore =>
+  scorePrepared(prepareIdentity(crossing), prepareIdentity(entry));

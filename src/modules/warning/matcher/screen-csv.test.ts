@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { type CsvRowError, type MrzParser, type ScreenedCrossing, screenCsv } from './screen-csv.js';
+
+const WATCHLIST = [
+  'id,surname,given_names,native_name,sex,birth_date,nationality,document_number,reason',
+  'w1,Ivanov,Sergei,Сергей Иванов,M,1980-03-14,RUS,AB1234567,contact',
+  'w2,Wang,Xiaoming,王小明,M,1975,CHN,,case',
+  'w3,Bad,Row,,Q,1980,RUS,,bad sex',
+].join('\n');
+
+const collect = async (crossings: string, parseMrz?: MrzParser) => {
+  const errors: CsvRowError[] = [];
+  const out: ScreenedCrossing[] = [];
+  for await (const row of screenCsv(WATCHLIST, crossings, {
+    onRowError: (e) => errors.push(e),
+    ...(parseMrz ? { parseMrz } : {}),
+  })) {
+    out.push(row);
+  }
+  return { out, errors };
+};
+
+describe('screenCsv', () => {
+  it('prints one verdict per crossing, in input order, and reports bad rows without stopping', async () => {
+    const crossings = [
+      'id,surname,given_names,native_name,sex,birth_date,nationality,document_number',
+      'c1,IVANOV,SERGEY,,M,1980-03-14,RUS,AB1234567',
+      'c2,Smith,John,,M,1990-01-01,GBR,',
+      'c3,,,王小明,,1975-06-01,CHN,',
+      ',Nameless,Row,,,,,',
+    ].join('\n');
+    const { out, errors } = await collect(crossings);
+    expect(out.map((row) => [row.crossing_id, row.verdict, row.entry_id])).toEqual([
+      ['c1', 'hit', 'w1'],
+      ['c2', 'clear', null],
+      ['c3', 'hit', 'w2'],
+    ]);
+    expect(errors.map((e) => [e.file, e.line, e.code])).toEqual([
+      ['watchlist', 4, 'warning.csv_bad_sex'],
+      ['crossings', 5, 'warning.csv_missing_id'],
+    ]);
+  });
+
+  it('reads identities from an mrz column through the injected parser', async () => {
+    const parseMrz: MrzParser = (text) =>
+      text.startsWith('P<')
+        ? {
+            ok: true,
+            fields: {
+              surname: 'IVANOV',
+              givenNames: 'SERGEI',
+              documentNumber: 'AB1234567',
+              birthDate: '1980-03-14',
+              sex: 'M',
+            },
+          }
+        : { ok: false, fields: {} };
+    const crossings = ['id,mrz', 'c1,P<RUSIVANOV<<SERGEI', 'c2,garbage'].join('\n');
+    const { out, errors } = await collect(crossings, parseMrz);
+    expect(out).toEqual([{ crossing_id: 'c1', verdict: 'hit', entry_id: 'w1', score: 1 }]);
+    expect(errors.filter((e) => e.file === 'crossings').map((e) => e.code)).toEqual(['warning.csv_bad_mrz']);
+  });
+});

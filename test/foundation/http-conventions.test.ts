@@ -1,0 +1,70 @@
+import { expect, it } from 'vitest';
+import { describeEachDatabase } from '../support/databases.js';
+import { useTestNode } from '../support/nodes.js';
+
+describeEachDatabase('HTTP conventions', (dialect) => {
+  const testNode = useTestNode(dialect);
+
+  it('answers health, readiness and Prometheus metrics', async () => {
+    const client = testNode().anonymous();
+    expect((await client.get('/healthz')).status).toBe(200);
+    expect((await client.get('/readyz')).body).toEqual({ status: 'ready' });
+    const metrics = await client.get('/metrics');
+    expect(metrics.status).toBe(200);
+    expect(metrics.text).toContain('borderlink_http_request_duration_seconds');
+  });
+
+  it('echoes a well-formed request id and makes one up otherwise', async () => {
+    const given = await fetch(`${testNode().url}/healthz`, { headers: { 'x-request-id': 'desk-7-request-42' } });
+    expect(given.headers.get('x-request-id')).toBe('desk-7-request-42');
+    const made = await fetch(`${testNode().url}/healthz`, { headers: { 'x-request-id': '<script>' } });
+    expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('sends security headers', async () => {
+    const response = await fetch(`${testNode().url}/healthz`);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(response.headers.get('x-frame-options')).toBeTruthy();
+  });
+
+  it('answers malformed JSON, a wrong content type and an oversized body with problem+json 4xx', async () => {
+    const admin = await testNode().admin();
+    const malformed = await admin.raw('POST', '/api/v1/directory/agencies', '{"code": ', 'application/json');
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.code).toBe('http.malformed_json');
+    const wrongType = await admin.raw('POST', '/api/v1/directory/agencies', 'code=x', 'application/x-www-form-urlencoded');
+    expect(wrongType.status).toBe(415);
+    expect(wrongType.headers.get('content-type')).toContain('application/problem+json');
+    const huge = await admin.raw('POST', '/api/v1/directory/agencies', `{"pad":"${'x'.repeat(1_100_000)}"}`, 'application/json');
+    expect(huge.status).toBe(413);
+    expect(huge.body.code).toBe('http.body_too_large');
+  });
+
+  it('stores injection strings as plain text and never lets them change a query', async () => {
+    const admin = await testNode().admin();
+    const hostile = ["'; DROP TABLE agencies; --", '<img src=x onerror=alert(1)>', '../../../etc/passwd'];
+    for (const [i, text] of hostile.entries()) {
+      const code = `ZZ-INJ${i}`;
+      const created = await admin.post('/api/v1/directory/agencies', {
+        code,
+        kind: 'international',
+        country: 'ZZ',
+        names: { en: text },
+        language: 'en',
+        timeZone: 'UTC',
+      });
+      expect(created.status).toBe(201);
+      expect((await admin.get(`/api/v1/directory/agencies/${code}`)).body).toMatchObject({ names: { en: text } });
+    }
+    const traversal = await admin.get('/api/v1/directory/agencies/..%2F..%2Fetc%2Fpasswd');
+    expect(traversal.status).toBe(400);
+    expect((await admin.get('/api/v1/directory/agencies')).status).toBe(200);
+  });
+
+  it('answers unknown API routes with a 404 problem', async () => {
+    const response = await testNode().anonymous().get('/api/v1/nothing-here');
+    expect(response.status).toBe(404);
+    expect(response.body).toMatchObject({ status: 404, code: 'http.route_not_found' });
+  });
+});

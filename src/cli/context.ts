@@ -1,8 +1,9 @@
 import { userInfo } from 'node:os';
-import type { Actor } from '../core/auth/roles.js';
+import { type Actor, SYSTEM_ACTOR } from '../core/auth/roles.js';
 import { type Config, loadConfig } from '../core/config.js';
 import { type DatabaseHandle, openDatabase } from '../core/db/database.js';
 import { migrateToLatest } from '../core/db/migrate.js';
+import { ensureOwnAgency } from '../modules/directory/directory.service.js';
 
 /** The actor CLI commands are audited as: the operating-system user at the node's console. */
 export function cliActor(): Actor {
@@ -17,7 +18,11 @@ export async function withDatabase<T>(
   const config = loadConfig();
   const handle = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
-    if (options.migrate) await migrateToLatest(handle.db);
+    if (options.migrate) {
+      await migrateToLatest(handle.db);
+      // Users and messages need the node's own agency, as on a first `serve`.
+      await ensureOwnAgency(handle.db, SYSTEM_ACTOR, config.nodeCode);
+    }
     return await work(handle, config);
   } finally {
     await handle.close();

@@ -15,7 +15,9 @@ describeEachDatabase('HTTP conventions', (dialect) => {
   });
 
   it('echoes a well-formed request id and makes one up otherwise', async () => {
-    const given = await fetch(`${testNode().url}/healthz`, { headers: { 'x-request-id': 'desk-7-request-42' } });
+    const given = await fetch(`${testNode().url}/healthz`, {
+      headers: { 'x-request-id': 'desk-7-request-42' },
+    });
     expect(given.headers.get('x-request-id')).toBe('desk-7-request-42');
     const made = await fetch(`${testNode().url}/healthz`, { headers: { 'x-request-id': '<script>' } });
     expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
@@ -33,10 +35,20 @@ describeEachDatabase('HTTP conventions', (dialect) => {
     const malformed = await admin.raw('POST', '/api/v1/directory/agencies', '{"code": ', 'application/json');
     expect(malformed.status).toBe(400);
     expect(malformed.body.code).toBe('http.malformed_json');
-    const wrongType = await admin.raw('POST', '/api/v1/directory/agencies', 'code=x', 'application/x-www-form-urlencoded');
+    const wrongType = await admin.raw(
+      'POST',
+      '/api/v1/directory/agencies',
+      'code=x',
+      'application/x-www-form-urlencoded',
+    );
     expect(wrongType.status).toBe(415);
     expect(wrongType.headers.get('content-type')).toContain('application/problem+json');
-    const huge = await admin.raw('POST', '/api/v1/directory/agencies', `{"pad":"${'x'.repeat(1_100_000)}"}`, 'application/json');
+    const huge = await admin.raw(
+      'POST',
+      '/api/v1/directory/agencies',
+      `{"pad":"${'x'.repeat(1_100_000)}"}`,
+      'application/json',
+    );
     expect(huge.status).toBe(413);
     expect(huge.body.code).toBe('http.body_too_large');
   });
@@ -55,7 +67,9 @@ describeEachDatabase('HTTP conventions', (dialect) => {
         timeZone: 'UTC',
       });
       expect(created.status).toBe(201);
-      expect((await admin.get(`/api/v1/directory/agencies/${code}`)).body).toMatchObject({ names: { en: text } });
+      expect((await admin.get(`/api/v1/directory/agencies/${code}`)).body).toMatchObject({
+        names: { en: text },
+      });
     }
     const traversal = await admin.get('/api/v1/directory/agencies/..%2F..%2Fetc%2Fpasswd');
     expect(traversal.status).toBe(400);

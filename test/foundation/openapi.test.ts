@@ -42,13 +42,21 @@ describeEachDatabase('OpenAPI document', (dialect) => {
       fc.record({ code: fc.string(), names: fc.anything(), username: fc.string(), password: fc.string() }),
     );
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...operations), bodies, fc.string({ maxLength: 40 }), async (op, body, id) => {
-        // Logout would end the admin's session for the rest of the run; everything else is fair game.
-        if (op.path === '/api/v1/auth/logout') return;
-        const response = await admin.request(op.method, fillPath(op.path, id || 'x'), body ?? {});
-        expect(response.status, `${op.method} ${op.path} -> ${response.text.slice(0, 300)}`).toBeLessThan(500);
-        if (response.status >= 400) expect(response.headers.get('content-type')).toContain('application/problem+json');
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...operations),
+        bodies,
+        fc.string({ maxLength: 40 }),
+        async (op, body, id) => {
+          // Logout would end the admin's session for the rest of the run; everything else is fair game.
+          if (op.path === '/api/v1/auth/logout') return;
+          const response = await admin.request(op.method, fillPath(op.path, id || 'x'), body ?? {});
+          expect(response.status, `${op.method} ${op.path} -> ${response.text.slice(0, 300)}`).toBeLessThan(
+            500,
+          );
+          if (response.status >= 400)
+            expect(response.headers.get('content-type')).toContain('application/problem+json');
+        },
+      ),
       { numRuns: 150 },
     );
   });

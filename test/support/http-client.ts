@@ -22,7 +22,8 @@ export class ApiClient {
 
   async login(username: string, password: string): Promise<ApiResponse> {
     const response = await this.request('POST', '/api/v1/auth/login', { username, password });
-    if (response.status === 200 && typeof response.body.csrfToken === 'string') this.csrf = response.body.csrfToken;
+    if (response.status === 200 && typeof response.body.csrfToken === 'string')
+      this.csrf = response.body.csrfToken;
     return response;
   }
 
@@ -58,8 +59,17 @@ export class ApiClient {
     return this.send(method, path, body, contentType);
   }
 
-  async request<T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<ApiResponse<T>> {
-    return this.send<T>(method, path, body === undefined ? undefined : JSON.stringify(body), 'application/json');
+  async request<T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<ApiResponse<T>> {
+    return this.send<T>(
+      method,
+      path,
+      body === undefined ? undefined : JSON.stringify(body),
+      'application/json',
+    );
   }
 
   private async send<T>(

@@ -35,6 +35,8 @@ function migratorFor(db: Kysely<Database>): Migrator {
   return new Migrator({
     db,
     provider: folderProvider,
+    // Modules evolve in parallel; a module's new migration may sort before one already applied elsewhere.
+    allowUnorderedMigrations: true,
   });
 }
 

@@ -7,6 +7,7 @@ import type { Config } from './core/config.js';
 import { type DatabaseHandle, openDatabase } from './core/db/database.js';
 import { migrateToLatest } from './core/db/migrate.js';
 import { EventBus } from './core/events.js';
+import { sessionPurgeWorker } from './core/housekeeping.js';
 import { buildHttpApp, type HttpApp, type RouteRegistrar } from './core/http/app.js';
 import { createLogger } from './core/log.js';
 import { createMetrics } from './core/metrics.js';
@@ -48,7 +49,7 @@ export async function createNode(config: Config, options: NodeOptions = {}): Pro
     const metrics = createMetrics();
     const events = new EventBus((event) => metrics.domainEvents.inc({ type: event.type }));
     const context: NodeContext = { config, db: handle.db, dialect: handle.dialect, log, events };
-    const workers: Worker[] = [];
+    const workers: Worker[] = [sessionPurgeWorker(handle.db, log)];
     const routes: RouteRegistrar[] = [
       authRoutes(handle.db, config),
       auditRoutes(handle.db),

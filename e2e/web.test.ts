@@ -1,0 +1,239 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import * as OTPAuth from 'otpauth';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signInOverApi } from './support/api-session.js';
+import { seriousAccessibilityViolations } from './support/axe.js';
+import { type BrowserSession, openBrowser } from './support/browser.js';
+import { type RunningNode, repoRoot, requireBuild, startNode } from './support/node-process.js';
+
+const ADMIN = { username: 'admin', password: 'e2e-admin-password-1' };
+
+const PORT_OFFICER = { username: 'petrov', password: 'port-officer-password-1' };
+
+/** A Russian-speaking port officer with TOTP enrolled; returns the authenticator that makes their codes. */
+async function seedPortOfficerWithTotp(baseUrl: string): Promise<OTPAuth.TOTP> {
+  const admin = await signInOverApi(baseUrl, ADMIN.username, ADMIN.password);
+  await admin.request('POST', '/api/v1/users', {
+    ...PORT_OFFICER,
+    displayName: 'Пётр Петров',
+    language: 'ru',
+    roles: ['port_officer'],
+  });
+  const officer = await signInOverApi(baseUrl, PORT_OFFICER.username, PORT_OFFICER.password);
+  const { uri } = await officer.request<{ uri: string }>('POST', '/api/v1/auth/totp/enrol');
+  const authenticator = OTPAuth.URI.parse(uri);
+  if (!(authenticator instanceof OTPAuth.TOTP)) throw new Error(`Enrolment gave no TOTP URI: ${uri}`);
+  await officer.request('POST', '/api/v1/auth/totp/confirm', { code: authenticator.generate() });
+  return authenticator;
+}
+
+/** A border county as a small box and a port on each side of the border at Erenhot / Zamyn-Üüd. */
+async function seedBorderGeography(baseUrl: string): Promise<void> {
+  const admin = await signInOverApi(baseUrl, ADMIN.username, ADMIN.password);
+  const county = {
+    code: 'CN-150981',
+    country: 'CN',
+    names: { zh: '二连浩特市', en: 'Erenhot', ru: 'Эрэн-Хото' },
+    population: 74_000,
+    geometry: {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [111.6, 43.4],
+          [112.3, 43.4],
+          [112.3, 43.9],
+          [111.6, 43.9],
+          [111.6, 43.4],
+        ],
+      ],
+    },
+  };
+  await admin.request('PUT', `/api/v1/directory/counties/${county.code}`, county);
+  const ports = [
+    {
+      code: 'CN-ERL',
+      country: 'CN',
+      names: { zh: '二连浩特', en: 'Erenhot' },
+      kind: 'road_rail',
+      lon: 111.98,
+      lat: 43.65,
+    },
+    {
+      code: 'MN-ZUU',
+      country: 'MN',
+      names: { en: 'Zamyn-Uud', ru: 'Замын-Ууд' },
+      kind: 'road_rail',
+      lon: 111.9,
+      lat: 43.72,
+    },
+  ];
+  for (const port of ports) await admin.request('PUT', `/api/v1/directory/ports/${port.code}`, port);
+}
+
+// Fail at collection, not with a skip: `npm test` runs after the build, so a missing dist is a real fault.
+requireBuild();
+
+describe('the officers web app in Chromium', () => {
+  let node: RunningNode;
+  let browser: BrowserSession;
+  let officerAuthenticator: OTPAuth.TOTP;
+
+  beforeAll(async () => {
+    node = await startNode({ adminPassword: ADMIN.password });
+    await seedBorderGeography(node.baseUrl);
+    officerAuthenticator = await seedPortOfficerWithTotp(node.baseUrl);
+    browser = await openBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await node?.stop();
+  });
+
+  async function signIn(password = ADMIN.password) {
+    const { page } = browser;
+    await page.getByLabel('Username').fill(ADMIN.username);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+  }
+
+  it('shows the node problem detail when the password is wrong', async () => {
+    const { page } = browser;
+    await page.goto(node.baseUrl);
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Sign in');
+    await signIn('not-the-password');
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect((await alert.textContent())?.trim().length).toBeGreaterThan(0);
+    await browser.screenshot('login-refused');
+  });
+
+  it('signs the administrator in and draws the home map with the ports layer', async () => {
+    const { page } = browser;
+    await page.getByLabel('Password').fill('');
+    await signIn();
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('The three clears');
+    await page
+      .locator('section.map[data-state="ready"] canvas.maplibregl-canvas')
+      .waitFor({ timeout: 20_000 });
+    expect(await page.getByRole('heading', { name: 'Port status' }).isVisible()).toBe(true);
+    expect(await page.getByTestId('map-summary').textContent()).toBe(
+      'Ports on the map: 2 · border counties: 1',
+    );
+    expect(await page.getByText('Border county (risk level not yet reported)').isVisible()).toBe(true);
+    expect(
+      await page.getByText('Acknowledgement tracking is not available on this node yet.').isVisible(),
+    ).toBe(true);
+    await browser.screenshot('home-en');
+  });
+
+  it('offers every module to the administrator and says which are not available yet', async () => {
+    const { page } = browser;
+    const navigation = page.getByRole('navigation', { name: 'Main navigation' });
+    expect(await navigation.getByRole('link').count()).toBe(9);
+    await navigation.getByRole('link', { name: 'Warnings' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Warnings');
+    expect(await page.getByText('This module is not available on this node yet.').isVisible()).toBe(true);
+    await browser.screenshot('module-unavailable');
+    await navigation.getByRole('link', { name: 'Three clears' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('The three clears');
+  });
+
+  it('switches the interface to Chinese and to Russian', async () => {
+    const { page } = browser;
+    await page.getByRole('button', { name: '中文' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('三个清楚');
+    expect(await page.getByRole('button', { name: '退出登录' }).isVisible()).toBe(true);
+    expect(await page.evaluate('document.documentElement.lang')).toBe('zh-CN');
+    await page.locator('section.map[data-state="ready"]').waitFor({ timeout: 20_000 });
+    await browser.screenshot('home-zh');
+    await page.getByText('口岸列表（2）').click();
+    expect(await page.getByRole('cell', { name: '二连浩特', exact: true }).isVisible()).toBe(true);
+    expect(await page.getByRole('cell', { name: '蒙古' }).isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Русский' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Три ясности');
+    expect(await page.getByRole('cell', { name: 'Замын-Ууд' }).isVisible()).toBe(true);
+    expect(await page.getByRole('cell', { name: 'Монголия' }).isVisible()).toBe(true);
+    await page.locator('section.map[data-state="ready"]').waitFor({ timeout: 20_000 });
+    expect(await page.getByRole('button', { name: 'Приблизить' }).isVisible()).toBe(true);
+    expect(await page.getByRole('heading', { name: 'Оповещения в реальном времени' }).isVisible()).toBe(true);
+    await browser.screenshot('home-ru');
+  });
+
+  it('keeps the chosen language across sign-out and sign-in', async () => {
+    const { page } = browser;
+    await page.getByRole('button', { name: 'Выйти' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Вход в систему');
+    await page.getByLabel('Имя пользователя').fill(ADMIN.username);
+    await page.getByLabel('Пароль').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Войти' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Три ясности');
+  });
+
+  it('restores the session when the page is reloaded', async () => {
+    const { page } = browser;
+    await page.reload();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Три ясности');
+  });
+
+  it('has no serious or critical accessibility violations on the home page in any language', async () => {
+    const { page } = browser;
+    for (const language of ['中文', 'Русский', 'English']) {
+      await page.getByRole('button', { name: language, pressed: false }).click();
+      await page.getByRole('button', { name: language, pressed: true }).waitFor();
+      expect(await seriousAccessibilityViolations(page), language).toEqual([]);
+    }
+  });
+
+  it('has no serious or critical accessibility violations on the sign-in page', async () => {
+    const { page } = browser;
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByLabel('Username').waitFor();
+    await browser.screenshot('login');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  });
+
+  it('asks a port officer for the TOTP code, then opens the app in their language with their navigation', async () => {
+    const { page } = browser;
+    await page.getByLabel('Username').fill(PORT_OFFICER.username);
+    await page.getByLabel('Password').fill(PORT_OFFICER.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Two-step verification' }).waitFor();
+    await page.getByLabel('Verification code').fill('000000');
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await page.getByRole('alert').waitFor();
+    await browser.screenshot('login-totp-refused');
+    await page.getByLabel('Verification code').fill(officerAuthenticator.generate());
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Три ясности');
+    const links = page.getByRole('navigation', { name: 'Основная навигация' }).getByRole('link');
+    expect(await links.allTextContents()).toEqual([
+      'Три ясности',
+      'Входящие и исходящие',
+      'Пункты пропуска',
+      'Оповещения',
+    ]);
+    await page.goto(`${node.baseUrl}/operations`);
+    await expect
+      .poll(() => page.getByText('Ваши роли не дают доступа к этой странице.').isVisible())
+      .toBe(true);
+    await browser.screenshot('forbidden-port-officer');
+  });
+
+  it('logged no console errors along the way', () => {
+    expect(browser.consoleErrors).toEqual([]);
+  });
+});
+
+describe('the web build', () => {
+  it('keeps the home route initial JavaScript within 350 KB gzipped', () => {
+    const report = JSON.parse(readFileSync(path.join(repoRoot, 'web/dist/bundle-size.json'), 'utf8')) as {
+      initialJsGzipBytes: number;
+    };
+    expect(report.initialJsGzipBytes).toBeGreaterThan(0);
+    expect(report.initialJsGzipBytes).toBeLessThanOrEqual(350 * 1024);
+  });
+});

@@ -1,0 +1,97 @@
+import { currentLanguage, LOCALE_TAGS } from '../i18n/i18n.js';
+import type { FieldError, Page, Problem } from './types.js';
+
+/** A failed API call, carrying the node's problem details so forms can show `detail` and field errors. */
+export class ApiProblem extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly fieldErrors: readonly FieldError[];
+
+  constructor(problem: Problem) {
+    super(problem.detail || problem.title);
+    this.name = 'ApiProblem';
+    this.status = problem.status;
+    this.code = problem.code;
+    this.fieldErrors = problem.errors ?? [];
+  }
+
+  /** The message for one form field, matching the last segment of the JSON-pointer path. */
+  fieldError(field: string): string | undefined {
+    return this.fieldErrors.find((error) => error.path.split('/').pop() === field)?.message;
+  }
+}
+
+// The CSRF token lives in memory only: the session cookie is HttpOnly and the token comes with the session.
+let csrfToken: string | null = null;
+let onSessionLost: () => void = () => {};
+
+/** Registers what to do when the node answers 401 outside the sign-in calls (the session expired). */
+export function onUnauthenticated(handler: () => void): void {
+  onSessionLost = handler;
+}
+
+/** Remembers the token the node issued with the session; every non-GET call sends it. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+function isProblem(value: unknown): value is Problem {
+  return typeof value === 'object' && value !== null && 'status' in value && 'code' in value;
+}
+
+async function problemFrom(response: Response): Promise<ApiProblem> {
+  const body: unknown = await response.json().catch(() => null);
+  if (isProblem(body)) return new ApiProblem(body);
+  return new ApiProblem({
+    type: 'about:blank',
+    title: response.statusText,
+    status: response.status,
+    detail: response.statusText || `HTTP ${response.status}`,
+    code: 'http.unexpected_response',
+  });
+}
+
+/** Calls the node's API with the session cookie; resolves to the JSON body or rejects with ApiProblem. */
+export async function api<T>(
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  url: string,
+  body?: unknown,
+): Promise<T> {
+  // The node words problem details in the reader's language when it can.
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    'accept-language': LOCALE_TAGS[currentLanguage()],
+  };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  const response = await fetch(url, {
+    method,
+    headers,
+    credentials: 'same-origin',
+    body: body === undefined ? null : JSON.stringify(body),
+  });
+  if (!response.ok) {
+    if (response.status === 401 && !url.startsWith('/api/v1/auth/')) onSessionLost();
+    throw await problemFrom(response);
+  }
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}
+
+// Guards against a cursor loop in a misbehaving server; the directory lists are far smaller than this.
+const MAX_PAGES = 50;
+
+/** Reads every page of a cursor-paginated list. */
+export async function listAll<T>(url: string): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | null = null;
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const separator = url.includes('?') ? '&' : '?';
+    const pageUrl: string = cursor ? `${url}${separator}cursor=${encodeURIComponent(cursor)}` : url;
+    const body: Page<T> = await api<Page<T>>('GET', pageUrl);
+    items.push(...body.items);
+    cursor = body.nextCursor;
+    if (!cursor) break;
+  }
+  return items;
+}

@@ -24,6 +24,8 @@ export {
   type PortStatus,
   type PortStatusVersion,
   portStatusAsOf,
+  TEST_REQUIREMENTS,
+  type TestRequirement,
 } from './port-status.js';
 export {
   DEFAULT_RISK_THRESHOLDS,

@@ -4,7 +4,7 @@ import { isStale, type PortStatusVersion, portStatusAsOf } from './port-status.j
 
 const buildVersion = (overrides: Partial<PortStatusVersion> & { id: string }) => ({
   status: 'open' as const,
-  measures: { testRequired: false },
+  measures: { testRequired: 'none' as const },
   effectiveFrom: '2024-01-01',
   recordedAt: '2024-01-01T08:00:00Z',
   ...overrides,
@@ -22,7 +22,7 @@ describe('portStatusAsOf', () => {
   const cargoOnly = buildVersion({
     id: 'cargo',
     status: 'cargo_only',
-    measures: { testRequired: true, quarantineDays: 7, openingHours: '08:00-18:00' },
+    measures: { testRequired: 'pcr', quarantineDays: 7, openingHours: '08:00-18:00' },
     effectiveFrom: '2024-03-10',
     recordedAt: '2024-03-09T16:00:00Z',
   });
@@ -40,7 +40,7 @@ describe('portStatusAsOf', () => {
     expect(portStatusAsOf(versions, '2024-03-10')?.id).toBe('cargo');
     expect(portStatusAsOf(versions, '2024-04-01')?.id).toBe('cargo');
     expect(portStatusAsOf(versions, '2024-04-01')?.measures).toEqual({
-      testRequired: true,
+      testRequired: 'pcr',
       quarantineDays: 7,
       openingHours: '08:00-18:00',
     });

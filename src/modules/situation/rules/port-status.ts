@@ -3,12 +3,17 @@ import { invalid } from '../../../core/errors.js';
 export const PORT_STATUSES = ['open', 'cargo_only', 'passengers_restricted', 'closed'] as const;
 export type PortStatus = (typeof PORT_STATUSES)[number];
 
-/** Control measures in force at a port. */
+/** Which test a traveller must show; the same codes as the `port.policy` notification body. */
+export const TEST_REQUIREMENTS = ['none', 'antigen', 'pcr'] as const;
+export type TestRequirement = (typeof TEST_REQUIREMENTS)[number];
+
+/** Control measures in force at a port, in the terms of the `port.policy` notification body. */
 export interface PortMeasures {
-  testRequired?: boolean;
+  testRequired?: TestRequirement;
   quarantineDays?: number;
   /** Opening hours as the port states them, e.g. `08:00-18:00`. */
   openingHours?: string;
+  notes?: string;
 }
 
 /** One recorded version of a port's control status, effective over a range of dates. */

@@ -1,0 +1,212 @@
+import { expect, it } from 'vitest';
+import { describeEachDatabase } from '../../../test/support/databases.js';
+import { useTestNode } from '../../../test/support/nodes.js';
+import type { PortPolicyBody } from '../exchange/bodies/index.js';
+import { recordIncomingPortPolicy } from './port-register.service.js';
+import { recordIncomingSituationDaily } from './situation.service.js';
+import { buildDayInput, COUNTERPART, seedBorder } from './test-support/situation-fixtures.js';
+
+const measures = { testRequired: 'pcr', quarantineDays: 7, openingHours: '08:00-18:00' } as const;
+
+describeEachDatabase('situation port register and map', (dialect) => {
+  const t = useTestNode(dialect, { code: 'CN-NIA' });
+  let seeded = false;
+  const node = async () => {
+    if (!seeded) {
+      await seedBorder(t().node.context.db);
+      seeded = true;
+    }
+    return t();
+  };
+
+  it('refuses a status without a session (401), without a port role (403) and with a bad body (400)', async () => {
+    const n = await node();
+    const url = '/api/v1/situation/ports/CN-P1/status';
+    const version = { status: 'open', measures, effectiveFrom: '2024-01-01' };
+    expect((await n.anonymous().post(url, version)).status).toBe(401);
+    expect((await (await n.userWith(['analyst'])).post(url, version)).status).toBe(403);
+    const officer = await n.userWith(['port_officer']);
+    expect((await officer.post(url, { ...version, status: 'half_open' })).status).toBe(400);
+    expect((await officer.post('/api/v1/situation/ports/MN-P1/status', version)).body.code).toBe(
+      'situation.not_own_port',
+    );
+  });
+
+  it('answers status as of a date from effective-dated versions and keeps the history', async () => {
+    const n = await node();
+    const officer = await n.userWith(['port_officer']);
+    const url = '/api/v1/situation/ports/CN-P1/status';
+    expect((await officer.post(url, { status: 'open', measures, effectiveFrom: '2024-01-01' })).status).toBe(
+      201,
+    );
+    await officer.post(url, {
+      status: 'closed',
+      measures,
+      effectiveFrom: '2024-02-01',
+      effectiveTo: '2024-02-10',
+      note: 'outbreak in the county',
+    });
+    const statusOn = async (date: string) =>
+      (
+        await officer.get<{ items: Array<{ portCode: string; current: { status: string } | null }> }>(
+          `/api/v1/situation/ports?asOf=${date}`,
+        )
+      ).body.items.find((p) => p.portCode === 'CN-P1')?.current?.status;
+    expect(await statusOn('2023-12-31')).toBeUndefined();
+    expect(await statusOn('2024-01-15')).toBe('open');
+    expect(await statusOn('2024-02-05')).toBe('closed');
+    expect(await statusOn('2024-02-11')).toBe('open');
+    const history = await officer.get<{ items: unknown[] }>('/api/v1/situation/ports/CN-P1/history');
+    expect(history.body.items).toHaveLength(2);
+  });
+
+  it('tells the counterpart about a change of our port as a port.policy with local-midnight instants', async () => {
+    const n = await node();
+    const pending = await (await n.userWith(['liaison_officer'])).get<{
+      items: Array<{ type: string; to: string[]; body: PortPolicyBody }>;
+    }>('/api/v1/situation/notifications/pending');
+    const closed = pending.body.items.find((i) => i.type === 'port.policy' && i.body.status === 'closed');
+    expect(closed?.to).toEqual([COUNTERPART]);
+    expect(closed?.body).toMatchObject({
+      portCode: 'CN-P1',
+      counterpartPortCode: 'MN-P1',
+      effectiveFrom: '2024-02-01T00:00:00+00:00',
+      effectiveTo: '2024-02-11T00:00:00+00:00',
+    });
+  });
+
+  it("records the counterpart's port.policy under their port and flags ports without updates as stale", async () => {
+    const n = await node();
+    await recordIncomingPortPolicy(n.node.context.db, COUNTERPART, {
+      schemaVersion: 1,
+      portCode: 'MN-P1',
+      counterpartPortCode: 'CN-P1',
+      status: 'cargo_only',
+      measures: { testRequired: 'antigen', quarantineDays: 0, openingHours: '09:00-17:00' },
+      effectiveFrom: '2024-02-01T00:00:00+08:00',
+      effectiveTo: '2024-03-01T00:00:00+08:00',
+    });
+    const client = await n.userWith(['viewer']);
+    const ports = await client.get<{
+      items: Array<{
+        portCode: string;
+        side: string;
+        stale: boolean;
+        current: { status: string; effectiveTo: string } | null;
+      }>;
+    }>('/api/v1/situation/ports?asOf=2024-02-05');
+    const theirs = ports.body.items.find((p) => p.portCode === 'MN-P1');
+    expect(theirs).toMatchObject({
+      side: 'counterpart',
+      current: { status: 'cargo_only', effectiveTo: '2024-02-29' },
+    });
+    // Both were recorded today, long after 2024-02-05: as known then, there was no update at all.
+    expect(theirs?.stale).toBe(true);
+    const today = await client.get<{ items: Array<{ portCode: string; stale: boolean }> }>(
+      '/api/v1/situation/ports',
+    );
+    expect(today.body.items.find((p) => p.portCode === 'MN-P1')?.stale).toBe(false);
+  });
+
+  it('shows mirror counties and port pairs side by side and flags differing crossing counts', async () => {
+    const n = await node();
+    const officer = await n.userWith(['port_officer']);
+    const crossings = '/api/v1/situation/ports/CN-P1/crossings/2024-02-05';
+    expect((await n.anonymous().put(crossings, { people: 1 })).status).toBe(401);
+    expect((await (await n.userWith(['viewer'])).put(crossings, { people: 1 })).status).toBe(403);
+    expect((await officer.put(crossings, { people: -1 })).status).toBe(400);
+    expect((await officer.put(crossings, { people: 120 })).status).toBe(200);
+    await officer.put('/api/v1/situation/ports/MN-P1/crossings/2024-02-05', {
+      people: 100,
+      source: COUNTERPART,
+    });
+    await (await n.admin()).put(
+      '/api/v1/situation/reports/CN-A/2024-02-05',
+      buildDayInput({ confirmed: 10 }),
+    );
+    await recordIncomingSituationDaily(n.node.context.db, COUNTERPART, {
+      schemaVersion: 1,
+      reportDate: '2024-02-05',
+      timeZone: 'Asia/Ulaanbaatar',
+      version: 1,
+      counties: [
+        {
+          countyCode: 'MN-A',
+          confirmed: 9,
+          newLocal: 3,
+          newImported: 0,
+          asymptomatic: 0,
+          deaths: 0,
+          underObservation: 1,
+          tests: 9,
+          riskLevel: 'high',
+        },
+      ],
+    });
+    const mirror = await officer.get<{
+      counties: Array<{
+        ours: { countyCode: string; figures: { riskLevel: string } };
+        theirs: { countyCode: string; figures: { riskLevel: string } };
+        riskDiffers: boolean;
+      }>;
+      ports: Array<{ crossingDifference: number; crossingDiscrepancy: boolean; statusDiffers: boolean }>;
+    }>('/api/v1/situation/mirror?date=2024-02-05');
+    expect(mirror.body.counties).toEqual([
+      expect.objectContaining({
+        ours: expect.objectContaining({
+          countyCode: 'CN-A',
+          figures: expect.objectContaining({ riskLevel: 'low' }),
+        }),
+        theirs: expect.objectContaining({
+          countyCode: 'MN-A',
+          figures: expect.objectContaining({ riskLevel: 'high' }),
+        }),
+        riskDiffers: true,
+      }),
+    ]);
+    expect(mirror.body.ports).toEqual([
+      expect.objectContaining({ crossingDifference: 20, crossingDiscrepancy: true, statusDiffers: true }),
+    ]);
+  });
+
+  it('serves the map as GeoJSON layers of counties with risk level and ports with status, both sides', async () => {
+    const n = await node();
+    const map = await (await n.userWith(['viewer'])).get<{
+      counties: {
+        type: string;
+        features: Array<{
+          id: string;
+          geometry: { type: string } | null;
+          properties: Record<string, unknown>;
+        }>;
+      };
+      ports: {
+        type: string;
+        features: Array<{
+          id: string;
+          geometry: { type: string; coordinates: number[] } | null;
+          properties: Record<string, unknown>;
+        }>;
+      };
+    }>('/api/v1/situation/map?date=2024-02-05');
+    expect(map.status).toBe(200);
+    expect(map.body.counties.type).toBe('FeatureCollection');
+    const county = (id: string) => map.body.counties.features.find((f) => f.id === id);
+    expect(county('CN-A')?.geometry?.type).toBe('Polygon');
+    expect(county('CN-A')?.properties).toMatchObject({ side: 'own', riskLevel: 'low', reported: true });
+    expect(county('MN-A')?.properties).toMatchObject({
+      side: 'counterpart',
+      riskLevel: 'high',
+      source: COUNTERPART,
+    });
+    expect(county('CN-B')?.properties).toMatchObject({ reported: false });
+    const port = map.body.ports.features.find((f) => f.id === 'CN-P1');
+    expect(port?.geometry).toEqual({ type: 'Point', coordinates: [110.5, 40.5] });
+    expect(port?.properties).toMatchObject({ side: 'own', status: 'closed' });
+    expect(map.body.ports.features.find((f) => f.id === 'MN-P1')?.properties).toMatchObject({
+      status: 'cargo_only',
+    });
+    expect((await n.anonymous().get('/api/v1/situation/map?date=2024-02-05')).status).toBe(401);
+    expect((await (await n.admin()).get('/api/v1/situation/map?date=soon')).status).toBe(400);
+  });
+});

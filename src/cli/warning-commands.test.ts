@@ -1,0 +1,83 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildTd3 } from '../modules/warning/mrz/test-support/mrz-builder.js';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'borderlink-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function borderlink(args: string[], input?: string) {
+  return spawnSync('npx', ['tsx', 'src/cli/main.ts', ...args], {
+    input,
+    encoding: 'utf8',
+    timeout: 30_000,
+    env: { ...process.env, BORDERLINK_DATA_DIR: dir, LOG_LEVEL: 'silent' },
+  });
+}
+
+const jsonLines = (text: string) =>
+  text
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+
+describe('borderlink screen and mrz parse', () => {
+  it('screens typed and MRZ crossings against a watchlist file, one JSON line per crossing', () => {
+    const watchlist = path.join(dir, 'w.csv');
+    const crossings = path.join(dir, 'c.csv');
+    writeFileSync(
+      watchlist,
+      'id,surname,given_names,native_name,sex,birth_date,nationality,document_number\nW1,ZHANG,WEI,张伟,M,1985-03-15,CHN,E12345678\nW2,IVANOV,PETR,,M,1970,RUS,751234567\n',
+    );
+    const mrz = buildTd3({
+      surname: 'IVANOV',
+      givenNames: 'PETR',
+      documentNumber: '751234567',
+      nationality: 'RUS',
+      issuingState: 'RUS',
+      birthDate: '700101',
+    }).join('\\n');
+    writeFileSync(
+      crossings,
+      `id,surname,given_names,birth_date,document_number,mrz\nC1,ZHANG,WEI,1985-03-15,E12345678,\nC2,SMITH,JOHN,1960,X1,\nC3,,,,,"${mrz}"\n`,
+    );
+    const run = borderlink([
+      'screen',
+      '--watchlist',
+      watchlist,
+      '--crossings',
+      crossings,
+      '--format',
+      'ndjson',
+    ]);
+    expect(run.status).toBe(0);
+    const results = jsonLines(run.stdout);
+    expect(results.map((r) => [r.crossing_id, r.verdict, r.entry_id])).toEqual([
+      ['C1', 'hit', 'W1'],
+      ['C2', 'clear', null],
+      ['C3', 'hit', 'W2'],
+    ]);
+  });
+
+  it('prints one JSON object per MRZ document, with the failed check digit of a bad one', () => {
+    const good = buildTd3().join('\n');
+    const [line1, line2 = ''] = buildTd3({ documentNumber: 'E99887766' });
+    const bad = `${line1}\n${line2.slice(0, 9)}${line2[9] === '0' ? '1' : '0'}${line2.slice(10)}`;
+    const run = borderlink(['mrz', 'parse'], `${good}\n\n${bad}\n`);
+    expect(run.status).toBe(0);
+    const [first, second] = jsonLines(run.stdout);
+    expect(first).toMatchObject({
+      ok: true,
+      format: 'TD3',
+      fields: { surname: 'ZHANG', documentNumber: 'E12345678' },
+    });
+    expect(second).toMatchObject({ ok: false });
+    expect(second?.errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ line: 2, field: 'documentNumber', code: 'check_digit' }),
+      ]),
+    );
+  });
+});

@@ -1,0 +1,211 @@
+import { appendAudit } from '../../core/audit/audit.js';
+import type { Actor } from '../../core/auth/roles.js';
+import type { Db } from '../../core/db/database.js';
+import { inTransaction } from '../../core/db/transaction.js';
+import { conflict, notFound } from '../../core/errors.js';
+import { decodeCursor, pageOf } from '../../core/http/pagination.js';
+import { newId, nowIso } from '../../core/ids.js';
+import type { HitNoticeBody } from '../exchange/bodies/index.js';
+import type { WarningRuntime } from './warning.runtime.js';
+import type { Evidence, Hit, HitAction, HitQuery } from './warning.schema.js';
+import * as store from './warning.store.js';
+import type { HitRow } from './warning.tables.js';
+
+/** The API view of a stored hit. */
+export function toHitView(row: HitRow): Hit {
+  return {
+    id: row.id,
+    kind: row.kind as Hit['kind'],
+    rule: row.rule,
+    crossingId: row.crossing_id,
+    crossingKind: row.crossing_kind,
+    portCode: row.port_code,
+    direction: row.direction,
+    crossedAt: row.crossed_at,
+    entryId: row.entry_id,
+    sourceAgency: row.source_agency,
+    verdict: row.verdict,
+    score: row.score,
+    explanation: JSON.parse(row.explanation) as Evidence[],
+    origin: row.origin as Hit['origin'],
+    status: row.status as Hit['status'],
+    decisionReason: row.decision_reason,
+    decidedAt: row.decided_at,
+    action: row.action,
+    actionAt: row.action_at,
+    noticeNotificationId: row.notice_notification_id,
+    replyBy: row.reply_by,
+    createdAt: row.created_at,
+  };
+}
+
+/** Hits for the desk, newest first; the read is audited with the ids returned. */
+export async function listHits(rt: WarningRuntime, actor: Actor, query: HitQuery) {
+  const limit = query.limit ?? 50;
+  const before = decodeCursor(query.cursor, 1)?.[0] as string | undefined;
+  const rows = await store.listHits(rt.db, { status: query.status, beforeId: before, limit: limit + 1 });
+  const page = pageOf(rows, limit, (row) => [row.id]);
+  await appendAudit(rt.db, actor, {
+    action: 'hit.list',
+    targetType: 'hit',
+    details: { count: page.rows.length, ids: page.rows.map((row) => row.id) },
+  });
+  return { items: page.rows.map(toHitView), nextCursor: page.nextCursor };
+}
+
+/** One hit; the read is audited. */
+export async function getHit(rt: WarningRuntime, actor: Actor, id: string): Promise<Hit> {
+  const row = await store.findHit(rt.db, id);
+  if (!row) throw notFound('warning.hit_not_found', 'Hit', id);
+  await appendAudit(rt.db, actor, { action: 'hit.read', targetType: 'hit', targetId: id });
+  return toHitView(row);
+}
+
+async function openHit(db: Db, id: string): Promise<HitRow> {
+  const row = await store.findHit(db, id);
+  if (!row) throw notFound('warning.hit_not_found', 'Hit', id);
+  if (row.status !== 'open') {
+    throw conflict('warning.hit_decided', `The hit was already ${row.status}`, { status: row.status });
+  }
+  return row;
+}
+
+const plusHours = (instant: string, hours: number) =>
+  new Date(new Date(instant).getTime() + hours * 3_600_000).toISOString();
+
+/**
+ * Confirms a hit. When the entry came from another agency, they get a `hit.notice` with a reply deadline,
+ * written in the same transaction as the confirmation.
+ */
+export async function confirmHit(rt: WarningRuntime, actor: Actor, id: string, reason: string): Promise<Hit> {
+  const updated = await inTransaction(rt.db, async (trx) => {
+    const hit = await openHit(trx, id);
+    const now = nowIso();
+    const changes: Partial<HitRow> = {
+      status: 'confirmed',
+      decision_reason: reason,
+      decided_by: actor.name,
+      decided_at: now,
+      updated_at: now,
+    };
+    const foreign = hit.kind === 'identity' && hit.source_agency && hit.source_agency !== rt.ownAgency;
+    if (foreign && hit.source_agency && hit.source_entry_id) {
+      const entry = hit.entry_id ? await store.findEntry(trx, hit.entry_id) : undefined;
+      const replyBy = plusHours(now, rt.options.hitReplyHours);
+      const body: HitNoticeBody = {
+        schemaVersion: 1,
+        entryId: hit.source_entry_id,
+        ...(entry?.shared_notification_id && { sharedNotificationId: entry.shared_notification_id }),
+        crossing: {
+          portCode: hit.port_code.toUpperCase(),
+          direction: hit.direction as HitNoticeBody['crossing']['direction'],
+          crossedAt: hit.crossed_at,
+        },
+        verdict: hit.verdict as HitNoticeBody['verdict'],
+        score: hit.score,
+        actionTaken: (hit.action ?? 'none') as HitNoticeBody['actionTaken'],
+        replyBy,
+      };
+      const sent = await rt.notifier.send(trx, actor, {
+        type: 'hit.notice',
+        to: [hit.source_agency],
+        priority: 'flash',
+        body,
+      });
+      if (sent.id) Object.assign(changes, { notice_notification_id: sent.id, reply_by: replyBy });
+    }
+    await store.updateHit(trx, id, changes);
+    await appendAudit(trx, actor, {
+      action: 'hit.confirm',
+      targetType: 'hit',
+      targetId: id,
+      details: { notice: changes.notice_notification_id ?? null },
+    });
+    return { ...hit, ...changes };
+  });
+  return toHitView(updated);
+}
+
+/** Dismisses a hit as not the person, with the officer's reason. */
+export async function dismissHit(rt: WarningRuntime, actor: Actor, id: string, reason: string): Promise<Hit> {
+  const updated = await inTransaction(rt.db, async (trx) => {
+    const hit = await openHit(trx, id);
+    const now = nowIso();
+    const changes = {
+      status: 'dismissed',
+      decision_reason: reason,
+      decided_by: actor.name,
+      decided_at: now,
+      updated_at: now,
+    };
+    await store.updateHit(trx, id, changes);
+    await appendAudit(trx, actor, { action: 'hit.dismiss', targetType: 'hit', targetId: id });
+    return { ...hit, ...changes };
+  });
+  return toHitView(updated);
+}
+
+/** Records what was done about a confirmed hit. */
+export async function recordHitAction(
+  rt: WarningRuntime,
+  actor: Actor,
+  id: string,
+  action: HitAction,
+): Promise<Hit> {
+  const updated = await inTransaction(rt.db, async (trx) => {
+    const hit = await store.findHit(trx, id);
+    if (!hit) throw notFound('warning.hit_not_found', 'Hit', id);
+    if (hit.status !== 'confirmed') {
+      throw conflict('warning.hit_not_confirmed', 'Confirm the hit before recording an action', {
+        status: hit.status,
+      });
+    }
+    const now = nowIso();
+    const changes = { action, action_by: actor.name, action_at: now, updated_at: now };
+    await store.updateHit(trx, id, changes);
+    await appendAudit(trx, actor, {
+      action: 'hit.action',
+      targetType: 'hit',
+      targetId: id,
+      details: { action },
+    });
+    return { ...hit, ...changes };
+  });
+  return toHitView(updated);
+}
+
+/**
+ * Stores a counterpart's `hit.notice` about one of the entries we shared. The exchange's incoming handler
+ * calls it in its transaction.
+ */
+export async function recordIncomingHitNotice(
+  trx: Db,
+  fromAgency: string,
+  body: HitNoticeBody,
+): Promise<{ id: string }> {
+  const id = newId();
+  await store.insertHitNotice(trx, {
+    id,
+    from_agency: fromAgency,
+    entry_id: body.entryId,
+    port_code: body.crossing.portCode,
+    direction: body.crossing.direction,
+    crossed_at: body.crossing.crossedAt,
+    verdict: body.verdict,
+    score: body.score,
+    action_taken: body.actionTaken,
+    reply_by: body.replyBy ?? null,
+    received_at: nowIso(),
+  });
+  await appendAudit(
+    trx,
+    { userId: null, name: `agency:${fromAgency}`, ip: null, requestId: null },
+    {
+      action: 'hit_notice.receive',
+      targetType: 'watchlist_entry',
+      targetId: body.entryId,
+      details: { noticeId: id },
+    },
+  );
+  return { id };
+}

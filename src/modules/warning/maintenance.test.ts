@@ -1,0 +1,199 @@
+import { expect, it } from 'vitest';
+import { describeEachDatabase, useTestDatabase } from '../../../test/support/databases.js';
+import { SYSTEM_ACTOR } from '../../core/auth/roles.js';
+import { EventBus } from '../../core/events.js';
+import { createLogger } from '../../core/log.js';
+import { confirmHit, recordIncomingHitNotice } from './hit.service.js';
+import { purgeExpired, runRetrospectiveScreening } from './maintenance.js';
+import type { WarningNotification, WarningNotifier } from './ports.js';
+import { recordCrossing } from './screening.service.js';
+import { createScreeningIndex } from './screening-index.js';
+import { buildCrossing, buildEntry, inDays } from './test-support/factories.js';
+import { DEFAULT_WARNING_OPTIONS, type WarningRuntime } from './warning.runtime.js';
+import * as store from './warning.store.js';
+import { createEntry, recordIncomingWatchlistShare } from './watchlist.service.js';
+
+function recordingNotifier() {
+  const sent: WarningNotification[] = [];
+  const notifier: WarningNotifier = {
+    send: async (_trx, _actor, notification) => {
+      sent.push(notification);
+      return { id: `n-${sent.length}` };
+    },
+  };
+  return { sent, notifier };
+}
+
+describeEachDatabase('warning use cases', (dialect) => {
+  const database = useTestDatabase(dialect);
+  const runtime = (overrides: Partial<WarningRuntime> = {}): WarningRuntime => ({
+    db: database().db,
+    events: new EventBus(),
+    log: createLogger('silent', 'CN-NIA'),
+    ownAgency: 'CN-NIA',
+    index: createScreeningIndex(),
+    notifier: recordingNotifier().notifier,
+    risk: { riskLevel: async () => null },
+    ports: { status: async () => null },
+    options: DEFAULT_WARNING_OPTIONS,
+    ...overrides,
+  });
+
+  it('raises a hit for a new entry whose person crossed in the last fourteen days', async () => {
+    const rt = runtime();
+    const identity = {
+      surname: 'NGUYEN',
+      givenNames: 'VAN AN',
+      documentNumber: 'C0456789',
+      birthDate: '1992-07-14',
+    };
+    const crossedAt = new Date(Date.now() - 3 * 86_400_000).toISOString();
+    const earlier = await recordCrossing(rt, SYSTEM_ACTOR, buildCrossing({ identity, crossedAt }));
+    expect(earlier.verdict).toBe('clear');
+    await runRetrospectiveScreening(rt);
+    await createEntry(
+      rt,
+      SYSTEM_ACTOR,
+      buildEntry({ ...identity, nativeName: 'Nguyễn Văn An', nationality: 'VNM', validFrom: inDays(-10) }),
+    );
+    const report = await runRetrospectiveScreening(rt);
+    expect(report).toMatchObject({ entries: 1, hits: 1 });
+    const hits = await store.hitsOfCrossing(rt.db, earlier.crossingId);
+    expect(hits).toEqual([
+      expect.objectContaining({ origin: 'retrospective', kind: 'identity', status: 'open' }),
+    ]);
+    expect((await runRetrospectiveScreening(rt)).entries).toBe(0);
+  });
+
+  it('purges entries past their validity with their personal data and drops them from the index', async () => {
+    const rt = runtime();
+    const expired = await createEntry(
+      rt,
+      SYSTEM_ACTOR,
+      buildEntry({
+        surname: 'OLD',
+        documentNumber: 'E00000001',
+        validFrom: inDays(-20),
+        validUntil: inDays(-2),
+      }),
+    );
+    const live = await createEntry(
+      rt,
+      SYSTEM_ACTOR,
+      buildEntry({ surname: 'CURRENT', documentNumber: 'E00000002' }),
+    );
+    const report = await purgeExpired(rt.db, rt.options);
+    expect(report.entries).toBeGreaterThanOrEqual(1);
+    expect(await store.findEntry(rt.db, expired.id)).toBeUndefined();
+    expect(await store.findEntry(rt.db, live.id)).toBeDefined();
+    await rt.index.sync(rt.db);
+    expect(rt.index.meta(expired.id)).toBeUndefined();
+    expect(rt.index.meta(live.id)).toBeDefined();
+  });
+
+  it('shares our entry with the counterparts in its scope', async () => {
+    const { sent, notifier } = recordingNotifier();
+    const rt = runtime({ notifier });
+    await createEntry(
+      rt,
+      SYSTEM_ACTOR,
+      buildEntry({ sharingScope: 'counterparts', shareWith: ['MN-GABP', 'RU-FSB'] }),
+    );
+    expect(sent.map((n) => [n.type, n.to])).toEqual([
+      ['watchlist.share', ['MN-GABP']],
+      ['watchlist.share', ['RU-FSB']],
+    ]);
+  });
+
+  it('sends a hit notice with a reply deadline when a hit on a shared entry is confirmed', async () => {
+    const { sent, notifier } = recordingNotifier();
+    const rt = runtime({ notifier });
+    const shared = {
+      entryId: 'MN-77',
+      category: 'confirmed_case' as const,
+      reason: 'confirmed case, left quarantine',
+      surname: 'BOLD',
+      givenNames: 'GANBAATAR',
+      nativeName: 'Болд Ганбаатар',
+      documentNumber: 'E55500011',
+      nationality: 'MNG',
+      birthDate: '1984-02-29',
+      validFrom: inDays(-1),
+      validUntil: inDays(20),
+    };
+    const notificationId = '0190a6a4-0000-7000-8000-000000000001';
+    await recordIncomingWatchlistShare(
+      rt.db,
+      'MN-GABP',
+      { schemaVersion: 1, entries: [shared] },
+      notificationId,
+    );
+    await rt.index.sync(rt.db);
+    const crossing = await recordCrossing(
+      rt,
+      SYSTEM_ACTOR,
+      buildCrossing({
+        identity: {
+          surname: 'BOLD',
+          givenNames: 'GANBAATAR',
+          documentNumber: 'E55500011',
+          birthDate: shared.birthDate,
+        },
+      }),
+    );
+    expect(crossing.verdict).toBe('hit');
+    expect(crossing.entry?.sourceAgency).toBe('MN-GABP');
+    const hit = await confirmHit(rt, SYSTEM_ACTOR, crossing.hitId ?? '', 'identity checked');
+    expect(hit.replyBy).not.toBeNull();
+    expect(sent).toEqual([
+      expect.objectContaining({
+        type: 'hit.notice',
+        to: ['MN-GABP'],
+        body: expect.objectContaining({
+          entryId: 'MN-77',
+          sharedNotificationId: notificationId,
+          verdict: 'hit',
+        }),
+      }),
+    ]);
+  });
+
+  it('records a counterpart hit notice about one of our entries', async () => {
+    const rt = runtime();
+    const { id } = await recordIncomingHitNotice(rt.db, 'MN-GABP', {
+      schemaVersion: 1,
+      entryId: 'our-entry-1',
+      crossing: { portCode: 'ZAMYN-UUD', direction: 'exit', crossedAt: new Date().toISOString() },
+      verdict: 'hit',
+      score: 0.97,
+      actionTaken: 'quarantine',
+    });
+    const stored = await rt.db
+      .selectFrom('warning_hit_notices')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
+    expect(stored).toMatchObject({
+      from_agency: 'MN-GABP',
+      entry_id: 'our-entry-1',
+      action_taken: 'quarantine',
+    });
+  });
+
+  it('warns about a traveller from a high-risk county at a port closed to passengers', async () => {
+    const rt = runtime({
+      risk: { riskLevel: async (county) => (county === 'HULUNBUIR' ? 'high' : 'low') },
+      ports: { status: async () => 'cargo_only' },
+    });
+    const outcome = await recordCrossing(
+      rt,
+      SYSTEM_ACTOR,
+      buildCrossing({ fromCounty: 'HULUNBUIR', residenceCounty: 'ERENHOT' }),
+    );
+    expect(outcome.verdict).toBe('clear');
+    expect(outcome.warnings.map((w) => w.rule).sort()).toEqual([
+      'high_risk_county',
+      'port_closed_to_passengers',
+    ]);
+  });
+});

@@ -1,0 +1,110 @@
+import { appendAudit } from '../../core/audit/audit.js';
+import { SYSTEM_ACTOR } from '../../core/auth/roles.js';
+import type { Db } from '../../core/db/database.js';
+import { inTransaction } from '../../core/db/transaction.js';
+import { nowIso } from '../../core/ids.js';
+import { identityHit, matcherIdentity, publishHits } from './screening.service.js';
+import { createScreeningIndex } from './screening-index.js';
+import { dayOf, daysBefore, type WarningRuntime } from './warning.runtime.js';
+import * as store from './warning.store.js';
+import type { HitRow } from './warning.tables.js';
+
+const RETRO_ENTRIES_PER_ROUND = 10_000;
+const CROSSINGS_PAGE = 5000;
+
+/** What one retrospective round did. */
+export interface RetrospectiveReport {
+  readonly entries: number;
+  readonly crossingsScanned: number;
+  readonly hits: number;
+}
+
+/**
+ * Screens watchlist entries not yet screened retrospectively against the crossings of the last N days.
+ * The new entries form a small index of their own and the window's crossings stream through it, so the
+ * cost grows with the number of crossings, not with crossings × entries.
+ */
+export async function runRetrospectiveScreening(
+  rt: WarningRuntime,
+  now: Date = new Date(),
+): Promise<RetrospectiveReport> {
+  const entries = await store.entriesAwaitingRetro(rt.db, RETRO_ENTRIES_PER_ROUND);
+  if (entries.length === 0) return { entries: 0, crossingsScanned: 0, hits: 0 };
+  const fresh = createScreeningIndex(rt.options.thresholds);
+  fresh.put(entries);
+  const since = daysBefore(now, rt.options.retrospectiveDays);
+  let after: { crossedAt: string; id: string } | null = null;
+  let scanned = 0;
+  let raised = 0;
+  for (;;) {
+    const page = await store.crossingsPage(rt.db, since, after, CROSSINGS_PAGE);
+    const hits: HitRow[] = [];
+    for (const crossing of page) {
+      const match = fresh.screen(matcherIdentity(crossing), dayOf(crossing.crossed_at));
+      const hit = identityHit(fresh, crossing, match, 'retrospective');
+      if (hit) hits.push(hit);
+    }
+    scanned += page.length;
+    if (hits.length > 0) {
+      await inTransaction(rt.db, (trx) => store.insertHits(trx, hits));
+      raised += hits.length;
+      publishHits(rt, hits);
+    }
+    const last = page[page.length - 1];
+    if (!last || page.length < CROSSINGS_PAGE) break;
+    after = { crossedAt: last.crossed_at, id: last.id };
+  }
+  await inTransaction(rt.db, async (trx) => {
+    await store.markRetroScreened(
+      trx,
+      entries.map((entry) => entry.id),
+      nowIso(),
+    );
+    await appendAudit(trx, SYSTEM_ACTOR, {
+      action: 'watchlist.retrospective',
+      targetType: 'watchlist_entry',
+      details: { entries: entries.length, crossings: scanned, hits: raised },
+    });
+  });
+  return { entries: entries.length, crossingsScanned: scanned, hits: raised };
+}
+
+/** What a purge removed. */
+export interface PurgeReport {
+  readonly entries: number;
+  readonly crossings: number;
+  readonly hits: number;
+  readonly hitNotices: number;
+}
+
+const PURGE_BATCH = 1000;
+
+/**
+ * Deletes personal data whose time is up: entries past their `validUntil`, crossings and hits past their
+ * retention. Tombstones are kept a day so every process drops purged entries from its index.
+ */
+export async function purgeExpired(db: Db, options: WarningRuntime['options'], now: Date = new Date()) {
+  const today = dayOf(now.toISOString());
+  let entries = 0;
+  for (;;) {
+    const ids = await store.expiredEntryIds(db, today, PURGE_BATCH);
+    if (ids.length === 0) break;
+    await inTransaction(db, (trx) => store.deleteEntries(trx, ids, now.toISOString()));
+    entries += ids.length;
+  }
+  const report: PurgeReport = await inTransaction(db, async (trx) => ({
+    entries,
+    crossings: await store.deleteCrossingsBefore(trx, daysBefore(now, options.crossingRetentionDays)),
+    hits: await store.deleteHitsBefore(trx, daysBefore(now, options.hitRetentionDays)),
+    hitNotices: await store.deleteHitNoticesBefore(trx, daysBefore(now, options.hitRetentionDays)),
+  }));
+  await store.pruneTombstones(db, daysBefore(now, 1));
+  if (Object.values(report).some((count) => count > 0)) {
+    await appendAudit(db, SYSTEM_ACTOR, {
+      action: 'warning.purge',
+      targetType: 'warning',
+      details: { ...report },
+    });
+  }
+  return report;
+}

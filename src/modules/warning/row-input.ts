@@ -1,0 +1,115 @@
+import { createInterface } from 'node:readline';
+import { Readable } from 'node:stream';
+import type { TSchema } from '@sinclair/typebox';
+import { Ajv, type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import { parse } from 'csv-parse';
+import type { RowError } from './warning.schema.js';
+
+/** The two streaming formats bulk uploads accept. */
+export type RowFormat = 'csv' | 'ndjson';
+
+/** One record of an upload, or why it could not be read; `line` is 1-based (the CSV header is line 1). */
+export type InputRow =
+  | { readonly line: number; readonly record: Record<string, unknown> }
+  | { readonly line: number; readonly error: RowError };
+
+/** A row taken, or the reason it was not. */
+export type RowResult<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly error: RowError };
+
+export type ByteSource = AsyncIterable<string | Uint8Array>;
+
+/** The upload format named by a content type, or null for one we do not read. */
+export function rowFormatOf(contentType: string | undefined): RowFormat | null {
+  const type = (contentType ?? '').split(';')[0]?.trim().toLowerCase();
+  if (type === 'text/csv') return 'csv';
+  if (type === 'application/x-ndjson' || type === 'application/ndjson' || type === 'application/jsonl')
+    return 'ndjson';
+  return null;
+}
+
+const camel = (column: string) => column.replace(/_([a-z])/g, (_m, ch: string) => ch.toUpperCase());
+
+async function* csvRecords(source: ByteSource): AsyncGenerator<InputRow> {
+  const parser = Readable.from(source).pipe(
+    parse({
+      columns: (header: string[]) => header.map((h) => camel(h.trim().toLowerCase())),
+      bom: true,
+      trim: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      info: true,
+    }),
+  );
+  let line = 1;
+  try {
+    for await (const item of parser as AsyncIterable<{
+      record: Record<string, string>;
+      info: { lines: number };
+    }>) {
+      line = item.info.lines;
+      const record = Object.fromEntries(Object.entries(item.record).filter(([, value]) => value !== ''));
+      yield { line, record };
+    }
+  } catch (error) {
+    // A broken quote ends CSV parsing: what follows cannot be split into rows with any confidence.
+    const message = error instanceof Error ? error.message : String(error);
+    yield { line: line + 1, error: { line: line + 1, code: 'warning.csv_unreadable', message } };
+  }
+}
+
+async function* ndjsonRecords(source: ByteSource): AsyncGenerator<InputRow> {
+  const lines = createInterface({ input: Readable.from(source), crlfDelay: Number.POSITIVE_INFINITY });
+  let line = 0;
+  for await (const text of lines) {
+    line += 1;
+    if (text.trim() === '') continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      yield { line, error: { line, code: 'warning.bad_json', message: 'the line is not valid JSON' } };
+      continue;
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      yield { line, error: { line, code: 'warning.bad_json', message: 'the line is not a JSON object' } };
+      continue;
+    }
+    yield { line, record: value as Record<string, unknown> };
+  }
+}
+
+/** Reads an upload row by row without holding it in memory. */
+export function readRows(source: ByteSource, format: RowFormat): AsyncGenerator<InputRow> {
+  return format === 'csv' ? csvRecords(source) : ndjsonRecords(source);
+}
+
+const ajv = addFormats.default(
+  new Ajv({ allErrors: false, strict: false, coerceTypes: false, useDefaults: true }),
+);
+
+/** A row validator from a request schema: the same rules bulk rows and single requests obey. */
+export function rowValidator<T>(schema: TSchema): (value: unknown, line: number) => RowResult<T> {
+  const validate: ValidateFunction = ajv.compile(schema);
+  return (value, line) => {
+    if (validate(value)) return { ok: true, value: value as T };
+    const first = validate.errors?.[0];
+    const where = first?.instancePath || '/';
+    const what =
+      first?.keyword === 'additionalProperties'
+        ? `unknown field ${JSON.stringify((first.params as { additionalProperty?: string }).additionalProperty)}`
+        : (first?.message ?? 'is invalid');
+    return { ok: false, error: { line, code: 'warning.invalid_row', message: `${where} ${what}` } };
+  };
+}
+
+/** Splits a `;`-separated CSV cell into a list. */
+export const listCell = (value: unknown): string[] | undefined =>
+  typeof value === 'string'
+    ? value
+        .split(';')
+        .map((part) => part.trim())
+        .filter(Boolean)
+    : undefined;

@@ -1,0 +1,118 @@
+import type { Db } from '../../core/db/database.js';
+import type { PortStatus, PortStatusLookup, RiskLevel, RiskLookup } from './ports.js';
+import { dayOf } from './warning.runtime.js';
+import { type Evidence, RULES, type RuleName } from './warning.schema.js';
+import * as store from './warning.store.js';
+import type { FlaggedConveyanceRow } from './warning.tables.js';
+
+/** Port statuses under which no traveller should be crossing at all. */
+const NO_PASSENGERS: ReadonlySet<PortStatus> = new Set(['closed', 'cargo_only']);
+
+/** What the rules read about a crossing: no identity, only where, when and how. */
+export interface RuleSubject {
+  readonly portCode: string;
+  readonly crossedAt: string;
+  readonly conveyance?: string | null;
+  readonly fromCounty?: string | null;
+  readonly residenceCounty?: string | null;
+}
+
+/** A rule that fired, with the facts that made it fire. */
+export interface RuleFinding {
+  readonly rule: RuleName;
+  readonly detail: string;
+  readonly evidence: readonly Evidence[];
+}
+
+/** The rules in force and what they look things up in, loaded once per request or bulk upload. */
+export interface RuleContext {
+  readonly enabled: ReadonlySet<RuleName>;
+  readonly flagged: ReadonlyMap<string, FlaggedConveyanceRow>;
+  riskLevel(countyCode: string, day: string): Promise<RiskLevel | null>;
+  portStatus(portCode: string, at: string): Promise<PortStatus | null>;
+}
+
+/** Conveyances compare on letters and digits only: `AB-123`, `ab 123` and `AB123` are one vehicle. */
+export const conveyanceKey = (text: string): string => text.toUpperCase().replace(/[^\p{L}\p{N}]/gu, '');
+
+function memo<T>(lookup: (key: string) => Promise<T>): (key: string) => Promise<T> {
+  const cache = new Map<string, Promise<T>>();
+  return (key) => {
+    let value = cache.get(key);
+    if (!value) {
+      value = lookup(key);
+      cache.set(key, value);
+    }
+    return value;
+  };
+}
+
+/** Reads which rules are on and the flagged conveyances; lookups are cached for the context's lifetime. */
+export async function loadRuleContext(
+  db: Db,
+  risk: RiskLookup,
+  ports: PortStatusLookup,
+  today: string,
+): Promise<RuleContext> {
+  const settings = new Map((await store.listRuleSettings(db)).map((row) => [row.rule, row.enabled === 1]));
+  const enabled = new Set(RULES.filter((rule) => settings.get(rule) ?? true));
+  const flagged = new Map(
+    (await store.listFlaggedConveyances(db))
+      .filter((row) => row.valid_until === null || row.valid_until >= today)
+      .map((row) => [row.conveyance_key, row]),
+  );
+  const riskOf = memo((key) => {
+    const [county = '', day = ''] = key.split('|');
+    return risk.riskLevel(county, day);
+  });
+  // Port status changes during a day, so it is cached per hour: bulk uploads span many hours.
+  const statusOf = memo((key) => {
+    const [port = '', hour = ''] = key.split('|');
+    return ports.status(port, `${hour}:00:00Z`);
+  });
+  return {
+    enabled,
+    flagged,
+    riskLevel: (county, day) => riskOf(`${county}|${day}`),
+    portStatus: (port, at) => statusOf(`${port}|${at.slice(0, 13)}`),
+  };
+}
+
+const fact = (field: string, detail: string): Evidence => ({ field, agreement: 'exact', weight: 1, detail });
+
+async function riskFindings(context: RuleContext, subject: RuleSubject): Promise<RuleFinding[]> {
+  const day = dayOf(subject.crossedAt);
+  const places = [
+    ['fromCounty', subject.fromCounty],
+    ['residenceCounty', subject.residenceCounty],
+  ] as const;
+  const evidence: Evidence[] = [];
+  for (const [field, county] of places) {
+    if (county && (await context.riskLevel(county, day)) === 'high') {
+      evidence.push(fact(field, `${county} has a high risk level on ${day}`));
+    }
+  }
+  if (evidence.length === 0) return [];
+  return [{ rule: 'high_risk_county', detail: evidence.map((e) => e.detail).join('; '), evidence }];
+}
+
+/** Runs every enabled rule on a crossing. */
+export async function evaluateRules(context: RuleContext, subject: RuleSubject): Promise<RuleFinding[]> {
+  const findings: RuleFinding[] = [];
+  if (context.enabled.has('high_risk_county')) findings.push(...(await riskFindings(context, subject)));
+  if (context.enabled.has('port_closed_to_passengers')) {
+    const status = await context.portStatus(subject.portCode, subject.crossedAt);
+    if (status && NO_PASSENGERS.has(status)) {
+      const detail = `port ${subject.portCode} is ${status} at ${subject.crossedAt}`;
+      findings.push({ rule: 'port_closed_to_passengers', detail, evidence: [fact('portCode', detail)] });
+    }
+  }
+  if (context.enabled.has('flagged_conveyance') && subject.conveyance) {
+    const flagged = context.flagged.get(conveyanceKey(subject.conveyance));
+    if (flagged) {
+      const detail = `conveyance ${flagged.conveyance} is flagged: ${flagged.reason}`;
+      findings.push({ rule: 'flagged_conveyance', detail, evidence: [fact('conveyance', detail)] });
+    }
+  }
+  return findings;
+}

@@ -1,0 +1,395 @@
+import { appendAudit } from '../../core/audit/audit.js';
+import type { Actor } from '../../core/auth/roles.js';
+import { inTransaction } from '../../core/db/transaction.js';
+import { AppError, invalid } from '../../core/errors.js';
+import { newId, nowIso } from '../../core/ids.js';
+import type { CrossingIdentity as MatcherIdentity } from './matcher/index.js';
+import { type MrzResult, parseMrz, toCrossingIdentity } from './mrz/index.js';
+import { evaluateRules, loadRuleContext, type RuleContext, type RuleFinding } from './rules.js';
+import type { IdentityMatch, ScreeningIndex } from './screening-index.js';
+import { dayOf, type WarningRuntime } from './warning.runtime.js';
+import type {
+  EntrySummary,
+  HitOrigin,
+  IdentityInput,
+  NewCrossing,
+  NewExpectedCrossings,
+  ScreeningOutcome,
+} from './warning.schema.js';
+import * as store from './warning.store.js';
+import type { CrossingRow, HitRow, WatchlistEntryRow } from './warning.tables.js';
+
+type TravelFields = Pick<NewCrossing, 'identity' | 'mrz' | 'conveyance' | 'fromCounty' | 'residenceCounty'>;
+
+/** A failed MRZ as the desk sees it: the first error names line, field and check digit; all are attached. */
+export function mrzError(result: Extract<MrzResult, { ok: false }>): AppError {
+  const first = result.errors[0];
+  const message = first
+    ? `MRZ line ${first.line}, field ${first.field}: ${first.message}`
+    : 'The MRZ could not be read';
+  return new AppError('invalid', 'warning.mrz_invalid', message, {
+    field: 'mrz',
+    mrzErrors: result.errors,
+    failedChecks: (result.checks ?? []).filter((check) => !check.valid),
+  });
+}
+
+const MRZ_DOCUMENT_TYPES = { passport: 'passport', id_card: 'identity_card', visa: 'other', other: 'other' };
+
+/** The identity to screen: typed fields, or the MRZ read (and check-digit verified). */
+export function identityOf(travel: TravelFields): IdentityInput {
+  if (travel.identity && travel.mrz) {
+    throw invalid('warning.identity_twice', 'Send the identity typed or as an MRZ, not both', {
+      field: 'mrz',
+    });
+  }
+  if (travel.mrz) {
+    const result = parseMrz(travel.mrz.replace(/\\n/g, '\n'));
+    if (!result.ok) throw mrzError(result);
+    const read = toCrossingIdentity(result);
+    const fields: IdentityInput = {
+      surname: read.surname || undefined,
+      givenNames: read.givenNames || undefined,
+      documentNumber: read.documentNumber || undefined,
+      documentType: MRZ_DOCUMENT_TYPES[result.fields.documentType] as IdentityInput['documentType'],
+      issuingState: read.issuingState ?? undefined,
+      nationality: read.nationality ?? undefined,
+      birthDate: read.birthDate ?? undefined,
+      sex: read.sex ?? undefined,
+    };
+    return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as IdentityInput;
+  }
+  const identity = travel.identity;
+  if (
+    !identity ||
+    !(identity.surname || identity.givenNames || identity.nativeName || identity.documentNumber)
+  ) {
+    throw invalid('warning.identity_missing', 'Send a name or document number, or the MRZ', {
+      field: 'identity',
+    });
+  }
+  return identity;
+}
+
+/** Where, when and how a crossing is recorded. */
+export interface CrossingPlace {
+  kind: 'actual' | 'expected';
+  direction: string;
+  portCode: string;
+  crossedAt: string;
+  source: string;
+  importId: string | null;
+}
+
+/** A crossing row ready to screen (verdict filled in by screening). */
+export function crossingRow(
+  place: CrossingPlace,
+  travel: TravelFields,
+  identity: IdentityInput,
+  by: string,
+): CrossingRow {
+  return {
+    id: newId(),
+    kind: place.kind,
+    direction: place.direction,
+    port_code: place.portCode,
+    crossed_at: new Date(place.crossedAt).toISOString(),
+    conveyance: travel.conveyance ?? null,
+    from_county: travel.fromCounty ?? null,
+    residence_county: travel.residenceCounty ?? null,
+    surname: identity.surname ?? null,
+    given_names: identity.givenNames ?? null,
+    native_name: identity.nativeName ?? null,
+    sex: identity.sex ?? null,
+    birth_date: identity.birthDate ?? null,
+    nationality: identity.nationality ?? null,
+    document_type: identity.documentType ?? null,
+    document_number: identity.documentNumber ?? null,
+    issuing_state: identity.issuingState ?? null,
+    verdict: 'clear',
+    score: 0,
+    source: place.source,
+    import_id: place.importId,
+    created_by: by,
+    created_at: nowIso(),
+  };
+}
+
+const orUndefined = <T>(value: T | null): T | undefined => (value === null ? undefined : value);
+
+/** The matcher's view of a stored crossing. */
+export function matcherIdentity(row: CrossingRow): MatcherIdentity {
+  return {
+    id: row.id,
+    surname: orUndefined(row.surname),
+    givenNames: orUndefined(row.given_names),
+    nativeName: orUndefined(row.native_name),
+    sex: orUndefined(row.sex) as MatcherIdentity['sex'],
+    birthDate: orUndefined(row.birth_date),
+    nationality: orUndefined(row.nationality),
+    documentNumber: orUndefined(row.document_number),
+    issuingState: orUndefined(row.issuing_state),
+  };
+}
+
+function baseHit(
+  crossing: CrossingRow,
+  origin: HitOrigin,
+): Omit<
+  HitRow,
+  | 'id'
+  | 'kind'
+  | 'subject'
+  | 'rule'
+  | 'entry_id'
+  | 'source_agency'
+  | 'source_entry_id'
+  | 'verdict'
+  | 'score'
+  | 'explanation'
+> {
+  const now = nowIso();
+  return {
+    crossing_id: crossing.id,
+    crossing_kind: crossing.kind,
+    port_code: crossing.port_code,
+    direction: crossing.direction,
+    crossed_at: crossing.crossed_at,
+    origin,
+    status: 'open',
+    decision_reason: null,
+    decided_by: null,
+    decided_at: null,
+    action: null,
+    action_by: null,
+    action_at: null,
+    notice_notification_id: null,
+    reply_by: null,
+    created_at: now,
+    updated_at: now,
+  };
+}
+
+/** The hit an identity match raises, or null for a clear crossing. */
+export function identityHit(
+  index: ScreeningIndex,
+  crossing: CrossingRow,
+  match: IdentityMatch,
+  origin: HitOrigin,
+): HitRow | null {
+  if (match.verdict === 'clear' || !match.entryId) return null;
+  const meta = index.meta(match.entryId);
+  return {
+    ...baseHit(crossing, origin),
+    id: newId(),
+    kind: 'identity',
+    subject: `entry:${match.entryId}`,
+    rule: null,
+    entry_id: match.entryId,
+    source_agency: meta?.sourceAgency ?? null,
+    source_entry_id: meta?.sourceEntryId ?? null,
+    verdict: match.verdict,
+    score: match.score,
+    explanation: JSON.stringify(match.explanation),
+  };
+}
+
+function ruleHit(crossing: CrossingRow, finding: RuleFinding, origin: HitOrigin): HitRow {
+  return {
+    ...baseHit(crossing, origin),
+    id: newId(),
+    kind: 'rule',
+    subject: `rule:${finding.rule}`,
+    rule: finding.rule,
+    entry_id: null,
+    source_agency: null,
+    source_entry_id: null,
+    verdict: 'warning',
+    score: 1,
+    explanation: JSON.stringify(finding.evidence),
+  };
+}
+
+/** A crossing with its verdict and the hits it raised. */
+export interface Screened {
+  crossing: CrossingRow;
+  match: IdentityMatch;
+  findings: RuleFinding[];
+  hits: HitRow[];
+}
+
+/** Screens one crossing against the watchlist and the early-warning rules. */
+export async function screenRow(
+  rt: WarningRuntime,
+  rules: RuleContext,
+  crossing: CrossingRow,
+  origin: HitOrigin,
+): Promise<Screened> {
+  const match = rt.index.screen(matcherIdentity(crossing), dayOf(crossing.crossed_at));
+  crossing.verdict = match.verdict;
+  crossing.score = match.score;
+  const findings = await evaluateRules(rules, {
+    portCode: crossing.port_code,
+    crossedAt: crossing.crossed_at,
+    conveyance: crossing.conveyance,
+    fromCounty: crossing.from_county,
+    residenceCounty: crossing.residence_county,
+  });
+  const hit = identityHit(rt.index, crossing, match, origin);
+  const hits = [...(hit ? [hit] : []), ...findings.map((finding) => ruleHit(crossing, finding, origin))];
+  return { crossing, match, findings, hits };
+}
+
+/** Tells live desks about new hits; ids only, the desk fetches the rest through the API. */
+export function publishHits(rt: WarningRuntime, hits: readonly HitRow[]): void {
+  for (const hit of hits) {
+    rt.events.publish({
+      type: 'hit.raised',
+      agencyCode: rt.ownAgency,
+      personalData: true,
+      roles: ['port_officer'],
+      data: {
+        hitId: hit.id,
+        crossingId: hit.crossing_id,
+        kind: hit.kind,
+        verdict: hit.verdict,
+        portCode: hit.port_code,
+        origin: hit.origin,
+      },
+    });
+  }
+}
+
+/** The part of an entry the desk needs to act on a hit. */
+export function entrySummary(row: WatchlistEntryRow): EntrySummary {
+  return {
+    id: row.id,
+    sourceAgency: row.source_agency,
+    category: row.category,
+    surname: row.surname,
+    givenNames: row.given_names,
+    nativeName: row.native_name,
+    birthDate: row.birth_date,
+    nationality: row.nationality,
+    documentNumber: row.document_number,
+    reason: row.reason,
+    validUntil: row.valid_until,
+  };
+}
+
+async function outcomesOf(rt: WarningRuntime, screened: readonly Screened[]): Promise<ScreeningOutcome[]> {
+  const entryIds = screened.flatMap((s) => (s.match.entryId ? [s.match.entryId] : []));
+  const entries = new Map((await store.findEntriesByIds(rt.db, entryIds)).map((row) => [row.id, row]));
+  return screened.map(({ crossing, match, hits }) => {
+    const entry = match.entryId ? entries.get(match.entryId) : undefined;
+    return {
+      crossingId: crossing.id,
+      verdict: match.verdict,
+      score: match.score,
+      explanation: [...match.explanation],
+      entry: entry ? entrySummary(entry) : null,
+      hitId: hits.find((hit) => hit.kind === 'identity')?.id ?? null,
+      warnings: hits
+        .filter((hit) => hit.kind === 'rule')
+        .map((hit) => ({
+          hitId: hit.id,
+          rule: hit.rule as ScreeningOutcome['warnings'][number]['rule'],
+          detail: (JSON.parse(hit.explanation) as Array<{ detail: string }>).map((e) => e.detail).join('; '),
+        })),
+    };
+  });
+}
+
+/** Stores screened crossings and their hits in one transaction, then alerts the desks. */
+export async function storeScreened(
+  rt: WarningRuntime,
+  actor: Actor,
+  screened: readonly Screened[],
+  action: string,
+) {
+  const hits = screened.flatMap((s) => s.hits);
+  await inTransaction(rt.db, async (trx) => {
+    await store.insertCrossings(
+      trx,
+      screened.map((s) => s.crossing),
+    );
+    await store.insertHits(trx, hits);
+    await appendAudit(trx, actor, {
+      action,
+      targetType: 'crossing',
+      targetId: screened.length === 1 ? (screened[0]?.crossing.id ?? null) : null,
+      details: {
+        crossings: screened.length,
+        hits: hits.map((hit) => hit.id),
+        entries: screened.flatMap((s) => (s.match.entryId ? [s.match.entryId] : [])),
+      },
+    });
+  });
+  publishHits(rt, hits);
+}
+
+/** The rules in force now. */
+export const ruleContextOf = (rt: WarningRuntime) =>
+  loadRuleContext(rt.db, rt.risk, rt.ports, dayOf(nowIso()));
+
+/** Records a crossing at the desk and screens it; the verdict is in the answer and hits go out live. */
+export async function recordCrossing(
+  rt: WarningRuntime,
+  actor: Actor,
+  input: NewCrossing,
+): Promise<ScreeningOutcome> {
+  const identity = identityOf(input);
+  const place: CrossingPlace = {
+    kind: 'actual',
+    direction: input.direction,
+    portCode: input.portCode,
+    crossedAt: input.crossedAt ?? nowIso(),
+    source: 'desk',
+    importId: null,
+  };
+  const screened = await screenRow(
+    rt,
+    await ruleContextOf(rt),
+    crossingRow(place, input, identity, actor.name),
+    'desk',
+  );
+  await storeScreened(rt, actor, [screened], 'crossing.record');
+  const [outcome] = await outcomesOf(rt, [screened]);
+  if (!outcome) throw new Error('screening produced no outcome');
+  return outcome;
+}
+
+/** Screens an advance passenger list the same way; every passenger is checked before anything is stored. */
+export async function recordExpectedCrossings(
+  rt: WarningRuntime,
+  actor: Actor,
+  input: NewExpectedCrossings,
+): Promise<{ items: ScreeningOutcome[] }> {
+  const rows = input.passengers.map((passenger, position) => {
+    try {
+      const travel = { ...passenger, conveyance: passenger.conveyance ?? input.conveyance };
+      const place: CrossingPlace = {
+        kind: 'expected',
+        direction: input.direction,
+        portCode: input.portCode,
+        crossedAt: input.expectedAt,
+        source: 'passenger_list',
+        importId: null,
+      };
+      return crossingRow(place, travel, identityOf(passenger), actor.name);
+    } catch (error) {
+      if (error instanceof AppError) {
+        throw new AppError(error.kind, error.code, `passengers/${position}: ${error.message}`, {
+          ...error.details,
+          field: `passengers/${position}/${String(error.details?.field ?? '')}`,
+        });
+      }
+      throw error;
+    }
+  });
+  const rules = await ruleContextOf(rt);
+  const screened: Screened[] = [];
+  for (const row of rows) screened.push(await screenRow(rt, rules, row, 'expected'));
+  await storeScreened(rt, actor, screened, 'crossing.expected');
+  return { items: await outcomesOf(rt, screened) };
+}

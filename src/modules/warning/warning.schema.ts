@@ -1,0 +1,299 @@
+import { type Static, Type } from '@sinclair/typebox';
+import { AgencyCode, IsoInstant, StringEnum } from '../../core/http/schemas.js';
+import { codesOf } from '../exchange/bodies/index.js';
+
+export const CATEGORIES = codesOf('personCategory');
+export const SEXES = codesOf('sex');
+export const DOCUMENT_TYPES = codesOf('documentType');
+export const DIRECTIONS = codesOf('direction');
+/** What a port officer did about a hit (`none` is the exchange code for "nothing yet", not an action). */
+export const HIT_ACTIONS = [
+  'secondary_health_check',
+  'quarantine',
+  'refused_entry',
+  'handed_to_health_authority',
+] as const;
+export type HitAction = (typeof HIT_ACTIONS)[number];
+export const HIT_STATUSES = ['open', 'confirmed', 'dismissed'] as const;
+export type HitStatus = (typeof HIT_STATUSES)[number];
+export const HIT_KINDS = ['identity', 'rule'] as const;
+export const HIT_ORIGINS = ['desk', 'bulk', 'expected', 'retrospective'] as const;
+export type HitOrigin = (typeof HIT_ORIGINS)[number];
+export const SHARING_SCOPES = ['internal', 'counterparts'] as const;
+export const RULES = ['high_risk_county', 'port_closed_to_passengers', 'flagged_conveyance'] as const;
+export type RuleName = (typeof RULES)[number];
+export const VERDICTS = ['hit', 'possible', 'clear'] as const;
+
+const Opt = Type.Optional;
+const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
+const NameText = Type.String({ minLength: 1, maxLength: 200 });
+const StateCode = Type.String({ pattern: '^[A-Z][A-Z<]{2}$', description: 'ISO 3166-1 alpha-3' });
+const PartialDate = Type.String({
+  pattern: '^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$',
+  description: 'YYYY, YYYY-MM or YYYY-MM-DD',
+});
+const DateOnly = Type.String({ format: 'date' });
+const DocumentNumber = Type.String({ pattern: '^[A-Za-z0-9<-]{1,30}$' });
+const PlaceCode = Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$' });
+const Conveyance = Type.String({ minLength: 1, maxLength: 60 });
+
+const entryFields = {
+  category: StringEnum(CATEGORIES),
+  surname: Opt(NameText),
+  givenNames: Opt(NameText),
+  nativeName: Opt(NameText),
+  aliases: Opt(Type.Array(NameText, { maxItems: 20 })),
+  sex: Opt(StringEnum(SEXES)),
+  birthDate: Opt(PartialDate),
+  nationality: Opt(StateCode),
+  documentType: Opt(StringEnum(DOCUMENT_TYPES)),
+  documentNumber: Opt(DocumentNumber),
+  issuingState: Opt(StateCode),
+  personalNumber: Opt(DocumentNumber),
+  reason: Type.String({ minLength: 1, maxLength: 500 }),
+  validFrom: Opt(DateOnly),
+  validUntil: DateOnly,
+  sharingScope: Opt(StringEnum(SHARING_SCOPES)),
+  shareWith: Opt(Type.Array(AgencyCode, { maxItems: 50, uniqueItems: true })),
+};
+
+/** A watchlist entry as entered by an officer or imported; the source agency is this node's. */
+export const NewWatchlistEntry = Type.Object(entryFields, { additionalProperties: false });
+export type NewWatchlistEntry = Static<typeof NewWatchlistEntry>;
+
+export const WatchlistEntryChanges = Type.Partial(Type.Object(entryFields), {
+  additionalProperties: false,
+  minProperties: 1,
+});
+export type WatchlistEntryChanges = Static<typeof WatchlistEntryChanges>;
+
+export const WatchlistEntry = Type.Object({
+  id: Type.String(),
+  sourceAgency: Type.String(),
+  sourceEntryId: Type.String(),
+  category: StringEnum(CATEGORIES),
+  surname: Nullable(Type.String()),
+  givenNames: Nullable(Type.String()),
+  nativeName: Nullable(Type.String()),
+  aliases: Type.Array(Type.String()),
+  sex: Nullable(Type.String()),
+  birthDate: Nullable(Type.String()),
+  nationality: Nullable(Type.String()),
+  documentType: Nullable(Type.String()),
+  documentNumber: Nullable(Type.String()),
+  issuingState: Nullable(Type.String()),
+  personalNumber: Nullable(Type.String()),
+  reason: Type.String(),
+  validFrom: Type.String(),
+  validUntil: Type.String(),
+  sharingScope: StringEnum(SHARING_SCOPES),
+  shareWith: Type.Array(Type.String()),
+  retroScreenedAt: Nullable(Type.String()),
+  createdAt: Type.String(),
+  updatedAt: Type.String(),
+});
+export type WatchlistEntry = Static<typeof WatchlistEntry>;
+
+export const WatchlistQuery = Type.Object(
+  {
+    sourceAgency: Opt(AgencyCode),
+    category: Opt(StringEnum(CATEGORIES)),
+    cursor: Opt(Type.String({ maxLength: 500 })),
+    limit: Opt(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
+  },
+  { additionalProperties: false },
+);
+export type WatchlistQuery = Static<typeof WatchlistQuery>;
+
+export const ImportQuery = Type.Object(
+  { partial: Opt(Type.Boolean({ default: false, description: 'keep the good rows when some are bad' })) },
+  { additionalProperties: false },
+);
+
+/** A row of a file that could not be taken; `line` is 1-based and counts the CSV header. */
+export const RowError = Type.Object({
+  line: Type.Integer(),
+  code: Type.String(),
+  message: Type.String(),
+});
+export type RowError = Static<typeof RowError>;
+
+export const ImportReport = Type.Object({
+  imported: Type.Integer(),
+  rejected: Type.Integer(),
+  errors: Type.Array(RowError),
+  /** True when more rows failed than the report lists. */
+  errorsTruncated: Type.Boolean(),
+});
+export type ImportReport = Static<typeof ImportReport>;
+
+export const IdentityInput = Type.Object(
+  {
+    surname: Opt(NameText),
+    givenNames: Opt(NameText),
+    nativeName: Opt(NameText),
+    sex: Opt(StringEnum(SEXES)),
+    birthDate: Opt(PartialDate),
+    nationality: Opt(StateCode),
+    documentType: Opt(StringEnum(DOCUMENT_TYPES)),
+    documentNumber: Opt(DocumentNumber),
+    issuingState: Opt(StateCode),
+  },
+  { additionalProperties: false },
+);
+export type IdentityInput = Static<typeof IdentityInput>;
+
+const travelFields = {
+  conveyance: Opt(Conveyance),
+  fromCounty: Opt(PlaceCode),
+  residenceCounty: Opt(PlaceCode),
+  identity: Opt(IdentityInput),
+  mrz: Opt(Type.String({ minLength: 1, maxLength: 400, description: 'the zone, lines separated by \\n' })),
+};
+
+/** A traveller at the desk: who (typed or the MRZ as read) and where, when, how. */
+export const NewCrossing = Type.Object(
+  {
+    direction: StringEnum(DIRECTIONS),
+    portCode: PlaceCode,
+    crossedAt: Opt(IsoInstant),
+    ...travelFields,
+  },
+  { additionalProperties: false },
+);
+export type NewCrossing = Static<typeof NewCrossing>;
+
+export const ExpectedPassenger = Type.Object(travelFields, { additionalProperties: false });
+export const NewExpectedCrossings = Type.Object(
+  {
+    direction: StringEnum(DIRECTIONS),
+    portCode: PlaceCode,
+    expectedAt: IsoInstant,
+    conveyance: Opt(Conveyance),
+    passengers: Type.Array(ExpectedPassenger, { minItems: 1, maxItems: 1000 }),
+  },
+  { additionalProperties: false },
+);
+export type NewExpectedCrossings = Static<typeof NewExpectedCrossings>;
+
+export const Evidence = Type.Object({
+  field: Type.String(),
+  agreement: Type.String(),
+  weight: Type.Number(),
+  detail: Type.String(),
+});
+export type Evidence = Static<typeof Evidence>;
+
+export const EntrySummary = Type.Object({
+  id: Type.String(),
+  sourceAgency: Type.String(),
+  category: Type.String(),
+  surname: Nullable(Type.String()),
+  givenNames: Nullable(Type.String()),
+  nativeName: Nullable(Type.String()),
+  birthDate: Nullable(Type.String()),
+  nationality: Nullable(Type.String()),
+  documentNumber: Nullable(Type.String()),
+  reason: Type.String(),
+  validUntil: Type.String(),
+});
+export type EntrySummary = Static<typeof EntrySummary>;
+
+export const RuleWarning = Type.Object({
+  hitId: Type.String(),
+  rule: StringEnum(RULES),
+  detail: Type.String(),
+});
+
+/** The desk's answer: the verdict, why, and who it matched. */
+export const ScreeningOutcome = Type.Object({
+  crossingId: Type.String(),
+  verdict: StringEnum(VERDICTS),
+  score: Type.Number(),
+  explanation: Type.Array(Evidence),
+  entry: Type.Union([EntrySummary, Type.Null()]),
+  hitId: Type.Union([Type.String(), Type.Null()]),
+  warnings: Type.Array(RuleWarning),
+});
+export type ScreeningOutcome = Static<typeof ScreeningOutcome>;
+
+export const BulkReport = Type.Object({
+  importId: Type.String(),
+  accepted: Type.Integer(),
+  rejected: Type.Integer(),
+  hits: Type.Integer(),
+  possibles: Type.Integer(),
+  errors: Type.Array(RowError),
+  errorsTruncated: Type.Boolean(),
+});
+export type BulkReport = Static<typeof BulkReport>;
+
+export const Hit = Type.Object({
+  id: Type.String(),
+  kind: StringEnum(HIT_KINDS),
+  rule: Nullable(Type.String()),
+  crossingId: Type.String(),
+  crossingKind: Type.String(),
+  portCode: Type.String(),
+  direction: Type.String(),
+  crossedAt: Type.String(),
+  entryId: Nullable(Type.String()),
+  sourceAgency: Nullable(Type.String()),
+  verdict: Type.String(),
+  score: Type.Number(),
+  explanation: Type.Array(Evidence),
+  origin: StringEnum(HIT_ORIGINS),
+  status: StringEnum(HIT_STATUSES),
+  decisionReason: Nullable(Type.String()),
+  decidedAt: Nullable(Type.String()),
+  action: Nullable(Type.String()),
+  actionAt: Nullable(Type.String()),
+  noticeNotificationId: Nullable(Type.String()),
+  replyBy: Nullable(Type.String()),
+  createdAt: Type.String(),
+});
+export type Hit = Static<typeof Hit>;
+
+export const HitQuery = Type.Object(
+  {
+    status: Opt(StringEnum(HIT_STATUSES)),
+    cursor: Opt(Type.String({ maxLength: 500 })),
+    limit: Opt(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
+  },
+  { additionalProperties: false },
+);
+export type HitQuery = Static<typeof HitQuery>;
+
+export const HitDecision = Type.Object(
+  { reason: Type.String({ minLength: 1, maxLength: 1000 }) },
+  { additionalProperties: false },
+);
+export const HitActionInput = Type.Object(
+  { action: StringEnum(HIT_ACTIONS) },
+  { additionalProperties: false },
+);
+
+export const FlaggedConveyance = Type.Object({
+  id: Type.String(),
+  conveyance: Type.String(),
+  reason: Type.String(),
+  validUntil: Nullable(Type.String()),
+  createdAt: Type.String(),
+});
+export type FlaggedConveyance = Static<typeof FlaggedConveyance>;
+export const NewFlaggedConveyance = Type.Object(
+  {
+    conveyance: Conveyance,
+    reason: Type.String({ minLength: 1, maxLength: 500 }),
+    validUntil: Opt(DateOnly),
+  },
+  { additionalProperties: false },
+);
+export type NewFlaggedConveyance = Static<typeof NewFlaggedConveyance>;
+
+export const RuleSetting = Type.Object({ rule: StringEnum(RULES), enabled: Type.Boolean() });
+export type RuleSetting = Static<typeof RuleSetting>;
+export const RuleSettings = Type.Object(
+  { rules: Type.Array(RuleSetting, { minItems: 1, maxItems: RULES.length }) },
+  { additionalProperties: false },
+);

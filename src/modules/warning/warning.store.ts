@@ -1,0 +1,226 @@
+import type { Db } from '../../core/db/database.js';
+import type {
+  CrossingRow,
+  FlaggedConveyanceRow,
+  HitNoticeRow,
+  HitRow,
+  WatchlistEntryRow,
+} from './warning.tables.js';
+
+// SQLite allows 32,766 bound parameters per statement; 25 columns × 500 rows stays well below it.
+const INSERT_CHUNK = 500;
+
+async function insertChunked<T>(rows: readonly T[], insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
+  for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
+    await insert(rows.slice(start, start + INSERT_CHUNK));
+  }
+}
+
+// ---- watchlist ----
+
+export const findEntry = (db: Db, id: string) =>
+  db.selectFrom('warning_watchlist_entries').selectAll().where('id', '=', id).executeTakeFirst();
+
+export const findEntriesByIds = (db: Db, ids: readonly string[]) =>
+  ids.length === 0
+    ? Promise.resolve([])
+    : db.selectFrom('warning_watchlist_entries').selectAll().where('id', 'in', ids).execute();
+
+export const findEntryBySource = (db: Db, sourceAgency: string, sourceEntryId: string) =>
+  db
+    .selectFrom('warning_watchlist_entries')
+    .selectAll()
+    .where('source_agency', '=', sourceAgency)
+    .where('source_entry_id', '=', sourceEntryId)
+    .executeTakeFirst();
+
+export const listEntries = (
+  db: Db,
+  opts: { afterId?: string; limit: number; sourceAgency?: string; category?: string },
+) => {
+  let q = db.selectFrom('warning_watchlist_entries').selectAll().orderBy('id').limit(opts.limit);
+  if (opts.afterId) q = q.where('id', '>', opts.afterId);
+  if (opts.sourceAgency) q = q.where('source_agency', '=', opts.sourceAgency);
+  if (opts.category) q = q.where('category', '=', opts.category);
+  return q.execute();
+};
+
+/** Entries still in force on `today` (or later), in id order for paging through a large list. */
+export const listLiveEntries = (db: Db, today: string, afterId: string, limit: number) =>
+  db
+    .selectFrom('warning_watchlist_entries')
+    .selectAll()
+    .where('valid_until', '>=', today)
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+
+export const entriesChangedSince = (db: Db, since: string) =>
+  db.selectFrom('warning_watchlist_entries').selectAll().where('updated_at', '>=', since).execute();
+
+export const tombstonesSince = (db: Db, since: string) =>
+  db.selectFrom('warning_watchlist_tombstones').select('entry_id').where('removed_at', '>=', since).execute();
+
+export const insertEntries = (db: Db, rows: readonly WatchlistEntryRow[]) =>
+  insertChunked(rows, (chunk) => db.insertInto('warning_watchlist_entries').values(chunk).execute());
+
+export const updateEntry = (db: Db, id: string, changes: Partial<WatchlistEntryRow>) =>
+  db.updateTable('warning_watchlist_entries').set(changes).where('id', '=', id).execute();
+
+/** Deletes entries and leaves tombstones so other processes drop them from their indexes too. */
+export async function deleteEntries(db: Db, ids: readonly string[], at: string): Promise<void> {
+  if (ids.length === 0) return;
+  await insertChunked(ids, async (chunk) => {
+    await db.deleteFrom('warning_watchlist_entries').where('id', 'in', chunk).execute();
+    await db
+      .insertInto('warning_watchlist_tombstones')
+      .values(chunk.map((entry_id) => ({ entry_id, removed_at: at })))
+      .onConflict((oc) => oc.column('entry_id').doUpdateSet({ removed_at: at }))
+      .execute();
+  });
+}
+
+export const expiredEntryIds = async (db: Db, today: string, limit: number) =>
+  (
+    await db
+      .selectFrom('warning_watchlist_entries')
+      .select('id')
+      .where('valid_until', '<', today)
+      .limit(limit)
+      .execute()
+  ).map((row) => row.id);
+
+export const entryIdsOfSource = async (db: Db, sourceAgency: string) =>
+  (
+    await db
+      .selectFrom('warning_watchlist_entries')
+      .select(['id', 'source_entry_id'])
+      .where('source_agency', '=', sourceAgency)
+      .execute()
+  ).map((row) => ({ id: row.id, sourceEntryId: row.source_entry_id }));
+
+export const pruneTombstones = (db: Db, before: string) =>
+  db.deleteFrom('warning_watchlist_tombstones').where('removed_at', '<', before).execute();
+
+export const entriesAwaitingRetro = (db: Db, limit: number) =>
+  db
+    .selectFrom('warning_watchlist_entries')
+    .selectAll()
+    .where('retro_screened_at', 'is', null)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+
+export const markRetroScreened = (db: Db, ids: readonly string[], at: string) =>
+  insertChunked(ids, (chunk) =>
+    db
+      .updateTable('warning_watchlist_entries')
+      .set({ retro_screened_at: at })
+      .where('id', 'in', chunk)
+      .execute(),
+  );
+
+// ---- crossings ----
+
+export const insertCrossings = (db: Db, rows: readonly CrossingRow[]) =>
+  insertChunked(rows, (chunk) => db.insertInto('warning_crossings').values(chunk).execute());
+
+export const findCrossing = (db: Db, id: string) =>
+  db.selectFrom('warning_crossings').selectAll().where('id', '=', id).executeTakeFirst();
+
+/** Crossings since `since`, in (time, id) order after the given key, for streaming through a long window. */
+export const crossingsPage = (
+  db: Db,
+  since: string,
+  after: { crossedAt: string; id: string } | null,
+  limit: number,
+) => {
+  let q = db
+    .selectFrom('warning_crossings')
+    .selectAll()
+    .where('crossed_at', '>=', since)
+    .orderBy('crossed_at')
+    .orderBy('id')
+    .limit(limit);
+  if (after) {
+    q = q.where((eb) =>
+      eb.or([
+        eb('crossed_at', '>', after.crossedAt),
+        eb.and([eb('crossed_at', '=', after.crossedAt), eb('id', '>', after.id)]),
+      ]),
+    );
+  }
+  return q.execute();
+};
+
+export const deleteCrossingsBefore = async (db: Db, before: string) =>
+  Number(
+    (await db.deleteFrom('warning_crossings').where('crossed_at', '<', before).executeTakeFirst())
+      .numDeletedRows,
+  );
+
+// ---- hits ----
+
+/** Inserts hits, skipping any whose crossing already has a hit on the same subject. */
+export const insertHits = (db: Db, rows: readonly HitRow[]) =>
+  insertChunked(rows, (chunk) =>
+    db
+      .insertInto('warning_hits')
+      .values(chunk)
+      .onConflict((oc) => oc.columns(['crossing_id', 'subject']).doNothing())
+      .execute(),
+  );
+
+export const findHit = (db: Db, id: string) =>
+  db.selectFrom('warning_hits').selectAll().where('id', '=', id).executeTakeFirst();
+
+export const hitsOfCrossing = (db: Db, crossingId: string) =>
+  db.selectFrom('warning_hits').selectAll().where('crossing_id', '=', crossingId).execute();
+
+export const listHits = (db: Db, opts: { status?: string; beforeId?: string; limit: number }) => {
+  let q = db.selectFrom('warning_hits').selectAll().orderBy('id', 'desc').limit(opts.limit);
+  if (opts.status) q = q.where('status', '=', opts.status);
+  if (opts.beforeId) q = q.where('id', '<', opts.beforeId);
+  return q.execute();
+};
+
+export const updateHit = (db: Db, id: string, changes: Partial<HitRow>) =>
+  db.updateTable('warning_hits').set(changes).where('id', '=', id).execute();
+
+export const deleteHitsBefore = async (db: Db, before: string) =>
+  Number(
+    (await db.deleteFrom('warning_hits').where('created_at', '<', before).executeTakeFirst()).numDeletedRows,
+  );
+
+export const insertHitNotice = (db: Db, row: HitNoticeRow) =>
+  db.insertInto('warning_hit_notices').values(row).execute();
+
+export const deleteHitNoticesBefore = async (db: Db, before: string) =>
+  Number(
+    (await db.deleteFrom('warning_hit_notices').where('received_at', '<', before).executeTakeFirst())
+      .numDeletedRows,
+  );
+
+// ---- rules ----
+
+export const listFlaggedConveyances = (db: Db) =>
+  db.selectFrom('warning_flagged_conveyances').selectAll().orderBy('conveyance_key').execute();
+
+export const insertFlaggedConveyance = (db: Db, row: FlaggedConveyanceRow) =>
+  db.insertInto('warning_flagged_conveyances').values(row).execute();
+
+export const deleteFlaggedConveyance = async (db: Db, id: string) =>
+  Number(
+    (await db.deleteFrom('warning_flagged_conveyances').where('id', '=', id).executeTakeFirst())
+      .numDeletedRows,
+  );
+
+export const listRuleSettings = (db: Db) => db.selectFrom('warning_rules').selectAll().execute();
+
+export const saveRuleSetting = (db: Db, rule: string, enabled: boolean, at: string) =>
+  db
+    .insertInto('warning_rules')
+    .values({ rule, enabled: enabled ? 1 : 0, updated_at: at })
+    .onConflict((oc) => oc.column('rule').doUpdateSet({ enabled: enabled ? 1 : 0, updated_at: at }))
+    .execute();

@@ -1,0 +1,295 @@
+import { expect, it } from 'vitest';
+import { describeEachDatabase } from '../../../test/support/databases.js';
+import type { ApiClient } from '../../../test/support/http-client.js';
+import { useTestNode } from '../../../test/support/nodes.js';
+import { listAudit } from '../../core/audit/audit.js';
+import type { DomainEvent } from '../../core/events.js';
+import { buildTd3 } from './mrz/test-support/mrz-builder.js';
+import { buildCrossing, buildEntry } from './test-support/factories.js';
+
+describeEachDatabase('warning module over HTTP', (dialect) => {
+  const testNode = useTestNode(dialect, { code: 'CN-NIA' });
+  let officerClient: ApiClient | undefined;
+  const officer = async () => {
+    officerClient ??= await testNode().userWith(['port_officer'], { personalData: true });
+    return officerClient;
+  };
+  const addEntry = async (overrides: Parameters<typeof buildEntry>[0] = {}) => {
+    const created = await (await officer()).post<{ id: string }>(
+      '/api/v1/warning/watchlist',
+      buildEntry(overrides),
+    );
+    expect(created.status).toBe(201);
+    return created.body.id;
+  };
+
+  it('refuses the watchlist without a session, without the role and without the personal-data grant', async () => {
+    const node = testNode();
+    expect((await node.anonymous().get('/api/v1/warning/watchlist')).status).toBe(401);
+    const analyst = await node.userWith(['analyst'], { personalData: true });
+    expect((await analyst.get('/api/v1/warning/watchlist')).status).toBe(403);
+    const uncleared = await node.userWith(['port_officer']);
+    const refused = await uncleared.get('/api/v1/warning/watchlist');
+    expect(refused.status).toBe(403);
+    expect(refused.body.code).toBe('auth.personal_data_required');
+    expect((await uncleared.post('/api/v1/warning/crossings', buildCrossing())).status).toBe(403);
+    expect((await uncleared.get('/api/v1/warning/hits')).status).toBe(403);
+  });
+
+  it('refuses an entry with unknown fields or without any name or document number', async () => {
+    const client = await officer();
+    const extra = await client.post('/api/v1/warning/watchlist', { ...buildEntry(), favourite: true });
+    expect(extra.status).toBe(400);
+    const nameless = buildEntry({ surname: undefined, givenNames: undefined, nativeName: undefined });
+    const noIdentity = await client.post('/api/v1/warning/watchlist', {
+      ...nameless,
+      documentNumber: undefined,
+    });
+    expect(noIdentity.status).toBe(400);
+    expect(noIdentity.body.code).toBe('warning.entry_unidentifiable');
+  });
+
+  it('creates, reads, changes and deletes an entry, auditing every read with ids only', async () => {
+    const client = await officer();
+    const id = await addEntry({ surname: 'PETROV', givenNames: 'IVAN', nativeName: 'Иван Петров' });
+    const read = await client.get<{ surname: string }>(`/api/v1/warning/watchlist/${id}`);
+    expect(read.status).toBe(200);
+    expect(read.body.surname).toBe('PETROV');
+    const audit = await listAudit(testNode().node.context.db, { limit: 5, targetId: id });
+    const readEntry = audit.find((entry) => entry.action === 'watchlist.read');
+    expect(readEntry).toBeDefined();
+    expect(JSON.stringify(readEntry)).not.toContain('PETROV');
+
+    const listed = await client.get<{ items: Array<{ id: string }> }>('/api/v1/warning/watchlist?limit=500');
+    expect(listed.body.items.map((item) => item.id)).toContain(id);
+    const [listAuditEntry] = await listAudit(testNode().node.context.db, {
+      limit: 1,
+      targetType: 'watchlist_entry',
+    });
+    expect(listAuditEntry?.action).toBe('watchlist.list');
+    expect(listAuditEntry?.details.ids).toContain(id);
+
+    const changed = await client.patch<{ reason: string }>(`/api/v1/warning/watchlist/${id}`, {
+      reason: 'confirmed case',
+    });
+    expect(changed.body.reason).toBe('confirmed case');
+    expect((await client.delete(`/api/v1/warning/watchlist/${id}`)).status).toBe(204);
+    expect((await client.get(`/api/v1/warning/watchlist/${id}`)).status).toBe(404);
+  });
+
+  it('answers a crossing with a watchlisted passport MRZ with a hit and raises a live alert', async () => {
+    const node = testNode();
+    const entryId = await addEntry({
+      surname: 'LIU',
+      givenNames: 'YANG',
+      documentNumber: 'G55667788',
+      birthDate: '1979-11-02',
+    });
+    const events: DomainEvent[] = [];
+    const unsubscribe = node.node.context.events.subscribe((event) => events.push(event));
+    const mrz = buildTd3({
+      surname: 'LIU',
+      givenNames: 'YANG',
+      documentNumber: 'G55667788',
+      birthDate: '791102',
+    }).join('\n');
+    const response = await (await officer()).post<{
+      verdict: string;
+      score: number;
+      hitId: string;
+      entry: { id: string };
+      explanation: unknown[];
+    }>('/api/v1/warning/crossings', { direction: 'entry', portCode: 'ERLIAN', mrz });
+    unsubscribe();
+    expect(response.status).toBe(201);
+    expect(response.body.verdict).toBe('hit');
+    expect(response.body.entry.id).toBe(entryId);
+    expect(response.body.explanation.length).toBeGreaterThan(0);
+    const alert = events.find((event) => event.type === 'hit.raised');
+    expect(alert).toMatchObject({ personalData: true, data: { hitId: response.body.hitId, verdict: 'hit' } });
+  });
+
+  it('clears a traveller who is on no list', async () => {
+    const response = await (await officer()).post<{ verdict: string; hitId: null }>(
+      '/api/v1/warning/crossings',
+      buildCrossing(),
+    );
+    expect(response.status).toBe(201);
+    expect(response.body).toMatchObject({ verdict: 'clear', hitId: null });
+  });
+
+  it('refuses a malformed MRZ naming the line, the field and the failed check digit', async () => {
+    const lines = buildTd3({ documentNumber: 'E99887766' });
+    const line2 = lines[1] ?? '';
+    const broken = `${line2.slice(0, 9)}${line2[9] === '0' ? '1' : '0'}${line2.slice(10)}`;
+    const response = await (await officer()).post('/api/v1/warning/crossings', {
+      direction: 'entry',
+      portCode: 'ERLIAN',
+      mrz: `${lines[0]}\n${broken}`,
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.code).toBe('warning.mrz_invalid');
+    expect(String(response.body.detail)).toMatch(/line 2, field documentNumber/);
+    expect(String(response.body.detail)).toMatch(/check digit/);
+    expect(response.body.mrzErrors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ line: 2, field: 'documentNumber', code: 'check_digit' }),
+      ]),
+    );
+  });
+
+  it('takes a hit through confirm and action, and refuses a second decision', async () => {
+    const client = await officer();
+    await addEntry({
+      surname: 'WANG',
+      givenNames: 'FANG',
+      documentNumber: 'E77001122',
+      birthDate: '1990-05-05',
+      sex: 'F',
+    });
+    const crossing = await client.post<{ hitId: string }>(
+      '/api/v1/warning/crossings',
+      buildCrossing({
+        identity: {
+          surname: 'WANG',
+          givenNames: 'FANG',
+          documentNumber: 'E77001122',
+          birthDate: '1990-05-05',
+          sex: 'F',
+        },
+      }),
+    );
+    const hitId = crossing.body.hitId;
+    expect((await client.post(`/api/v1/warning/hits/${hitId}/action`, { action: 'quarantine' })).status).toBe(
+      409,
+    );
+    const confirmed = await client.post<{ status: string }>(`/api/v1/warning/hits/${hitId}/confirm`, {
+      reason: 'passport checked',
+    });
+    expect(confirmed.body.status).toBe('confirmed');
+    expect((await client.post(`/api/v1/warning/hits/${hitId}/dismiss`, { reason: 'late' })).status).toBe(409);
+    const acted = await client.post<{ action: string }>(`/api/v1/warning/hits/${hitId}/action`, {
+      action: 'quarantine',
+    });
+    expect(acted.body.action).toBe('quarantine');
+    expect((await client.post(`/api/v1/warning/hits/${hitId}/action`, { action: 'sent_home' })).status).toBe(
+      400,
+    );
+    const confirmedList = await client.get<{ items: Array<{ id: string }> }>(
+      '/api/v1/warning/hits?status=confirmed',
+    );
+    expect(confirmedList.body.items.map((hit) => hit.id)).toContain(hitId);
+  });
+
+  it('raises a rule warning for a flagged conveyance with the same workflow', async () => {
+    const client = await officer();
+    expect(
+      (
+        await client.post('/api/v1/warning/flagged-conveyances', {
+          conveyance: 'MN-4521',
+          reason: 'driver tested positive',
+        })
+      ).status,
+    ).toBe(201);
+    const response = await client.post<{ warnings: Array<{ rule: string; hitId: string }> }>(
+      '/api/v1/warning/crossings',
+      buildCrossing({ conveyance: 'mn 4521' }),
+    );
+    expect(response.body.warnings).toEqual([expect.objectContaining({ rule: 'flagged_conveyance' })]);
+    const hitId = response.body.warnings[0]?.hitId;
+    const dismissed = await client.post<{ status: string; kind: string }>(
+      `/api/v1/warning/hits/${hitId}/dismiss`,
+      { reason: 'passenger, not driver' },
+    );
+    expect(dismissed.body).toMatchObject({ status: 'dismissed', kind: 'rule' });
+  });
+
+  it('screens an advance passenger list and reports each passenger', async () => {
+    await addEntry({
+      surname: 'KIM',
+      givenNames: 'MINJUN',
+      documentNumber: 'M12398745',
+      nationality: 'KOR',
+      birthDate: '1988-08-08',
+    });
+    const response = await (await officer()).post<{ items: Array<{ verdict: string }> }>(
+      '/api/v1/warning/expected-crossings',
+      {
+        direction: 'entry',
+        portCode: 'ERLIAN',
+        expectedAt: new Date().toISOString(),
+        conveyance: 'K3',
+        passengers: [
+          {
+            identity: {
+              surname: 'KIM',
+              givenNames: 'MINJUN',
+              documentNumber: 'M12398745',
+              birthDate: '1988-08-08',
+            },
+          },
+          { identity: { surname: 'DORJ', givenNames: 'BOLD', documentNumber: 'MN0000001' } },
+        ],
+      },
+    );
+    expect(response.status).toBe(201);
+    expect(response.body.items.map((item) => item.verdict)).toEqual(['hit', 'clear']);
+  });
+
+  it('keeps the good rows of a bulk upload and reports each bad one by line', async () => {
+    const header = 'direction,port_code,surname,given_names,birth_date,document_number,mrz';
+    const good = [
+      'entry,ERLIAN,BAATAR,SUKH,1970-01-01,MN1234567,',
+      'exit,ERLIAN,TSEREN,NARAN,1981,MN7654321,',
+    ];
+    const bad = ['sideways,ERLIAN,ODON,GEREL,,MN1111111,', 'entry,ERLIAN,,,,,P<CHNBROKEN'];
+    const csv = [header, good[0], bad[0], good[1], bad[1]].join('\n');
+    const response = await (await officer()).raw('POST', '/api/v1/warning/crossings/bulk', csv, 'text/csv');
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ accepted: 2, rejected: 2 });
+    const lines = (response.body.errors as Array<{ line: number; code: string }>).map((error) => [
+      error.line,
+      error.code,
+    ]);
+    expect(lines).toEqual([
+      [3, 'warning.invalid_row'],
+      [5, 'warning.mrz_invalid'],
+    ]);
+  });
+
+  it('imports entries all or nothing, or keeps the good rows when asked', async () => {
+    const client = await officer();
+    const until = buildEntry().validUntil;
+    const rows = [
+      JSON.stringify(buildEntry({ surname: 'SOKOLOV', documentNumber: 'RU1000001' })),
+      JSON.stringify({ ...buildEntry(), category: 'unknown' }),
+      'not json',
+      JSON.stringify(buildEntry({ surname: 'ORLOV', documentNumber: 'RU1000002', validUntil: until })),
+    ].join('\n');
+    const refused = await client.raw(
+      'POST',
+      '/api/v1/warning/watchlist/imports',
+      rows,
+      'application/x-ndjson',
+    );
+    expect(refused.status).toBe(400);
+    expect((refused.body.report as { errors: Array<{ line: number }> }).errors.map((e) => e.line)).toEqual([
+      2, 3,
+    ]);
+    const partial = await client.raw(
+      'POST',
+      '/api/v1/warning/watchlist/imports?partial=true',
+      rows,
+      'application/x-ndjson',
+    );
+    expect(partial.status).toBe(201);
+    expect(partial.body).toMatchObject({ imported: 2, rejected: 2 });
+    const unsupported = await client.raw(
+      'POST',
+      '/api/v1/warning/watchlist/imports',
+      '<x/>',
+      'application/xml',
+    );
+    expect(unsupported.status).toBe(415);
+  });
+});

@@ -1,0 +1,424 @@
+import type { Transaction } from 'kysely';
+import { appendAudit } from '../../core/audit/audit.js';
+import type { Actor } from '../../core/auth/roles.js';
+import type { Database, Db } from '../../core/db/database.js';
+import { inTransaction } from '../../core/db/transaction.js';
+import { AppError, invalid, notFound } from '../../core/errors.js';
+import { decodeCursor, pageOf } from '../../core/http/pagination.js';
+import { newId, nowIso } from '../../core/ids.js';
+import type { SharedWatchlistEntry, WatchlistShareBody } from '../exchange/bodies/index.js';
+import {
+  type ByteSource,
+  listCell,
+  type RowFormat,
+  type RowResult,
+  readRows,
+  rowValidator,
+} from './row-input.js';
+import { dayOf, type WarningRuntime } from './warning.runtime.js';
+import {
+  type ImportReport,
+  NewWatchlistEntry,
+  type RowError,
+  type WatchlistEntry,
+  type WatchlistEntryChanges,
+  type WatchlistQuery,
+} from './warning.schema.js';
+import * as store from './warning.store.js';
+import type { WatchlistEntryRow } from './warning.tables.js';
+
+const parseList = (text: string) => JSON.parse(text) as string[];
+
+/** The API view of a stored entry. */
+export function toEntryView(row: WatchlistEntryRow): WatchlistEntry {
+  return {
+    id: row.id,
+    sourceAgency: row.source_agency,
+    sourceEntryId: row.source_entry_id,
+    category: row.category as WatchlistEntry['category'],
+    surname: row.surname,
+    givenNames: row.given_names,
+    nativeName: row.native_name,
+    aliases: parseList(row.aliases),
+    sex: row.sex,
+    birthDate: row.birth_date,
+    nationality: row.nationality,
+    documentType: row.document_type,
+    documentNumber: row.document_number,
+    issuingState: row.issuing_state,
+    personalNumber: row.personal_number,
+    reason: row.reason,
+    validFrom: row.valid_from,
+    validUntil: row.valid_until,
+    sharingScope: row.sharing_scope as WatchlistEntry['sharingScope'],
+    shareWith: parseList(row.share_with),
+    retroScreenedAt: row.retro_screened_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** Why an entry cannot be screened or kept, or null when it is sound. */
+function entryProblem(entry: NewWatchlistEntry): { code: string; message: string; field: string } | null {
+  if (!entry.surname && !entry.givenNames && !entry.nativeName && !entry.documentNumber) {
+    return {
+      code: 'warning.entry_unidentifiable',
+      message: 'An entry needs a name or a document number to be screened against',
+      field: 'surname',
+    };
+  }
+  const validFrom = entry.validFrom ?? dayOf(nowIso());
+  if (entry.validUntil < validFrom) {
+    return {
+      code: 'warning.entry_validity',
+      message: `validUntil ${entry.validUntil} is before validFrom ${validFrom}`,
+      field: 'validUntil',
+    };
+  }
+  if (entry.sharingScope === 'counterparts' && !entry.shareWith?.length) {
+    return {
+      code: 'warning.share_with_missing',
+      message: 'An entry shared with counterparts must name them in shareWith',
+      field: 'shareWith',
+    };
+  }
+  return null;
+}
+
+const nullable = <T>(value: T | undefined): T | null => value ?? null;
+
+function entryRow(
+  entry: NewWatchlistEntry,
+  source: { agency: string; entryId?: string; notificationId?: string },
+  createdBy: string,
+): WatchlistEntryRow {
+  const now = nowIso();
+  const id = newId();
+  return {
+    id,
+    source_agency: source.agency,
+    source_entry_id: source.entryId ?? id,
+    shared_notification_id: source.notificationId ?? null,
+    category: entry.category,
+    surname: nullable(entry.surname),
+    given_names: nullable(entry.givenNames),
+    native_name: nullable(entry.nativeName),
+    aliases: JSON.stringify(entry.aliases ?? []),
+    sex: nullable(entry.sex),
+    birth_date: nullable(entry.birthDate),
+    nationality: nullable(entry.nationality),
+    document_type: nullable(entry.documentType),
+    document_number: nullable(entry.documentNumber),
+    issuing_state: nullable(entry.issuingState),
+    personal_number: nullable(entry.personalNumber),
+    reason: entry.reason,
+    valid_from: entry.validFrom ?? dayOf(now),
+    valid_until: entry.validUntil,
+    sharing_scope: entry.sharingScope ?? 'internal',
+    share_with: JSON.stringify(entry.sharingScope === 'counterparts' ? (entry.shareWith ?? []) : []),
+    retro_screened_at: null,
+    created_by: createdBy,
+    created_at: now,
+    updated_at: now,
+  };
+}
+
+/** The entry as a counterpart receives it in `watchlist.share`. */
+function sharedEntryOf(row: WatchlistEntryRow): SharedWatchlistEntry {
+  const optional = {
+    nativeName: row.native_name,
+    sex: row.sex,
+    birthDate: row.birth_date,
+    nationality: row.nationality,
+    documentType: row.document_type,
+    documentNumber: row.document_number,
+    issuingState: row.issuing_state,
+    personalNumber: row.personal_number,
+  };
+  const aliases = parseList(row.aliases);
+  return {
+    entryId: row.id,
+    category: row.category as SharedWatchlistEntry['category'],
+    surname: row.surname ?? '-',
+    givenNames: row.given_names ?? '-',
+    ...(Object.fromEntries(
+      Object.entries(optional).filter(([, v]) => v !== null),
+    ) as Partial<SharedWatchlistEntry>),
+    ...(aliases.length > 0 && { aliases }),
+    reason: row.reason,
+    validFrom: row.valid_from,
+    validUntil: row.valid_until,
+  };
+}
+
+/** Sends our entries to every agency in their sharing scope, one `watchlist.share` per agency. */
+async function shareEntries(
+  rt: WarningRuntime,
+  trx: Transaction<Database>,
+  actor: Actor,
+  rows: readonly WatchlistEntryRow[],
+): Promise<void> {
+  const byAgency = new Map<string, SharedWatchlistEntry[]>();
+  for (const row of rows) {
+    if (row.sharing_scope !== 'counterparts' || row.source_agency !== rt.ownAgency) continue;
+    for (const agency of parseList(row.share_with)) {
+      byAgency.set(agency, [...(byAgency.get(agency) ?? []), sharedEntryOf(row)]);
+    }
+  }
+  for (const [agency, entries] of byAgency) {
+    for (let start = 0; start < entries.length; start += 5000) {
+      const body: WatchlistShareBody = { schemaVersion: 1, entries: entries.slice(start, start + 5000) };
+      await rt.notifier.send(trx, actor, { type: 'watchlist.share', to: [agency], priority: 'urgent', body });
+    }
+  }
+}
+
+/** Adds an entry, shares it when its scope says so, and puts it in this process's index. */
+export async function createEntry(
+  rt: WarningRuntime,
+  actor: Actor,
+  input: NewWatchlistEntry,
+): Promise<WatchlistEntry> {
+  const problem = entryProblem(input);
+  if (problem) throw invalid(problem.code, problem.message, { field: problem.field });
+  const row = entryRow(input, { agency: rt.ownAgency }, actor.name);
+  await inTransaction(rt.db, async (trx) => {
+    await store.insertEntries(trx, [row]);
+    await shareEntries(rt, trx, actor, [row]);
+    await appendAudit(trx, actor, {
+      action: 'watchlist.create',
+      targetType: 'watchlist_entry',
+      targetId: row.id,
+    });
+  });
+  rt.index.put([row]);
+  return toEntryView(row);
+}
+
+/** One entry; the read is audited because the entry is personal data. */
+export async function getEntry(rt: WarningRuntime, actor: Actor, id: string): Promise<WatchlistEntry> {
+  const row = await store.findEntry(rt.db, id);
+  if (!row) throw notFound('warning.entry_not_found', 'Watchlist entry', id);
+  await appendAudit(rt.db, actor, { action: 'watchlist.read', targetType: 'watchlist_entry', targetId: id });
+  return toEntryView(row);
+}
+
+/** A page of entries; the read is audited with the ids returned. */
+export async function listEntries(rt: WarningRuntime, actor: Actor, query: WatchlistQuery) {
+  const limit = query.limit ?? 50;
+  const after = decodeCursor(query.cursor, 1)?.[0] as string | undefined;
+  const rows = await store.listEntries(rt.db, {
+    afterId: after,
+    limit: limit + 1,
+    sourceAgency: query.sourceAgency,
+    category: query.category,
+  });
+  const page = pageOf(rows, limit, (row) => [row.id]);
+  await appendAudit(rt.db, actor, {
+    action: 'watchlist.list',
+    targetType: 'watchlist_entry',
+    details: { count: page.rows.length, ids: page.rows.map((row) => row.id) },
+  });
+  return { items: page.rows.map(toEntryView), nextCursor: page.nextCursor };
+}
+
+/** Changes one of our own entries; entries a counterpart shared are theirs to change. */
+export async function updateEntry(
+  rt: WarningRuntime,
+  actor: Actor,
+  id: string,
+  changes: WatchlistEntryChanges,
+): Promise<WatchlistEntry> {
+  const row = await inTransaction(rt.db, async (trx) => {
+    const existing = await store.findEntry(trx, id);
+    if (!existing) throw notFound('warning.entry_not_found', 'Watchlist entry', id);
+    if (existing.source_agency !== rt.ownAgency) {
+      throw new AppError(
+        'conflict',
+        'warning.entry_not_own',
+        `The entry belongs to ${existing.source_agency}; only they can change it`,
+      );
+    }
+    const merged = { ...toEntryInput(existing), ...changes };
+    const problem = entryProblem(merged);
+    if (problem) throw invalid(problem.code, problem.message, { field: problem.field });
+    const fresh = entryRow(merged, { agency: rt.ownAgency }, existing.created_by);
+    const updated: WatchlistEntryRow = {
+      ...fresh,
+      id,
+      source_entry_id: existing.source_entry_id,
+      created_at: existing.created_at,
+      retro_screened_at: existing.retro_screened_at,
+    };
+    await store.updateEntry(trx, id, updated);
+    await shareEntries(rt, trx, actor, [updated]);
+    await appendAudit(trx, actor, {
+      action: 'watchlist.update',
+      targetType: 'watchlist_entry',
+      targetId: id,
+      details: { changed: Object.keys(changes) },
+    });
+    return updated;
+  });
+  rt.index.put([row]);
+  return toEntryView(row);
+}
+
+function toEntryInput(row: WatchlistEntryRow): NewWatchlistEntry {
+  const view = toEntryView(row);
+  const optional = Object.fromEntries(
+    Object.entries({
+      surname: view.surname,
+      givenNames: view.givenNames,
+      nativeName: view.nativeName,
+      sex: view.sex,
+      birthDate: view.birthDate,
+      nationality: view.nationality,
+      documentType: view.documentType,
+      documentNumber: view.documentNumber,
+      issuingState: view.issuingState,
+      personalNumber: view.personalNumber,
+    }).filter(([, value]) => value !== null),
+  ) as Partial<NewWatchlistEntry>;
+  return {
+    ...optional,
+    category: view.category,
+    aliases: view.aliases,
+    reason: view.reason,
+    validFrom: view.validFrom,
+    validUntil: view.validUntil,
+    sharingScope: view.sharingScope,
+    shareWith: view.shareWith,
+  };
+}
+
+/** Removes an entry with its personal data. */
+export async function deleteEntry(rt: WarningRuntime, actor: Actor, id: string): Promise<void> {
+  await inTransaction(rt.db, async (trx) => {
+    if (!(await store.findEntry(trx, id))) throw notFound('warning.entry_not_found', 'Watchlist entry', id);
+    await store.deleteEntries(trx, [id], nowIso());
+    await appendAudit(trx, actor, {
+      action: 'watchlist.delete',
+      targetType: 'watchlist_entry',
+      targetId: id,
+    });
+  });
+  rt.index.remove([id]);
+}
+
+const validateEntry = rowValidator<NewWatchlistEntry>(NewWatchlistEntry);
+const MAX_REPORTED_ERRORS = 1000;
+
+/** CSV cells are text; lists and the entry's shape come from the same rules as the JSON API. */
+function entryFromRecord(record: Record<string, unknown>, format: RowFormat): Record<string, unknown> {
+  if (format === 'ndjson') return record;
+  const { id: _id, aliases, shareWith, ...rest } = record;
+  return {
+    ...rest,
+    ...(aliases !== undefined && { aliases: listCell(aliases) }),
+    ...(shareWith !== undefined && { shareWith: listCell(shareWith) }),
+  };
+}
+
+function checkImportRow(
+  record: Record<string, unknown>,
+  format: RowFormat,
+  line: number,
+): RowResult<NewWatchlistEntry> {
+  const validated = validateEntry(entryFromRecord(record, format), line);
+  if (!validated.ok) return validated;
+  const problem = entryProblem(validated.value);
+  if (problem) return { ok: false, error: { line, code: problem.code, message: problem.message } };
+  return validated;
+}
+
+/**
+ * Imports entries from CSV or NDJSON. All or nothing unless `partial`: with bad rows and no `partial`, nothing
+ * is written and the report lists them.
+ */
+export async function importEntries(
+  rt: WarningRuntime,
+  actor: Actor,
+  source: ByteSource,
+  format: RowFormat,
+  partial: boolean,
+): Promise<ImportReport> {
+  const rows: WatchlistEntryRow[] = [];
+  const errors: RowError[] = [];
+  let rejected = 0;
+  for await (const item of readRows(source, format)) {
+    const checked =
+      'error' in item
+        ? { ok: false as const, error: item.error }
+        : checkImportRow(item.record, format, item.line);
+    if (checked.ok) {
+      rows.push(entryRow(checked.value, { agency: rt.ownAgency }, actor.name));
+      continue;
+    }
+    rejected += 1;
+    if (errors.length < MAX_REPORTED_ERRORS) errors.push(checked.error);
+  }
+  const report = { rejected, errors, errorsTruncated: rejected > errors.length };
+  if (rejected > 0 && !partial) {
+    throw invalid('warning.import_rejected', `${rejected} rows are invalid; nothing was imported`, {
+      report: { imported: 0, ...report },
+    });
+  }
+  await inTransaction(rt.db, async (trx) => {
+    await store.insertEntries(trx, rows);
+    await shareEntries(rt, trx, actor, rows);
+    await appendAudit(trx, actor, {
+      action: 'watchlist.import',
+      targetType: 'watchlist_entry',
+      details: { imported: rows.length, rejected },
+    });
+  });
+  rt.index.put(rows);
+  return { imported: rows.length, ...report };
+}
+
+/**
+ * Stores the entries a counterpart shared (`watchlist.share`), replacing earlier versions of the same entries.
+ * The exchange's incoming handler calls it in its transaction; every process's index picks the entries up
+ * at its next sync.
+ */
+export async function recordIncomingWatchlistShare(
+  trx: Db,
+  fromAgency: string,
+  body: WatchlistShareBody,
+  notificationId?: string,
+): Promise<{ stored: number; removed: number }> {
+  const actor: Actor = { userId: null, name: `agency:${fromAgency}`, ip: null, requestId: null };
+  const known = new Map((await store.entryIdsOfSource(trx, fromAgency)).map((e) => [e.sourceEntryId, e.id]));
+  const now = nowIso();
+  const incoming = body.entries.map((shared) => {
+    const { entryId, ...fields } = shared;
+    const row = entryRow(
+      { ...fields, sharingScope: 'internal' },
+      { agency: fromAgency, entryId, ...(notificationId && { notificationId }) },
+      actor.name,
+    );
+    const existingId = known.get(entryId);
+    return existingId ? { ...row, id: existingId, updated_at: now } : row;
+  });
+  for (const row of incoming) {
+    if (!known.has(row.source_entry_id)) continue;
+    const { id, created_at: _created, ...changes } = row;
+    await store.updateEntry(trx, id, changes);
+  }
+  await store.insertEntries(
+    trx,
+    incoming.filter((row) => !known.has(row.source_entry_id)),
+  );
+  const sent = new Set(body.entries.map((entry) => entry.entryId));
+  const withdrawn = body.replaceAll
+    ? [...known].filter(([sourceId]) => !sent.has(sourceId)).map(([, id]) => id)
+    : [];
+  await store.deleteEntries(trx, withdrawn, now);
+  await appendAudit(trx, actor, {
+    action: 'watchlist.receive',
+    targetType: 'watchlist_entry',
+    details: { from: fromAgency, stored: incoming.length, removed: withdrawn.length },
+  });
+  return { stored: incoming.length, removed: withdrawn.length };
+}

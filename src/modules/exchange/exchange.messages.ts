@@ -1,0 +1,178 @@
+import type { Transaction } from 'kysely';
+import type { Database } from '../../core/db/database.js';
+import { invalid } from '../../core/errors.js';
+import type { EventBus } from '../../core/events.js';
+import type { DeliveryChange, IncomingMessage, MessageHandlers } from '../federation/federation.contract.js';
+import {
+  isNotificationType,
+  isPersonalDataType,
+  NOTIFICATION_TYPES,
+  type NotificationType,
+  personalDataRetentionDays,
+} from './bodies/index.js';
+import { ackDeadline, type RecipientStatus } from './delivery-status.js';
+import { advanceRecipient, checkBody, publishStatus } from './exchange.service.js';
+import * as store from './exchange.store.js';
+import {
+  isReceiptType,
+  NotificationPayload,
+  RECEIPT_TYPES,
+  ReceiptPayload,
+  readPayload,
+} from './exchange.wire.js';
+
+/** Every message type exchange sends and receives through federation. */
+export const EXCHANGE_MESSAGE_TYPES: readonly string[] = [...NOTIFICATION_TYPES, ...RECEIPT_TYPES];
+
+export interface MessageDeps {
+  readonly ownAgency: string;
+  readonly events: EventBus;
+  readonly now: () => Date;
+}
+
+const DAY_MS = 86_400_000;
+
+const DELIVERY_STATUS: Readonly<Partial<Record<DeliveryChange['status'], RecipientStatus>>> = {
+  sent: 'sent',
+  delivered: 'delivered',
+  rejected: 'rejected',
+};
+
+async function storeIncomingNotification(
+  deps: MessageDeps,
+  trx: Transaction<Database>,
+  message: IncomingMessage,
+  type: NotificationType,
+): Promise<void> {
+  if (!message.to.includes(deps.ownAgency)) {
+    throw invalid('exchange.not_a_recipient', `the message is not addressed to ${deps.ownAgency}`);
+  }
+  // Federation stores each message once; this guard keeps a replayed bundle import harmless too.
+  if (await store.findNotification(trx, message.id)) return;
+  const payload = readPayload(NotificationPayload, message.body, type);
+  checkBody(type, payload.body);
+  const at = deps.now().toISOString();
+  const retention = personalDataRetentionDays(type);
+  const personal = isPersonalDataType(type);
+  await store.insertNotification(trx, {
+    id: message.id,
+    direction: 'incoming',
+    state: 'received',
+    origin: 'node',
+    type,
+    priority: payload.priority,
+    sender_agency: message.from,
+    body: JSON.stringify(payload.body),
+    text: payload.text,
+    in_reply_to: message.inReplyTo,
+    personal_data: personal ? 1 : 0,
+    created_by: null,
+    created_at: message.createdAt,
+    updated_at: at,
+    sent_at: message.createdAt,
+    purge_after: retention === null ? null : new Date(Date.parse(at) + retention * DAY_MS).toISOString(),
+    purged_at: null,
+    cap_identifier: null,
+    cap_sender: null,
+    cap_sent: null,
+  });
+  await store.replaceRecipients(trx, message.id, [
+    {
+      notification_id: message.id,
+      agency: deps.ownAgency,
+      status: 'delivered',
+      channel: 'node',
+      // The sender sets the deadline per counterpart; our defaults apply when it sent none.
+      due_at: payload.deadlines[deps.ownAgency] ?? ackDeadline(message.createdAt, payload.priority),
+      sent_at: message.createdAt,
+      delivered_at: at,
+      read_at: null,
+      acknowledged_at: null,
+      acknowledged_by: null,
+      rejected_reason: null,
+      note: null,
+      updated_at: at,
+    },
+  ]);
+  await store.replaceAttachments(
+    trx,
+    message.id,
+    message.attachments.map((attachment, position) => ({
+      notification_id: message.id,
+      position,
+      name: attachment.name,
+      sha256: attachment.sha256,
+      size: attachment.size,
+      media_type: attachment.mediaType,
+    })),
+  );
+  deps.events.publish({
+    type: 'notification.received',
+    agencyCode: deps.ownAgency,
+    data: { id: message.id, type, priority: payload.priority, from: message.from },
+    personalData: personal,
+  });
+}
+
+async function applyReceipt(
+  deps: MessageDeps,
+  trx: Transaction<Database>,
+  message: IncomingMessage,
+  status: 'read' | 'acknowledged',
+): Promise<void> {
+  const receipt = readPayload(ReceiptPayload, message.body, message.type);
+  const notification = await store.findNotification(trx, receipt.notificationId);
+  if (notification?.direction !== 'outgoing') {
+    throw invalid('exchange.unknown_notification', `${receipt.notificationId} is not a notification we sent`);
+  }
+  if (!(await store.findRecipient(trx, notification.id, message.from))) {
+    throw invalid('exchange.not_a_recipient', `${message.from} was not a recipient of ${notification.id}`);
+  }
+  const moved = await advanceRecipient(
+    trx,
+    notification.id,
+    message.from,
+    status,
+    receipt.at,
+    receipt.by === undefined ? {} : { by: receipt.by },
+  );
+  if (moved) publishStatus(deps, notification.id, message.from, status, notification.personal_data === 1);
+}
+
+/**
+ * What federation calls: incoming notifications land in the inbox, read and acknowledgement receipts
+ * move the sender's recipient rows, delivery changes move them too.
+ */
+export function exchangeMessageHandlers(deps: MessageDeps): MessageHandlers {
+  return {
+    async incoming(trx, message) {
+      if (isNotificationType(message.type))
+        return storeIncomingNotification(deps, trx, message, message.type);
+      if (isReceiptType(message.type)) {
+        return applyReceipt(
+          deps,
+          trx,
+          message,
+          message.type === 'notification.ack' ? 'acknowledged' : 'read',
+        );
+      }
+      throw invalid('exchange.unknown_message_type', `exchange does not handle ${message.type} messages`);
+    },
+    async deliveryChanged(trx, change) {
+      const next = DELIVERY_STATUS[change.status];
+      if (next === undefined) return;
+      const notification = await store.findNotification(trx, change.messageId);
+      // Receipts we sent are messages too; their delivery is federation's business alone.
+      if (notification?.direction !== 'outgoing') return;
+      const moved = await advanceRecipient(
+        trx,
+        change.messageId,
+        change.peer,
+        next,
+        change.at,
+        change.reason === undefined ? {} : { reason: change.reason },
+      );
+      if (moved) publishStatus(deps, change.messageId, change.peer, next, notification.personal_data === 1);
+    },
+  };
+}

@@ -1,0 +1,83 @@
+import { SYSTEM_ACTOR } from '../../core/auth/roles.js';
+import type { RouteRegistrar } from '../../core/http/app.js';
+import type { NodeContext, Worker } from '../../core/module.js';
+import type { MessageHandlers } from '../federation/federation.contract.js';
+import { eventStreamRoutes } from './event-stream.routes.js';
+import { exchangeMessageHandlers } from './exchange.messages.js';
+import { exchangeRoutes } from './exchange.routes.js';
+import { type ExchangeDeps, type ExchangeFederation, purgeExpired } from './exchange.service.js';
+import { type ExchangeSettings, loadExchangeSettings } from './exchange.settings.js';
+import { mailManualCopies } from './manual-peers.js';
+
+export interface ExchangeModule {
+  readonly deps: ExchangeDeps;
+  readonly routes: RouteRegistrar[];
+  readonly workers: Worker[];
+}
+
+/** What federation calls for exchange's message types; needs no FederationApi, so it can be built first. */
+export function exchangeHandlers(context: NodeContext): MessageHandlers {
+  return exchangeMessageHandlers({
+    ownAgency: context.config.nodeCode,
+    events: context.events,
+    now: () => new Date(),
+  });
+}
+
+/** Wires the exchange use cases, routes (incl. the live event stream) and the retention worker. */
+export function createExchange(
+  context: NodeContext,
+  federation: ExchangeFederation,
+  settings: ExchangeSettings = loadExchangeSettings(),
+): ExchangeModule {
+  const deps: ExchangeDeps = {
+    db: context.db,
+    ownAgency: context.config.nodeCode,
+    events: context.events,
+    federation,
+    settings,
+    log: context.log,
+    now: () => new Date(),
+    afterManualSend: (id, agencies) => {
+      mailManualCopies(deps, id, agencies).catch((error: unknown) =>
+        context.log.error({ err: error, notification: id }, 'mailing copies to manual peers failed'),
+      );
+    },
+  };
+  return {
+    deps,
+    routes: [exchangeRoutes(deps), eventStreamRoutes(context.events, settings.heartbeatMs)],
+    workers: [retentionWorker(deps, settings.purgeIntervalMs)],
+  };
+}
+
+/** Purges personal data whose retention ended, at start and then every interval. */
+export function retentionWorker(deps: Pick<ExchangeDeps, 'db' | 'now' | 'log'>, intervalMs: number): Worker {
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  const run = () => {
+    // A purge slower than the interval is not started twice.
+    if (running !== undefined) return;
+    running = purgeExpired(deps, SYSTEM_ACTOR)
+      .then(
+        (purged) => {
+          if (purged > 0) deps.log.info({ purged }, 'personal data past its retention purged');
+        },
+        (error: unknown) => deps.log.error({ err: error }, 'retention purge failed'),
+      )
+      .finally(() => {
+        running = undefined;
+      });
+  };
+  return {
+    name: 'exchange-retention',
+    start() {
+      run();
+      timer = setInterval(run, intervalMs);
+    },
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

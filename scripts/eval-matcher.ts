@@ -1,7 +1,7 @@
 /**
  * Evaluates the identity matcher on public labelled data (test/fixtures/names, see SOURCES.md there) and on the
  * generated development set (test/fixtures/matcher-devset). Prints a table per set; `--json` adds one JSON
- * object as the last line.
+ * object as the last line; `--failures N` prints up to N misses per set (to study classes of errors, not to fit them).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -46,6 +46,15 @@ const metrics = (c: Counts) => {
 const result: Record<string, unknown> = { thresholds: DEFAULT_THRESHOLDS };
 const lines: string[] = [];
 const print = (line: string) => lines.push(line);
+const failuresAt = process.argv.indexOf('--failures');
+const failureLimit = failuresAt >= 0 ? Number(process.argv[failuresAt + 1] ?? 20) : 0;
+const failures = new Map<string, string[]>();
+/** Keeps a sample of misses per set, printed after the tables. */
+const miss = (set: string, line: string) => {
+  const sample = failures.get(set) ?? [];
+  failures.set(set, sample);
+  if (sample.length < failureLimit) sample.push(line);
+};
 
 const nameOnly = (id: string, name: string): WatchlistIdentity => ({ id, givenNames: name });
 
@@ -73,6 +82,11 @@ const evaluateDevset = () => {
     const actual = row.is_match === 'true';
     tally(bucket.atPossible, score >= possible, actual);
     tally(bucket.atHit, score >= hit, actual);
+    if (score >= hit !== actual)
+      miss(
+        `dev set ${script}`,
+        `${actual ? 'missed' : 'false'} ${score}: ${row.case_id} ${row.c_surname} ${row.c_given_names} ${row.c_native_name} | ${row.w_surname} ${row.w_given_names} ${row.w_native_name}`,
+      );
   }
   const all = { atPossible: emptyCounts(), atHit: emptyCounts() };
   print('dev set (generated)           | at possible: P      R      F1    | at hit: P      R      F1');
@@ -107,6 +121,8 @@ const evaluateNameBench = () => {
     const actual = row.is_match === 'true';
     const { score } = scoreMatch(nameOnly('a', row.name1 ?? ''), nameOnly('b', row.name2 ?? ''));
     tally(ours, score >= possible, actual);
+    if (score >= possible !== actual)
+      miss('name_bench', `${actual ? 'missed' : 'false'} ${score}: ${row.name1} | ${row.name2}`);
     const theirPrediction = theirs.get(`${row.case_group}|${row.name1}|${row.name2}`);
     if (theirPrediction === undefined) continue;
     tally(oursOnShared, score >= possible, actual);
@@ -147,6 +163,7 @@ const evaluateYente = () => {
   treated.forEach((row, i) => {
     const screened = index.screen(yenteIdentity(row, `t-${i}`, true));
     if (screened.best?.entryId === `un-${i}` && screened.verdict === 'hit') found++;
+    else miss('un', `${screened.best?.score ?? 0}: ${row.full_name} | ${untreated[i]?.full_name}`);
     if (screened.best?.entryId === `un-${i}` && screened.verdict !== 'clear') foundPossible++;
   });
   print(
@@ -170,7 +187,10 @@ const evaluateYente = () => {
   let possibles = 0;
   const started = performance.now();
   negatives.forEach((row, i) => {
-    const verdict = full.screen(yenteIdentity(row, `n-${i}`, false)).verdict;
+    const screened = full.screen(yenteIdentity(row, `n-${i}`, false));
+    const verdict = screened.verdict;
+    if (verdict === 'hit')
+      miss('negatives', `${screened.best?.score}: ${row.full_name} ~ ${screened.best?.entryId}`);
     if (verdict === 'hit') hits++;
     else if (verdict === 'possible') possibles++;
   });
@@ -206,6 +226,7 @@ const evaluateWikidata = () => {
     pairs.forEach(([latin, target], i) => {
       const score = scoreMatch(nameOnly('a', latin), nameOnly('b', target)).score;
       if (score >= hit) recallHit++;
+      else miss(language, `${score}: ${latin} | ${target}`);
       if (score >= possible) recallPossible++;
       // shuffled: each Latin token against the target of a pair far away in the (random) sample
       const other = pairs[(i + 1 + Math.floor(pairs.length / 2)) % pairs.length]?.[1] ?? '';
@@ -235,5 +256,8 @@ evaluateYente();
 evaluateWikidata();
 result.seconds = (performance.now() - started) / 1000;
 print(`thresholds: hit ${hit}, possible ${possible}; ${f3(result.seconds as number)} s`);
+for (const [set, sample] of failures) {
+  if (sample.length > 0) print(`misses in ${set}:\n  ${sample.join('\n  ')}`);
+}
 console.log(lines.join('\n'));
 if (process.argv.includes('--json')) console.log(JSON.stringify(result));

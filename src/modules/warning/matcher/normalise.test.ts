@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normaliseName, skeletonOf } from './normalise.js';
-import { compareNames } from './similarity.js';
+import { compareNames, phoneticDistance } from './similarity.js';
 
 const texts = (raw: string) => normaliseName(raw).tokens.map((token) => token.text);
 const similarity = (a: string, b: string) => compareNames(normaliseName(a), normaliseName(b)).score;
@@ -41,6 +41,16 @@ describe('normaliseName', () => {
     expect(texts('Ma')).toEqual(['ma']);
   });
 
+  it('keeps a leading word that is both an honorific and a name when the name would be left with one part', () => {
+    expect(texts('Thao Le')).toEqual(['thao', 'le']);
+    expect(texts('Daw Khin Myo')).toEqual(['khin', 'myo']);
+  });
+
+  it('splits parts written together in camel case', () => {
+    expect(texts('WaiYinSandar')).toEqual(['wai', 'yin', 'sandar']);
+    expect(similarity('ThuraThantZaw', 'Thura Thant Zaw')).toBe(1);
+  });
+
   it('removes apostrophes and splits on hyphens', () => {
     expect(texts("O'Brien Jean-Luc")).toEqual(['obrien', 'jean', 'luc']);
   });
@@ -58,6 +68,60 @@ describe('normaliseName', () => {
   });
 });
 
+describe('cross-script readings', () => {
+  it('reads Latin letters whose diacritic changes the sound as the digraph other scripts spell', () => {
+    expect(texts('Dvořák Bartoš Plenković Muñoz Țepeș Žižek')).toEqual([
+      'dvorzhak',
+      'bartosh',
+      'plenkovich',
+      'munyoz',
+      'tsepesh',
+      'zhizhek',
+    ]);
+    expect(similarity('Dvořák', 'Дворжак')).toBe(1);
+  });
+
+  it('reads foreign names written in Han characters, dropping the vowels of syllables that stand for one consonant', () => {
+    expect(similarity('Tesla', '特斯拉')).toBeGreaterThan(0.95);
+    expect(similarity('Fleming', '弗莱明')).toBeGreaterThan(0.9);
+    expect(similarity('Tesla', '弗莱明')).toBeLessThan(0.6);
+  });
+
+  it('reads foreign names written in Hangul, dropping the inserted eu vowel', () => {
+    expect(similarity('Dennis', '데니스')).toBeGreaterThan(0.95);
+    expect(similarity('Gretchen', '그레첸')).toBeGreaterThan(0.95);
+    expect(similarity('Dennis', '그레첸')).toBeLessThan(0.6);
+  });
+
+  it('reads Japanese names in Polivanov Cyrillic as Hepburn', () => {
+    expect(similarity('Michiko', 'Митико')).toBeGreaterThan(0.95);
+    expect(similarity('Fujita', 'Фудзита')).toBeGreaterThan(0.95);
+  });
+
+  it('reads French spellings against their Cyrillic transcription but not against other Latin names', () => {
+    expect(similarity('Rousseau', 'Руссо')).toBeGreaterThan(0.95);
+    expect(similarity('Moreau', 'Моро')).toBeGreaterThan(0.95);
+    expect(similarity('Moreau', 'Moro')).toBeLessThan(similarity('Moreau', 'Моро'));
+  });
+
+  it('keeps Han syllables that look like honorifics, since they are common surnames', () => {
+    expect(texts('马明')).toEqual(['ma', 'ming']);
+    expect(texts('Ma Khin Lay')).toEqual(['khin', 'lay']);
+  });
+});
+
+describe('phoneticDistance', () => {
+  it('charges less for letters transliterations swap than for unrelated letters', () => {
+    expect(phoneticDistance('kazansiv', 'kazanCiv')).toBeLessThan(phoneticDistance('kazansiv', 'kazanriv'));
+    expect(phoneticDistance('pahl', 'pal')).toBeLessThan(phoneticDistance('pahl', 'pa'));
+    expect(phoneticDistance('abc', 'abc')).toBe(0);
+  });
+
+  it('gives up once every alignment costs more than the limit', () => {
+    expect(phoneticDistance('mikhail', 'zhbrtsk', 1)).toBe(Number.POSITIVE_INFINITY);
+  });
+});
+
 describe('compareNames', () => {
   it('treats joined and split name parts as the same', () => {
     expect(similarity('SergeiLavrov', 'Sergei Lavrov')).toBeGreaterThan(0.95);
@@ -67,6 +131,24 @@ describe('compareNames', () => {
     expect(similarity('Hans Friedrich', 'Hans Joachim Friedrich')).toBeGreaterThan(
       similarity('Hans Otto Friedrich', 'Hans Joachim Friedrich'),
     );
+  });
+
+  it('costs little for a patronymic one record leaves out, but counts conflicting patronymics', () => {
+    const withoutPatronymic = similarity('Sergey Lavrov', 'Sergey Viktorovich Lavrov');
+    expect(withoutPatronymic).toBeGreaterThan(0.9);
+    expect(withoutPatronymic).toBeGreaterThan(similarity('Sergey Lavrov', 'Sergey Mikhail Lavrov'));
+    expect(similarity('Sergey Viktorovich Lavrov', 'Sergey Borisovich Lavrov')).toBeLessThan(0.8);
+  });
+
+  it('marks a name whose other parts agree but one only half agrees as doubtful, not as a typo', () => {
+    expect(similarity('Maria Gonzales', 'Maria Gonzalez')).toBeGreaterThan(0.9);
+    expect(similarity('Maria Gonzaga', 'Maria Gonzalez')).toBeLessThan(0.8);
+  });
+
+  it('matches foreign names transcribed into Russian through their sound', () => {
+    expect(similarity('Aleksandr Zaitsev', 'Александр Зайцев')).toBeGreaterThan(0.95);
+    expect(similarity('Pahl', 'Паль')).toBeGreaterThan(0.9);
+    expect(similarity('Hodge', 'Ходж')).toBeGreaterThan(0.85);
   });
 
   it('keeps unrelated names far apart', () => {

@@ -2,11 +2,16 @@ import { isAbjad, isSyllabic, transliterate } from './transliterate.js';
 
 /** One name part, in the forms the scorer compares. */
 export interface NameToken {
+  /** Identity of the interned token: equal ids mean equal tokens, so comparisons can be cached by id. */
+  readonly id: number;
   /** Latin letters a–z only. */
   readonly text: string;
   /** Phonetic skeleton: transliteration variants of the same sound map to the same symbols. */
   readonly skeleton: string;
-  /** A second reading where "x" stands for the kh sound (GOST 7.79, Wade-Giles) rather than "ks". */
+  /**
+   * A second reading, compared only across a script boundary: a foreign name as transcribed into Han or Hangul,
+   * Japanese in Polivanov Cyrillic read as Hepburn, a Latin name read by French spelling rules.
+   */
   readonly altSkeleton?: string;
   /** The skeleton without vowels, for scripts that do not write vowels. */
   readonly consonants: string;
@@ -14,13 +19,26 @@ export interface NameToken {
   readonly weight: number;
   /** Came from a script without written vowels: compare on consonants. */
   readonly abjad: boolean;
+  /** Transliterated from a non-Latin script: its spelling is ours, so only its sound is evidence. */
+  readonly transcribed: boolean;
+  /** The script the token was read from. */
+  readonly origin: TokenOrigin;
+  /** The set of skeleton letters as bits, for a cheap similarity estimate before the full comparison. */
+  readonly letters: number;
+  /** Looks like a patronymic (Viktorovich, Ivanovna): often left out of a record, so its absence costs little. */
+  readonly patronymic: boolean;
 }
+
+/** The script a token was read from, which decides how its spelling and sound are compared. */
+export type TokenOrigin = 'latin' | 'cyrillic' | 'script' | 'abjad' | 'han' | 'hangul';
 
 /** A full name broken into comparable parts. */
 export interface NormalisedName {
   readonly tokens: readonly NameToken[];
   /** Came from Han or Hangul syllables, which Latin spellings often join ("Jin Ping" / "Jinping"). */
   readonly syllabic: boolean;
+  /** The script the name was read from. */
+  readonly origin: TokenOrigin;
 }
 
 /** Titles and honorifics that say nothing about who the person is (Western, Burmese, Thai, Lao, Vietnamese). */
@@ -120,6 +138,8 @@ const SKELETON_RULES: ReadonlyArray<readonly [RegExp, string]> = [
   [/x/g, 'ks'],
   [/shch|sch|sh|sz|ş/g, 'S'],
   [/tsch|tch|cz|ch/g, 'X'],
+  // English "dge" (Hodges, Patridge) is the j sound
+  [/dg(?=[eiy])/g, 'J'],
   [/dzh|dj|zh|j/g, 'J'],
   [/ts|tz/g, 'C'],
   [/kh/g, 'h'],
@@ -154,22 +174,118 @@ const tokenWeight = (text: string): number => {
   return Math.min(1.5, 0.6 + text.length * 0.1);
 };
 
+/** East Slavic, South Slavic and Turkic patronymic endings (ICAO and national transliterations of them). */
+const PATRONYMIC =
+  /^[a-z]{3,}(ovich|evich|ovych|evych|ovitch|evitch|ovna|evna|ivna|ichna|ogly|oglu|uly|kyzy|qizi)$/;
+
+/**
+ * Foreign names written in Han characters or Hangul spell a lone consonant as a whole syllable (Xinhua's
+ * transcription table: 斯 si for s, 克 ke for k, 尔 er for r; the Korean loanword rules: 스 seu, 드 deu). This
+ * reads a joined run of such syllables the way the foreign name sounds, for comparison with its Latin form.
+ */
+const loanReading = (syllables: readonly string[], origin: TokenOrigin): string => {
+  if (origin === 'hangul') {
+    return syllables
+      .map((syllable, i) => (i > 0 || syllables.length > 1 ? syllable.replace(/eu/g, '') : syllable))
+      .join('')
+      .replace(/eo|oe/g, 'o')
+      .replace(/ae/g, 'e')
+      .replace(/sy/g, 'sh')
+      .replace(/lr/g, 'll');
+  }
+  // a lone consonant ends a word or closes a cluster: after the first syllable, or before an l-syllable (kl, fl)
+  return syllables
+    .map((syllable, i) =>
+      (i > 0 || /^l/.test(syllables[i + 1] ?? '')) &&
+      /^(si|shi|zi|ci|ke|ge|te|de|er|bu|pu|fu|mu|ku|gu|tu|du|su|he)$/.test(syllable)
+        ? syllable.replace(/(e|i|u|er)$/, (vowel) => (vowel === 'er' ? 'r' : ''))
+        : syllable,
+    )
+    .join('')
+    .replace(/x/g, 'sh')
+    .replace(/q/g, 'ch')
+    .replace(/c(?!h)/g, 'ts')
+    .replace(/uo/g, 'o')
+    .replace(/ei/g, 'e');
+};
+
+/** Bit of each skeleton letter: a–z, then the phoneme symbols S, X, J and C. */
+const letterSet = (skeleton: string): number => {
+  let set = 0;
+  for (let i = 0; i < skeleton.length; i++) {
+    const code = skeleton.charCodeAt(i);
+    const bit = code >= 97 ? code - 97 : 26 + 'SXJC'.indexOf(skeleton.charAt(i));
+    if (bit >= 0 && bit < 30) set |= 1 << bit;
+  }
+  return set;
+};
+
+/** Polivanov's Cyrillic for Japanese (си, ти, дзи, ся) read as Hepburn (shi, chi, ji, sha). */
+const hepburnOfPolivanov = (text: string): string =>
+  text
+    .replace(/dzi/g, 'ji')
+    .replace(/dzy/g, 'j')
+    .replace(/dz/g, 'z')
+    .replace(/ti/g, 'chi')
+    .replace(/ty/g, 'ch')
+    .replace(/si/g, 'shi')
+    .replace(/sy/g, 'sh');
+
+/**
+ * A Latin name read by French spelling (Reinaud, Goudreau, Chausson): silent h, final consonants and mute e,
+ * eau/au as o, oi as wa (spelt ua), ch as sh, ill and gn as y and ny, qu as k.
+ */
+const frenchReading = (text: string): string =>
+  text
+    .replace(/^h/, '')
+    .replace(/eaux?$/, 'o')
+    .replace(/eau|au/g, 'o')
+    .replace(/oi/g, 'ua')
+    .replace(/ch/g, 'sh')
+    .replace(/([aeiou])ill/g, '$1y')
+    .replace(/gn/g, 'ny')
+    .replace(/qu/g, 'k')
+    .replace(/([aeiouy])(lt|ld|[stdxzp]|ts|ds)$/, '$1')
+    .replace(/([^aeiouy])es?$/, '$1');
+
+const alternativeReading = (text: string, origin: TokenOrigin, syllables?: readonly string[]): string => {
+  if (syllables) return loanReading(syllables, origin);
+  if (origin === 'cyrillic') return hepburnOfPolivanov(text);
+  if (origin === 'latin' && text.length > 3) return frenchReading(text);
+  return text;
+};
+
 /** Interned tokens: a large watchlist repeats the same name parts, and sharing them keeps the index small. */
 const TOKEN_CACHE = new Map<string, NameToken>();
 const TOKEN_CACHE_LIMIT = 2_000_000;
+let nextTokenId = 0;
 
-/** Builds (or reuses) the comparable form of one latin token. */
-export const makeToken = (text: string, abjad = false): NameToken => {
-  const key = abjad ? `#${text}` : text;
+/**
+ * Builds (or reuses) the comparable form of one latin token; `syllables`, for a run of Han or Hangul syllables
+ * joined into one part, adds the reading of a foreign name transcribed into that script.
+ */
+export const makeToken = (
+  text: string,
+  origin: TokenOrigin = 'latin',
+  syllables?: readonly string[],
+): NameToken => {
+  const key = `${origin}${syllables ? '+' : ':'}${text}`;
   const cached = TOKEN_CACHE.get(key);
   if (cached) return cached;
   const skeleton = skeletonOf(text);
-  const token = Object.freeze({
+  const alternative = skeletonOf(alternativeReading(text, origin, syllables));
+  const token: NameToken = Object.freeze({
+    id: nextTokenId++,
     text,
     skeleton,
+    ...(alternative === skeleton ? {} : { altSkeleton: alternative }),
     consonants: consonantsOf(skeleton),
     weight: tokenWeight(text),
-    abjad,
+    abjad: origin === 'abjad',
+    transcribed: origin !== 'latin',
+    origin,
+    letters: letterSet(skeleton),
+    patronymic: PATRONYMIC.test(text),
   });
   if (TOKEN_CACHE.size >= TOKEN_CACHE_LIMIT) TOKEN_CACHE.clear();
   TOKEN_CACHE.set(key, token);
@@ -178,21 +294,41 @@ export const makeToken = (text: string, abjad = false): NameToken => {
 
 const stripHonorifics = (parts: string[]): string[] => {
   const kept = parts.filter((part) => !ANYWHERE_HONORIFICS.has(part));
+  // many honorifics are also names (Thao, Ma, Ko, Ong): one is dropped only when two parts remain after it
   let start = 0;
-  while (start < kept.length - 1 && HONORIFICS.has(kept[start] ?? '')) start++;
+  while (start < kept.length - 2 && HONORIFICS.has(kept[start] ?? '')) start++;
   return kept.slice(start);
 };
 
 /** Latin, lowercase, letters only: the spelling-level normal form of a name (before phonetics). */
 export const latinise = (raw: string): string =>
-  transliterate(raw.replace(/[0-9]/g, (digit) => DIGIT_LETTERS[digit] ?? ' '))
+  transliterate(
+    raw
+      .replace(/[0-9]/g, (digit) => DIGIT_LETTERS[digit] ?? ' ')
+      // parts written together in camel case (WaiYinSandar, ThuraThantZaw) are separate parts
+      .replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2'),
+  )
     .replace(/['’ʼ`‘ʻ]/g, '')
     .replace(/[^a-z]+/g, ' ')
     .trim();
 
 /** Splits, transliterates and cleans a name written in any supported script. */
 export const normaliseName = (raw: string): NormalisedName => {
-  const abjad = isAbjad(raw);
-  const parts = stripHonorifics(latinise(raw).split(' ').filter(Boolean));
-  return { tokens: parts.map((part) => makeToken(part, abjad)), syllabic: isSyllabic(raw) };
+  const origin = originOf(raw);
+  const words = latinise(raw).split(' ').filter(Boolean);
+  // Han and Hangul names carry no honorifics in front, and their syllables (Ma, Ko, Ong) are common surnames
+  const parts = origin === 'han' || origin === 'hangul' ? words : stripHonorifics(words);
+  return {
+    tokens: parts.map((part) => makeToken(part, origin)),
+    syllabic: origin === 'han' || origin === 'hangul',
+    origin,
+  };
+};
+
+const originOf = (raw: string): TokenOrigin => {
+  if (isAbjad(raw)) return 'abjad';
+  if (isSyllabic(raw)) return /[\uac00-\ud7a3]/.test(raw) ? 'hangul' : 'han';
+  if (/[\u0400-\u04ff]/.test(raw)) return 'cyrillic';
+  // anything past Latin Extended (Greek, Thai, kana...) is transliterated by us
+  return /[^\u0020-\u024f\u1e00-\u1eff\s'’ʼ`‘ʻ]/.test(raw) ? 'script' : 'latin';
 };

@@ -70,6 +70,18 @@ describe('scoreMatch', () => {
     );
   });
 
+  it('weighs birth years a few apart less against a match than years far apart', () => {
+    const exactName = { documentNumber: undefined, nationality: undefined, sex: undefined };
+    const score = (birthDate: string) =>
+      scoreMatch(buildCrossing({ ...exactName, birthDate }), buildEntry(exactName)).score;
+    const fewApart = field(buildCrossing({ birthDate: '1977-03-14' }), buildEntry(), 'birthDate');
+    expect(fewApart).toMatchObject({ agreement: 'conflict', detail: 'years 3 apart' });
+    expect(score('1977-03-14')).toBeGreaterThan(score('1962-03-14'));
+    expect(score('1962-03-14')).toBeLessThan(score('1980-03-14'));
+    // an estimated year on a watchlist still leaves an exact name a hit
+    expect(verdictOf(score('1977-03-14'))).toBe('hit');
+  });
+
   it('uses sex and nationality as evidence, not as filters', () => {
     const nameAndSex = { documentNumber: undefined, birthDate: undefined, nationality: undefined };
     const differentSex = scoreMatch(buildCrossing({ ...nameAndSex, sex: 'F' }), buildEntry(nameAndSex));

@@ -134,8 +134,11 @@ const birthEvidence = (query: PreparedIdentity, entry: PreparedIdentity): FieldE
   const e = entry.birth;
   if (!q || !e) return evidence('birthDate', 'missing', 0, 'not on both records');
   if (q.year !== e.year) {
-    if (Math.abs(q.year - e.year) === 1) return evidence('birthDate', 'none', -0.04, 'years one apart');
-    return evidence('birthDate', 'conflict', -0.2, 'different years');
+    const apart = Math.abs(q.year - e.year);
+    if (apart === 1) return evidence('birthDate', 'none', -0.04, 'years one apart');
+    // watchlists often record several estimated years for one person: a few years apart is weak evidence against
+    if (apart <= 5) return evidence('birthDate', 'conflict', -0.07, `years ${apart} apart`);
+    return evidence('birthDate', 'conflict', -0.12, 'different years');
   }
   if (q.month === undefined || e.month === undefined)
     return evidence('birthDate', 'partial', 0.04, 'same year');

@@ -81,6 +81,107 @@ export const editDistance = (a: string, b: string): number => {
   return previous[lb] as number;
 };
 
+/**
+ * Costs of the phonetic edit distance on skeletons. Letters that transliteration systems and foreign-name
+ * transcription conventions swap for one another (voicing pairs, sibilants and affricates, vowel qualities,
+ * h/g/kh, l/r, m/n, v/u) cost a fraction of an unrelated substitution; vowels and h come and go cheaply.
+ */
+const PHONETIC_NEAR: ReadonlyArray<readonly [string, number]> = [
+  ['aiu', 0.4],
+  ['sz', 0.4],
+  ['kg', 0.4],
+  ['td', 0.4],
+  ['pb', 0.4],
+  ['fv', 0.4],
+  ['fp', 0.4],
+  ['bv', 0.5],
+  ['vu', 0.4],
+  ['SJ', 0.4],
+  ['Ss', 0.4],
+  ['Cs', 0.4],
+  ['Cz', 0.4],
+  ['XS', 0.5],
+  ['XJ', 0.5],
+  ['XC', 0.5],
+  ['Xk', 0.5],
+  ['Xh', 0.5],
+  ['Xt', 0.6],
+  ['Jz', 0.5],
+  ['Ji', 0.3],
+  ['Jg', 0.6],
+  ['hg', 0.5],
+  ['hk', 0.5],
+  ['lr', 0.4],
+  ['mn', 0.5],
+];
+const GAP_COST: Readonly<Record<string, number>> = { a: 0.5, i: 0.5, u: 0.5, h: 0.4, J: 0.5, v: 0.7 };
+
+const ALPHABET = 128;
+const SUBSTITUTION = new Float64Array(ALPHABET * ALPHABET).fill(1);
+const GAP = new Float64Array(ALPHABET).fill(1);
+for (let code = 0; code < ALPHABET; code++) SUBSTITUTION[code * ALPHABET + code] = 0;
+for (const [letters, cost] of PHONETIC_NEAR) {
+  for (const x of letters) {
+    for (const y of letters) {
+      if (x !== y) SUBSTITUTION[x.charCodeAt(0) * ALPHABET + y.charCodeAt(0)] = cost;
+    }
+  }
+}
+for (const [letter, cost] of Object.entries(GAP_COST)) GAP[letter.charCodeAt(0)] = cost;
+
+const costA = new Float64Array(SCRATCH + 1);
+const costB = new Float64Array(SCRATCH + 1);
+const costC = new Float64Array(SCRATCH + 1);
+const substitution = (x: number, y: number): number =>
+  x < ALPHABET && y < ALPHABET ? (SUBSTITUTION[x * ALPHABET + y] as number) : x === y ? 0 : 1;
+const gap = (x: number): number => (x < ALPHABET ? (GAP[x] as number) : 1);
+
+/**
+ * Weighted edit distance between two skeletons where phonetically close letters cost less (see PHONETIC_NEAR).
+ * Once every alignment costs more than `limit` it stops and answers Infinity: callers only rank close pairs.
+ */
+export const phoneticDistance = (a: string, b: string, limit = Number.POSITIVE_INFINITY): number => {
+  if (a === b) return 0;
+  const la = a.length;
+  const lb = b.length;
+  const big = lb > SCRATCH;
+  let twoBack = big ? new Float64Array(lb + 1) : costA;
+  let previous = big ? new Float64Array(lb + 1) : costB;
+  let current = big ? new Float64Array(lb + 1) : costC;
+  previous[0] = 0;
+  for (let j = 1; j <= lb; j++) previous[j] = (previous[j - 1] as number) + gap(b.charCodeAt(j - 1));
+  for (let i = 1; i <= la; i++) {
+    const ca = a.charCodeAt(i - 1);
+    const gapA = gap(ca);
+    current[0] = (previous[0] as number) + gapA;
+    let rowBest = current[0] as number;
+    for (let j = 1; j <= lb; j++) {
+      const cb = b.charCodeAt(j - 1);
+      let best = Math.min(
+        (previous[j] as number) + gapA,
+        (current[j - 1] as number) + gap(cb),
+        (previous[j - 1] as number) + substitution(ca, cb),
+      );
+      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb && ca !== cb) {
+        best = Math.min(best, (twoBack[j - 2] as number) + 0.8);
+      }
+      current[j] = best;
+      if (best < rowBest) rowBest = best;
+    }
+    if (rowBest > limit) return Number.POSITIVE_INFINITY;
+    [twoBack, previous, current] = [previous, current, twoBack];
+  }
+  return previous[lb] as number;
+};
+
+/** Similarity from the phonetic edit distance, relative to the longer skeleton. */
+const phoneticSimilarity = (a: string, b: string): number => {
+  if (a === b) return 1;
+  const longer = Math.max(a.length, b.length);
+  // below half agreement the pair is never paired, so the exact figure does not matter
+  return longer === 0 ? 0 : Math.max(0, 1 - phoneticDistance(a, b, longer / 2) / (longer + 1));
+};
+
 /** Jaro-Winkler tempered by edit distance: JW alone rates short unrelated names (Olga/Oleg) too high. */
 const stringSimilarity = (a: string, b: string): number => {
   if (a === b) return 1;
@@ -92,20 +193,49 @@ const stringSimilarity = (a: string, b: string): number => {
 
 /** Phonetic agreement is slightly weaker evidence than identical spelling. */
 const SOUND_DISCOUNT = 0.96;
+/** Across scripts the Latin spelling is only our transliteration: agreeing in sound is nearly all there is. */
+const SOUND_DISCOUNT_ACROSS_SCRIPTS = 0.99;
+
+/**
+ * Token pairs recur across crossings (common given names and surnames): their similarity is remembered in a
+ * direct-mapped cache of typed arrays, which costs no allocation and no garbage per lookup.
+ */
+const PAIR_CACHE_BITS = 20;
+const pairLow = new Float64Array(1 << PAIR_CACHE_BITS).fill(-1);
+const pairHigh = new Float64Array(1 << PAIR_CACHE_BITS).fill(-1);
+const pairSimilarity = new Float64Array(1 << PAIR_CACHE_BITS);
 
 /** Similarity of two name parts, from spelling, sound skeleton and (for abjad sources) consonants. */
 export const tokenSimilarity = (a: NameToken, b: NameToken): number => {
-  if (a.text === b.text) return 1;
-  if (a.text.length === 1 || b.text.length === 1) {
+  if (a.id === b.id || a.text === b.text) return 1;
+  const [low, high] = a.id < b.id ? [a, b] : [b, a];
+  const slot = (Math.imul(low.id, 0x9e3779b1) ^ Math.imul(high.id, 0x85ebca6b)) >>> (32 - PAIR_CACHE_BITS);
+  if (pairLow[slot] === low.id && pairHigh[slot] === high.id) return pairSimilarity[slot] as number;
+  const similarity = uncachedTokenSimilarity(low, high);
+  pairLow[slot] = low.id;
+  pairHigh[slot] = high.id;
+  pairSimilarity[slot] = similarity;
+  return similarity;
+};
+
+/** One letter stands for a name's initial, except in Han or Hangul where it is a whole syllable ("a", "i"). */
+const isInitial = (token: NameToken): boolean =>
+  token.text.length === 1 && token.origin !== 'han' && token.origin !== 'hangul';
+
+const uncachedTokenSimilarity = (a: NameToken, b: NameToken): number => {
+  if (isInitial(a) || isInitial(b)) {
     const [short, long] = a.text.length <= b.text.length ? [a, b] : [b, a];
     return long.text.startsWith(short.text) ? 0.9 : 0;
   }
   const spelling = stringSimilarity(a.text, b.text);
   if (spelling >= SOUND_DISCOUNT) return spelling;
-  let sound = stringSimilarity(a.skeleton, b.skeleton);
-  if (a.altSkeleton) sound = Math.max(sound, stringSimilarity(a.altSkeleton, b.skeleton));
-  if (b.altSkeleton) sound = Math.max(sound, stringSimilarity(a.skeleton, b.altSkeleton));
-  sound *= SOUND_DISCOUNT;
+  let sound = Math.max(stringSimilarity(a.skeleton, b.skeleton), phoneticSimilarity(a.skeleton, b.skeleton));
+  // other readings belong to one script's conventions for names of another: only across that boundary
+  if (a.transcribed !== b.transcribed) {
+    if (a.altSkeleton) sound = Math.max(sound, phoneticSimilarity(a.altSkeleton, b.skeleton));
+    if (b.altSkeleton) sound = Math.max(sound, phoneticSimilarity(a.skeleton, b.altSkeleton));
+  }
+  sound *= a.transcribed || b.transcribed ? SOUND_DISCOUNT_ACROSS_SCRIPTS : SOUND_DISCOUNT;
   const consonantal = a.abjad || b.abjad ? 0.92 * stringSimilarity(a.consonants, b.consonants) : 0;
   return Math.max(spelling, sound, consonantal);
 };
@@ -119,9 +249,15 @@ interface Unit {
 const joinable = (token: NameToken | undefined): token is NameToken =>
   token !== undefined && token.text.length > 1;
 
+/** A foreign name in Han or Hangul is joined whole up to this many syllables (longer runs are not one name). */
+const MAX_JOINED_SYLLABLES = 8;
+
 const UNITS = new WeakMap<NormalisedName, Unit[]>();
 
-/** Single tokens plus runs of adjacent tokens joined (two, or three for syllabic scripts); computed once per name. */
+/**
+ * Single tokens plus runs of adjacent tokens joined (two, or three for syllabic scripts, whose whole run is also
+ * joined as one foreign name); computed once per name.
+ */
 const unitsOf = (name: NormalisedName): Unit[] => {
   const cached = UNITS.get(name);
   if (cached) return cached;
@@ -134,28 +270,33 @@ const buildUnits = (name: NormalisedName): Unit[] => {
   const tokens = name.tokens;
   const units: Unit[] = tokens.map((token, i) => ({ token, covers: [i] }));
   const longest = name.syllabic ? 3 : 2;
+  const join = (i: number, size: number) => {
+    const run = tokens.slice(i, i + size);
+    // a one-letter Latin part is an initial, never half of a split name; a one-letter syllable ("a") is not
+    if (!run.every(joinable) && !name.syllabic) return;
+    const texts = run.map((token) => token.text);
+    const token = makeToken(texts.join(''), name.origin, name.syllabic ? texts : undefined);
+    units.push({ token, covers: run.map((_, k) => i + k) });
+  };
   for (let size = 2; size <= longest; size++) {
-    for (let i = 0; i + size <= tokens.length; i++) {
-      const run = tokens.slice(i, i + size);
-      if (!run.every(joinable)) continue;
-      const text = run.map((token) => token.text).join('');
-      const covers = run.map((_, k) => i + k);
-      units.push({
-        token: makeToken(
-          text,
-          run.some((token) => token.abjad),
-        ),
-        covers,
-      });
-    }
+    for (let i = 0; i + size <= tokens.length; i++) join(i, size);
   }
+  // a foreign name written in Han or Hangul is one word of many syllables
+  if (name.syllabic && tokens.length > longest && tokens.length <= MAX_JOINED_SYLLABLES)
+    join(0, tokens.length);
   return units;
 };
 
 /** Below this, two parts are not the same name part: they are left unpaired. */
-const PAIRING_FLOOR = 0.55;
+const PAIRING_FLOOR = 0.7;
 /** An extra name part on one side only (a middle name one record lacks) costs this share of its weight. */
 const EXTRA_PART_COST = 0.35;
+/** Pairs below this similarity are spelling variants at best. */
+const CLEAR_AGREEMENT = 0.9;
+/** How much of a partly agreeing part's disagreement counts again as contradiction (see align). */
+const PARTIAL_PART_COST = 0.6;
+/** A patronymic one record lacks costs this share of an ordinary missing part: many documents omit it. */
+const PATRONYMIC_SHARE = 0.3;
 
 /** One aligned pair of name parts, for the explanation. */
 export interface AlignedPart {
@@ -196,6 +337,13 @@ const collectCandidates = (qUnits: readonly Unit[], eUnits: readonly Unit[]): Ca
 const sumWeights = (tokens: readonly NameToken[], used: readonly boolean[]): number =>
   tokens.reduce((sum, token, i) => (used[i] ? sum : sum + token.weight), 0);
 
+/** What a part left unpaired costs when the other record has nothing left to set against it. */
+const missingWeight = (tokens: readonly NameToken[], used: readonly boolean[]): number =>
+  tokens.reduce(
+    (sum, token, i) => (used[i] ? sum : sum + token.weight * (token.patronymic ? PATRONYMIC_SHARE : 1)),
+    0,
+  );
+
 const align = (
   query: NormalisedName,
   entry: NormalisedName,
@@ -210,6 +358,7 @@ const align = (
   let agreed = 0;
   let total = 0;
   let weakest = 1;
+  let doubt = 0;
   for (const { q, e, similarity } of collectCandidates(qUnits, eUnits)) {
     if (q.covers.some((i) => qUsed[i]) || e.covers.some((i) => eUsed[i])) continue;
     for (const i of q.covers) qUsed[i] = true;
@@ -217,15 +366,20 @@ const align = (
     const weight = (q.token.weight + e.token.weight) / 2;
     agreed += similarity * weight;
     total += weight;
+    if (similarity < CLEAR_AGREEMENT) doubt += (1 - similarity) * weight;
     weakest = Math.min(weakest, similarity);
     pairs.push({ query: q.token.text, entry: e.token.text, similarity });
   }
+  // beside parts that agree, a part that only half agrees (Castro/Castillo) marks a relative or a namesake:
+  // its disagreement counts as a contradiction, as an unpaired part on both sides would
+  if (pairs.length > 1) total += doubt * PARTIAL_PART_COST;
   const qLeft = sumWeights(qTokens, qUsed);
   const eLeft = sumWeights(eTokens, eUsed);
   // parts left on both sides contradict each other; parts left on one side only are merely missing there
   const conflicting = Math.min(qLeft, eLeft);
-  const extra = Math.max(qLeft, eLeft) - conflicting;
-  total += conflicting * 2 + extra * EXTRA_PART_COST;
+  const extra =
+    qLeft > eLeft ? missingWeight(qTokens, qUsed) - conflicting : missingWeight(eTokens, eUsed) - conflicting;
+  total += conflicting * 2 + Math.max(0, extra) * EXTRA_PART_COST;
   const complete = qUsed.every(Boolean) || eUsed.every(Boolean);
   return { score: total === 0 ? 0 : agreed / total, pairs, settled: complete && weakest >= 0.9 };
 };

@@ -626,7 +626,28 @@ const splitRuns = (text: string): Run[] => {
 const hanToPinyin = (text: string): string =>
   pinyin(text, { toneType: 'none', type: 'array', surname: 'head', nonZh: 'removed', v: true }).join(' ');
 
+/**
+ * Latin letters whose diacritic changes the sound, read as their usual English-style digraph (Czech, Slovak,
+ * Croatian, Serbian Latin, Polish, Romanian, Turkish, Latvian, Lithuanian, Spanish orthographies) so that they
+ * meet the Cyrillic and English spellings of the same name. Other diacritics only mark stress or vowel quality
+ * and fall back to their base letter.
+ */
 const LATIN_SPECIAL: Record<string, string> = {
+  č: 'ch',
+  ć: 'ch',
+  š: 'sh',
+  ž: 'zh',
+  ż: 'zh',
+  ř: 'rzh',
+  ş: 'sh',
+  ș: 'sh',
+  ț: 'ts',
+  ţ: 'ts',
+  ñ: 'ny',
+  ņ: 'n',
+  ļ: 'l',
+  ķ: 'k',
+  ģ: 'g',
   đ: 'd',
   ð: 'd',
   ß: 'ss',

@@ -114,6 +114,45 @@ describe('createWatchlistIndex', () => {
     expect(own.screen({ id: 'c', surname: 'Wang', givenNames: 'Sergei' }).verdict).toBe('clear');
   });
 
+  it('finds a misspelt surname among many entries sharing the given name, past the scored-candidate limit', () => {
+    const others = Array.from({ length: 40 }, (_, i) => `Okafor${String.fromCharCode(97 + (i % 26))}`);
+    // the listed person comes last, so insertion order alone would never bring them into the first four
+    const many = [...others, 'Tran'].map((surname, i) => buildEntry(i, { surname, givenNames: 'Chidi' }));
+    const own = createWatchlistIndex(many, { maxCandidates: 4 });
+    const result = own.screen({ id: 'c', surname: 'Tan', givenNames: 'Chidi' });
+    expect(result.candidates).toHaveLength(4);
+    expect(result.best?.entryId).toBe('e40');
+  });
+
+  it('tells namesakes of a common name apart by birth date before scoring', () => {
+    // same name and birth year: only the day and month differ, and only three candidates are scored
+    const namesakes = Array.from({ length: 12 }, (_, i) =>
+      buildEntry(i, {
+        surname: 'Nguyen',
+        givenNames: 'Van Dung',
+        birthDate: `1971-0${1 + (i % 9)}-1${i % 10}`,
+      }),
+    );
+    const own = createWatchlistIndex(namesakes, { maxCandidates: 3 });
+    const result = own.screen({
+      id: 'c',
+      surname: 'Ngyuen',
+      givenNames: 'Van Dung',
+      birthDate: '1971-03-11',
+    });
+    expect(result.best?.entryId).toBe('e11');
+  });
+
+  it('finds an entry known only by a foreign name written in Han characters from its Latin spelling', () => {
+    const own = createWatchlistIndex([
+      ...entries.slice(0, 50),
+      { id: 'han', nativeName: '特斯拉', birthDate: '1970-01-01' },
+    ]);
+    const result = own.screen({ id: 'c', surname: 'Tesla', birthDate: '1970-01-01' });
+    expect(result.best?.entryId).toBe('han');
+    expect(result.verdict).toBe('hit');
+  });
+
   it('answers clear with no candidates for an unknown traveller', () => {
     expect(index.screen({ id: 'c', surname: 'Zyxwv', givenNames: 'Qqq' })).toEqual({
       verdict: 'clear',

@@ -73,7 +73,10 @@ describeEachDatabase('authentication', (dialect) => {
   it('lets a user change their own password and ends their other sessions', async () => {
     const first = await testNode().userWith(['viewer'], { username: 'changer' });
     const second = await new ApiClient(testNode().url).loginOrThrow('changer', 'password-of-changer');
-    const short = await first.post('/api/v1/auth/password', { currentPassword: 'password-of-changer', newPassword: 'x' });
+    const short = await first.post('/api/v1/auth/password', {
+      currentPassword: 'password-of-changer',
+      newPassword: 'x',
+    });
     expect(short.status).toBe(400);
     expect(short.body.code).toBe('auth.password_too_short');
     const changed = await first.post('/api/v1/auth/password', {
@@ -90,11 +93,14 @@ describeEachDatabase('authentication', (dialect) => {
     it('authenticate machine clients without CSRF, limited to their scopes, until revoked', async () => {
       const admin = await testNode().admin();
       await testNode().userWith(['port_officer', 'analyst'], { username: 'portsystem' });
-      const created = await admin.post<{ token: string; view: { id: string; scopes: string[] } }>('/api/v1/tokens', {
-        username: 'portsystem',
-        name: 'desk scanner',
-        scopes: ['port_officer'],
-      });
+      const created = await admin.post<{ token: string; view: { id: string; scopes: string[] } }>(
+        '/api/v1/tokens',
+        {
+          username: 'portsystem',
+          name: 'desk scanner',
+          scopes: ['port_officer'],
+        },
+      );
       expect(created.status).toBe(201);
       expect(created.body.token).toMatch(/^blt_/);
       const machine = ApiClient.withToken(testNode().url, created.body.token);
@@ -102,7 +108,11 @@ describeEachDatabase('authentication', (dialect) => {
       expect(session.status).toBe(200);
       expect(session.body.user.username).toBe('portsystem');
 
-      const beyond = await admin.post('/api/v1/tokens', { username: 'portsystem', name: 'x', scopes: ['admin'] });
+      const beyond = await admin.post('/api/v1/tokens', {
+        username: 'portsystem',
+        name: 'x',
+        scopes: ['admin'],
+      });
       expect(beyond.status).toBe(400);
 
       expect((await admin.delete(`/api/v1/tokens/${created.body.view.id}`)).status).toBe(204);

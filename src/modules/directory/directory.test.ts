@@ -21,7 +21,9 @@ describeEachDatabase('directory', (dialect) => {
   describe('agencies', () => {
     it('lists the own agency created on first start', async () => {
       const viewer = await testNode().userWith(['viewer']);
-      const response = await viewer.get<{ items: Array<{ code: string; kind: string }> }>('/api/v1/directory/agencies');
+      const response = await viewer.get<{ items: Array<{ code: string; kind: string }> }>(
+        '/api/v1/directory/agencies',
+      );
       expect(response.status).toBe(200);
       expect(response.body.items).toContainEqual(expect.objectContaining({ code: 'CN-NIA', kind: 'own' }));
     });
@@ -45,7 +47,14 @@ describeEachDatabase('directory', (dialect) => {
     });
 
     it('answers 401 without a session, 403 without the admin role, 400 naming a bad field', async () => {
-      const body = { code: 'VN-BG', kind: 'counterpart', country: 'VN', names: { en: 'VN' }, language: 'en', timeZone: 'UTC' };
+      const body = {
+        code: 'VN-BG',
+        kind: 'counterpart',
+        country: 'VN',
+        names: { en: 'VN' },
+        language: 'en',
+        timeZone: 'UTC',
+      };
       expect((await testNode().anonymous().post('/api/v1/directory/agencies', body)).status).toBe(401);
       const viewer = await testNode().userWith(['viewer']);
       expect((await viewer.post('/api/v1/directory/agencies', body)).status).toBe(403);
@@ -109,7 +118,12 @@ describeEachDatabase('directory', (dialect) => {
         parentId: station.body.id,
         names: { en: 'Erenhot port' },
       });
-      await admin.post('/api/v1/directory/units', { code: 'other-station', kind: 'border_station', parentId: hq.body.id, names: { en: 'Other' } });
+      await admin.post('/api/v1/directory/units', {
+        code: 'other-station',
+        kind: 'border_station',
+        parentId: hq.body.id,
+        names: { en: 'Other' },
+      });
       const created = await admin.post<{ id: string }>('/api/v1/users', {
         username: 'station.officer',
         displayName: 'Station officer',
@@ -184,7 +198,11 @@ describeEachDatabase('directory', (dialect) => {
       });
       const located = await admin.get('/api/v1/directory/locate?lon=111.95&lat=43.65');
       expect(located.status).toBe(200);
-      expect(located.body).toMatchObject({ borderSectionCode: 'cn-mn-7', countyCode: 'erenhot', nearestPass: { code: 'pass-a' } });
+      expect(located.body).toMatchObject({
+        borderSectionCode: 'cn-mn-7',
+        countyCode: 'erenhot',
+        nearestPass: { code: 'pass-a' },
+      });
       const outside = await admin.get('/api/v1/directory/locate?lon=100&lat=10');
       expect(outside.body).toMatchObject({ borderSectionCode: null, countyCode: null });
     });
@@ -195,11 +213,25 @@ describeEachDatabase('directory', (dialect) => {
         code: 'far',
         country: 'CN',
         names: { en: 'Far' },
-        geometry: { type: 'Polygon', coordinates: [[[500, 0], [1, 1], [0, 1], [500, 0]]] },
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [500, 0],
+              [1, 1],
+              [0, 1],
+              [500, 0],
+            ],
+          ],
+        },
       });
       expect(bad.status).toBe(400);
       expect(bad.body.code).toBe('directory.bad_geometry');
-      const mismatch = await admin.put('/api/v1/directory/counties/one', { code: 'two', country: 'CN', names: { en: 'x' } });
+      const mismatch = await admin.put('/api/v1/directory/counties/one', {
+        code: 'two',
+        country: 'CN',
+        names: { en: 'x' },
+      });
       expect(mismatch.status).toBe(400);
       expect(mismatch.body.code).toBe('directory.code_mismatch');
     });

@@ -13,7 +13,11 @@ describeEachDatabase('geography import', (dialect) => {
     const second = await importPortsReference(db, SYSTEM_ACTOR);
     expect(second).toEqual(first);
     const manzhouli = await getGeography(db, 'ports', 'cn-ru-manzhouli');
-    expect(manzhouli).toMatchObject({ country: 'CN', names: { zh: '满洲里', en: 'Manzhouli' }, kind: 'road_rail' });
+    expect(manzhouli).toMatchObject({
+      country: 'CN',
+      names: { zh: '满洲里', en: 'Manzhouli' },
+      kind: 'road_rail',
+    });
     expect(manzhouli.counterpartPortCode).toBeTruthy();
     const counterpart = await getGeography(db, 'ports', manzhouli.counterpartPortCode as string);
     expect(counterpart).toMatchObject({ country: 'RU', counterpartPortCode: 'cn-ru-manzhouli' });
@@ -28,8 +32,25 @@ describeEachDatabase('geography import', (dialect) => {
       features: [
         {
           type: 'Feature',
-          properties: { kind: 'county', code: 'dongxing', country: 'CN', name_zh: '东兴市', name_en: 'Dongxing', population: 150000 },
-          geometry: { type: 'Polygon', coordinates: [[[107.9, 21.5], [108.2, 21.5], [108.2, 21.7], [107.9, 21.5]]] },
+          properties: {
+            kind: 'county',
+            code: 'dongxing',
+            country: 'CN',
+            name_zh: '东兴市',
+            name_en: 'Dongxing',
+            population: 150000,
+          },
+          geometry: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [107.9, 21.5],
+                [108.2, 21.5],
+                [108.2, 21.7],
+                [107.9, 21.5],
+              ],
+            ],
+          },
         },
         {
           type: 'Feature',
@@ -38,13 +59,24 @@ describeEachDatabase('geography import', (dialect) => {
         },
       ],
     };
-    expect(await importGeoJson(db, SYSTEM_ACTOR, JSON.stringify(good))).toMatchObject({ counties: 1, passes: 1 });
-    expect(await getGeography(db, 'passes', 'dx-road-1')).toMatchObject({ kind: 'access_road', lon: 108, lat: 21.55 });
+    expect(await importGeoJson(db, SYSTEM_ACTOR, JSON.stringify(good))).toMatchObject({
+      counties: 1,
+      passes: 1,
+    });
+    expect(await getGeography(db, 'passes', 'dx-road-1')).toMatchObject({
+      kind: 'access_road',
+      lon: 108,
+      lat: 21.55,
+    });
 
     const bad = {
       type: 'FeatureCollection',
       features: [
-        { type: 'Feature', properties: { kind: 'county', code: 'mong-cai', country: 'VN', name_en: 'Mong Cai' }, geometry: null },
+        {
+          type: 'Feature',
+          properties: { kind: 'county', code: 'mong-cai', country: 'VN', name_en: 'Mong Cai' },
+          geometry: null,
+        },
         { type: 'Feature', properties: { kind: 'volcano', code: 'x', country: 'VN' }, geometry: null },
       ],
     };

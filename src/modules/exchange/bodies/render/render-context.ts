@@ -38,13 +38,6 @@ const perLanguage = <F>(build: (locale: string) => F): ((lang: Language) => F) =
   };
 };
 const listFormat = perLanguage((locale) => new Intl.ListFormat(locale, { type: 'conjunction' }));
-const monthFormat = perLanguage(
-  (locale) => new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', timeZone: 'UTC' }),
-);
-const dayFormat = perLanguage(
-  (locale) =>
-    new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }),
-);
 
 /** The reader's language and zone bound to the formatting helpers every renderer needs. */
 export class RenderContext {

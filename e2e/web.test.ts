@@ -19,6 +19,7 @@ async function seedPortOfficerWithTotp(baseUrl: string): Promise<OTPAuth.TOTP> {
     displayName: 'Пётр Петров',
     language: 'ru',
     roles: ['port_officer'],
+    personalData: true,
   });
   const officer = await signInOverApi(baseUrl, PORT_OFFICER.username, PORT_OFFICER.password);
   const { uri } = await officer.request<{ uri: string }>('POST', '/api/v1/auth/totp/enrol');
@@ -123,19 +124,28 @@ describe('the officers web app in Chromium', () => {
     expect(await page.getByTestId('map-summary').textContent()).toBe(
       'Ports on the map: 2 · border counties: 1',
     );
-    expect(await page.getByText('Border county (risk level not yet reported)').isVisible()).toBe(true);
-    expect(
-      await page.getByText('Acknowledgement tracking is not available on this node yet.').isVisible(),
-    ).toBe(true);
+    expect(await page.getByText('Border county, risk level not reported').isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByTestId('overdue-counts').textContent())
+      .toBe('Overdue: 0 to acknowledge, 0 awaiting the counterpart');
     await browser.screenshot('home-en');
   });
 
-  it('offers every module to the administrator and says which are not available yet', async () => {
+  it('offers the administrator every module but the personal-data desk and says which are not available yet', async () => {
     const { page } = browser;
     const navigation = page.getByRole('navigation', { name: 'Main navigation' });
-    expect(await navigation.getByRole('link').count()).toBe(9);
-    await navigation.getByRole('link', { name: 'Warnings' }).click();
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Warnings');
+    expect(await navigation.getByRole('link').allTextContents()).toEqual([
+      'Three clears',
+      'Inbox and outbox',
+      'Situation',
+      'Port board',
+      'Operations',
+      'Liaison log',
+      'Reports',
+      'Administration',
+    ]);
+    await navigation.getByRole('link', { name: 'Administration' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Administration');
     expect(await page.getByText('This module is not available on this node yet.').isVisible()).toBe(true);
     await browser.screenshot('module-unavailable');
     await navigation.getByRole('link', { name: 'Three clears' }).click();

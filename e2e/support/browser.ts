@@ -23,6 +23,11 @@ export interface BrowserSession {
   readonly page: Page;
   /** Console errors and uncaught exceptions seen so far, minus the 401s the auth contract makes expected. */
   readonly consoleErrors: readonly string[];
+  /**
+   * Takes back the console errors Chromium logged for a refusal the test provoked on purpose (a 4xx from
+   * `path`), so the final no-errors check still catches everything else; returns how many it took back.
+   */
+  acceptRefusal(path: string, status: number): number;
   /** Saves a full-page screenshot as artifacts/screenshots/<name>.png and returns its path. */
   screenshot(name: string): Promise<string>;
   close(): Promise<void>;
@@ -64,6 +69,13 @@ export async function openBrowser(): Promise<BrowserSession> {
   return {
     page,
     consoleErrors,
+    acceptRefusal(path, status) {
+      const provoked = (error: string) => error.includes(`status of ${status}`) && error.includes(`${path})`);
+      const count = consoleErrors.filter(provoked).length;
+      const rest = consoleErrors.filter((error) => !provoked(error));
+      consoleErrors.splice(0, consoleErrors.length, ...rest);
+      return count;
+    },
     async screenshot(name) {
       const file = path.join(SCREENSHOT_DIR, `${name}.png`);
       await page.screenshot({ path: file, fullPage: true });

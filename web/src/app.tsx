@@ -1,10 +1,32 @@
+import { type ComponentType, type LazyExoticComponent, lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoginPage } from './auth/login-page.js';
 import { SessionProvider, useSession, useUser } from './auth/session.js';
 import { HomePage } from './pages/home/home-page.js';
 import { StatusPage } from './pages/status-page.js';
-import { canOpen, DESTINATIONS } from './shell/navigation.js';
+import { Layout } from './shell/layout.js';
+import { canOpen, DESTINATIONS, type Destination } from './shell/navigation.js';
 import { usePath } from './shell/router.js';
+
+// Every module page is its own chunk, so the home route's initial JavaScript stays within budget.
+const PAGES: Partial<Record<Destination['key'], LazyExoticComponent<ComponentType>>> = {
+  inbox: lazy(() => import('./pages/inbox/inbox-page.js')),
+  situation: lazy(() => import('./pages/situation/situation-page.js')),
+  ports: lazy(() => import('./pages/ports/port-board-page.js')),
+  warnings: lazy(() => import('./pages/warnings/warnings-page.js')),
+  operations: lazy(() => import('./pages/operations/operations-page.js')),
+  liaison: lazy(() => import('./pages/liaison/liaison-page.js')),
+  reports: lazy(() => import('./pages/reports/reports-page.js')),
+};
+
+function LoadingPage({ title }: { readonly title: string }) {
+  const { t } = useTranslation();
+  return (
+    <Layout title={title}>
+      <p role="status">{t('common.loading')}</p>
+    </Layout>
+  );
+}
 
 function SignedInPages() {
   const { t } = useTranslation();
@@ -15,6 +37,14 @@ function SignedInPages() {
   const title = t(`nav.${destination.key}`);
   if (!canOpen(user, destination)) return <StatusPage title={title} message={t('module.forbidden')} />;
   if (destination.key === 'home') return <HomePage />;
+  const Page = PAGES[destination.key];
+  if (Page) {
+    return (
+      <Suspense fallback={<LoadingPage title={title} />}>
+        <Page />
+      </Suspense>
+    );
+  }
   return <StatusPage title={title} message={t('module.unavailable')} />;
 }
 

@@ -6,6 +6,8 @@ export class ApiProblem extends Error {
   readonly status: number;
   readonly code: string;
   readonly fieldErrors: readonly FieldError[];
+  /** The whole problem body, for the extra members some modules add (rule violations, row errors). */
+  readonly body: Readonly<Record<string, unknown>>;
 
   constructor(problem: Problem) {
     super(problem.detail || problem.title);
@@ -13,6 +15,7 @@ export class ApiProblem extends Error {
     this.status = problem.status;
     this.code = problem.code;
     this.fieldErrors = problem.errors ?? [];
+    this.body = { ...problem };
   }
 
   /** The message for one form field, matching the last segment of the JSON-pointer path. */
@@ -94,4 +97,39 @@ export async function listAll<T>(url: string): Promise<T[]> {
     if (!cursor) break;
   }
   return items;
+}
+
+/** A file sent as the raw request body, reporting upload progress (fetch cannot) as a 0–1 fraction. */
+export function uploadFile<T>(
+  url: string,
+  file: Blob,
+  contentType: string,
+  onProgress: (fraction: number) => void,
+): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open('POST', url);
+    request.setRequestHeader('content-type', contentType);
+    request.setRequestHeader('accept', 'application/json');
+    request.setRequestHeader('accept-language', LOCALE_TAGS[currentLanguage()]);
+    if (csrfToken) request.setRequestHeader('x-csrf-token', csrfToken);
+    request.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress(event.loaded / event.total);
+    };
+    request.onerror = () => reject(new Error(`Upload to ${url} failed`));
+    request.onload = () => {
+      const body: unknown = request.responseText ? JSON.parse(request.responseText) : undefined;
+      if (request.status >= 200 && request.status < 300) {
+        resolve(body as T);
+        return;
+      }
+      if (request.status === 401) onSessionLost();
+      reject(
+        isProblem(body)
+          ? new ApiProblem(body)
+          : new Error(`Upload to ${url} failed: HTTP ${request.status} ${request.statusText}`),
+      );
+    };
+    request.send(file);
+  });
 }

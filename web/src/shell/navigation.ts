@@ -17,6 +17,8 @@ export interface Destination {
   readonly roles: readonly Role[] | 'any';
   /** False until the module's API lands; the page then says so instead of showing invented data. */
   readonly available: boolean;
+  /** The page shows personal data, so the user must be cleared for it (as the node checks on every call). */
+  readonly personalData?: boolean;
 }
 
 // Role lists follow DESIGN.md's "who uses it" table; the node enforces the same rules on every API call.
@@ -26,24 +28,25 @@ export const DESTINATIONS: readonly Destination[] = [
     key: 'inbox',
     path: '/inbox',
     roles: ['liaison_officer', 'port_officer', 'patrol_commander', 'analyst', 'viewer'],
-    available: false,
+    available: true,
   },
-  { key: 'situation', path: '/situation', roles: ['liaison_officer', 'analyst', 'viewer'], available: false },
+  { key: 'situation', path: '/situation', roles: ['liaison_officer', 'analyst', 'viewer'], available: true },
   {
     key: 'ports',
     path: '/ports',
     roles: ['port_officer', 'liaison_officer', 'analyst', 'viewer'],
-    available: false,
+    available: true,
   },
-  { key: 'warnings', path: '/warnings', roles: ['port_officer'], available: false },
-  { key: 'operations', path: '/operations', roles: ['patrol_commander'], available: false },
-  { key: 'liaison', path: '/liaison', roles: ['liaison_officer'], available: false },
-  { key: 'reports', path: '/reports', roles: ['analyst', 'liaison_officer'], available: false },
+  { key: 'warnings', path: '/warnings', roles: ['port_officer'], available: true, personalData: true },
+  { key: 'operations', path: '/operations', roles: ['patrol_commander'], available: true },
+  { key: 'liaison', path: '/liaison', roles: ['liaison_officer'], available: true },
+  { key: 'reports', path: '/reports', roles: ['analyst', 'liaison_officer'], available: true },
   { key: 'admin', path: '/admin', roles: [], available: false },
 ];
 
 /** Whether the user's roles open a destination. */
-export function canOpen(user: Pick<User, 'roles'>, destination: Destination): boolean {
+export function canOpen(user: Pick<User, 'roles' | 'personalData'>, destination: Destination): boolean {
+  if (destination.personalData && !user.personalData) return false;
   if (destination.roles === 'any' || user.roles.includes('admin')) return true;
   const allowed = destination.roles;
   return user.roles.some((role) => allowed.includes(role));

@@ -18,7 +18,12 @@ import type { GeometryCollection, Topology } from 'topojson-specification';
 import countriesUrl from 'world-atlas/countries-50m.json?url';
 import { type County, localName, type Port } from '../../api/types.js';
 import { currentLanguage } from '../../i18n/i18n.js';
-import { COUNTY_FILL_COLOUR, PORT_STATUS_COLOURS, type PortStatus } from './port-status.js';
+import {
+  COUNTY_FILL_COLOUR,
+  PORT_STATUS_COLOURS,
+  type PortStatus,
+  RISK_FILL_COLOURS,
+} from './port-status.js';
 
 // Bundled, the worker cannot be found next to maplibre's own module, so point it at the emitted file.
 setWorkerUrl(maplibreWorkerUrl);
@@ -26,7 +31,15 @@ setWorkerUrl(maplibreWorkerUrl);
 interface BorderMapProps {
   readonly ports: readonly Port[];
   readonly counties: readonly County[];
+  /** Each port's status and each county's risk level on the day shown; absent ones draw as unknown. */
+  readonly picture: BorderPicture;
   readonly label: string;
+}
+
+/** What the situation module reports for the day: port statuses and county risk levels by code. */
+export interface BorderPicture {
+  readonly portStatus: ReadonlyMap<string, PortStatus>;
+  readonly countyRisk: ReadonlyMap<string, string>;
 }
 
 type MapState = 'loading' | 'ready' | 'noWebgl' | 'failed';
@@ -36,7 +49,10 @@ interface PortProperties {
   readonly status: PortStatus;
 }
 
-function portFeatures(ports: readonly Port[]): FeatureCollection<Point, PortProperties> {
+function portFeatures(
+  ports: readonly Port[],
+  statuses: ReadonlyMap<string, PortStatus>,
+): FeatureCollection<Point, PortProperties> {
   return {
     type: 'FeatureCollection',
     features: ports.flatMap((port) =>
@@ -46,23 +62,44 @@ function portFeatures(ports: readonly Port[]): FeatureCollection<Point, PortProp
             {
               type: 'Feature' as const,
               geometry: { type: 'Point' as const, coordinates: [port.lon, port.lat] },
-              properties: { code: port.code, status: 'unknown' as const },
+              properties: { code: port.code, status: statuses.get(port.code) ?? 'unknown' },
             },
           ],
     ),
   };
 }
 
-function countyFeatures(counties: readonly County[]): FeatureCollection<Geometry, { code: string }> {
+function countyFeatures(
+  counties: readonly County[],
+  risks: ReadonlyMap<string, string>,
+): FeatureCollection<Geometry, { code: string; risk: string }> {
   return {
     type: 'FeatureCollection',
     features: counties.flatMap((county) =>
       county.geometry
-        ? [{ type: 'Feature' as const, geometry: county.geometry, properties: { code: county.code } }]
+        ? [
+            {
+              type: 'Feature' as const,
+              geometry: county.geometry,
+              properties: { code: county.code, risk: risks.get(county.code) ?? 'unknown' },
+            },
+          ]
         : [],
     ),
   };
 }
+
+const riskColour: ExpressionSpecification = [
+  'match',
+  ['get', 'risk'],
+  'low',
+  RISK_FILL_COLOURS.low,
+  'medium',
+  RISK_FILL_COLOURS.medium,
+  'high',
+  RISK_FILL_COLOURS.high,
+  COUNTY_FILL_COLOUR,
+];
 
 async function fetchCountries(): Promise<FeatureCollection> {
   const response = await fetch(countriesUrl);
@@ -74,7 +111,8 @@ async function fetchCountries(): Promise<FeatureCollection> {
 // The base map never changes while the app runs: fetch and convert it once, not on every visit to home.
 let countries: Promise<FeatureCollection> | null = null;
 
-function loadCountries(): Promise<FeatureCollection> {
+/** The Natural Earth countries, fetched and converted once per page load. */
+export function loadCountries(): Promise<FeatureCollection> {
   countries ??= fetchCountries().catch((error: unknown) => {
     countries = null;
     throw error;
@@ -132,7 +170,7 @@ function styleFor(countries: FeatureCollection, ports: FeatureCollection, counti
         id: 'counties-fill',
         type: 'fill',
         source: 'counties',
-        paint: { 'fill-color': COUNTY_FILL_COLOUR, 'fill-opacity': 0.35 },
+        paint: { 'fill-color': riskColour, 'fill-opacity': 0.45 },
       },
       {
         id: 'counties-line',
@@ -163,7 +201,7 @@ function styleFor(countries: FeatureCollection, ports: FeatureCollection, counti
 }
 
 /** MapLibre's own control labels, in the UI language (it reads them once, when the map is built). */
-function mapLocale(t: TFunction): Record<string, string> {
+export function mapLocale(t: TFunction): Record<string, string> {
   return {
     'Map.Title': t('home.map.canvas'),
     'NavigationControl.ZoomIn': t('home.map.zoomIn'),
@@ -180,13 +218,13 @@ interface Camera {
 }
 
 /** Whether the browser can give MapLibre a WebGL context at all; without one the constructor throws. */
-function hasWebgl(): boolean {
+export function hasWebgl(): boolean {
   const canvas = document.createElement('canvas');
   return Boolean(canvas.getContext('webgl2') ?? canvas.getContext('webgl'));
 }
 
 /** The offline border map: Natural Earth countries, border counties with geometry, ports coloured by status. */
-export default function BorderMap({ ports, counties, label }: BorderMapProps) {
+export default function BorderMap({ ports, counties, picture, label }: BorderMapProps) {
   const { t } = useTranslation();
   const container = useRef<HTMLElement>(null);
   const portsByCode = useRef(new Map<string, Port>());
@@ -211,8 +249,8 @@ export default function BorderMap({ ports, counties, label }: BorderMapProps) {
     loadCountries().then(
       (base) => {
         if (cancelled) return;
-        const portCollection = portFeatures(ports);
-        const countyCollection = countyFeatures(counties);
+        const portCollection = portFeatures(ports, picture.portStatus);
+        const countyCollection = countyFeatures(counties, picture.countyRisk);
         const bounds = boundsOf([portCollection, countyCollection]);
         const view = camera.current;
         map = new MapLibreMap({
@@ -256,7 +294,7 @@ export default function BorderMap({ ports, counties, label }: BorderMapProps) {
       cancelled = true;
       map?.remove();
     };
-  }, [ports, counties, t]);
+  }, [ports, counties, picture, t]);
 
   return (
     <div className="map-frame">

@@ -1,4 +1,4 @@
-/** Port statuses as the situation module will report them; `unknown` until it does. */
+/** Port statuses as the situation module reports them; `unknown` where no status is recorded. */
 export const PORT_STATUSES = ['open', 'cargo_only', 'passengers_restricted', 'closed', 'unknown'] as const;
 export type PortStatus = (typeof PORT_STATUSES)[number];
 
@@ -12,3 +12,7 @@ export const PORT_STATUS_COLOURS: Readonly<Record<PortStatus, string>> = {
 };
 
 export const COUNTY_FILL_COLOUR = '#8e9aa6';
+
+/** County fill by risk level; the map draws them translucent over the land, the legend repeats them in words. */
+export const RISK_FILL_COLOURS = { low: '#3f9e5a', medium: '#e08a00', high: '#c62828' } as const;
+export const RISK_LEVELS = ['low', 'medium', 'high'] as const;

@@ -1,0 +1,75 @@
+import type { ApiSession } from './api-session.js';
+
+/** A port officer cleared for personal data, who works the warnings desk. */
+export const DESK_OFFICER = { username: 'wang.desk', password: 'desk-officer-password-1' };
+/** A liaison officer and analyst, who keeps the situation figures and the liaison log. */
+export const LIAISON_OFFICER = { username: 'li.liaison', password: 'liaison-officer-password-1' };
+/** A patrol commander, who plans joint operations and records interceptions. */
+export const COMMANDER = { username: 'zhao.patrol', password: 'patrol-commander-password-1' };
+
+/** The Mongolian counterpart agency, so plans and liaison contacts have someone to name. */
+export async function seedCounterpartAgency(admin: ApiSession): Promise<void> {
+  await admin.request('POST', '/api/v1/directory/agencies', {
+    code: 'MN-GABP',
+    kind: 'counterpart',
+    country: 'MN',
+    names: {
+      en: 'General Authority for Border Protection',
+      ru: 'Главное управление охраны границы',
+      zh: '蒙古国边防总局',
+    },
+    language: 'ru',
+    timeZone: 'Asia/Ulaanbaatar',
+  });
+}
+
+/** The officers whose pages the suite opens, each with the roles their day's work needs. */
+export async function seedOfficers(admin: ApiSession): Promise<void> {
+  await admin.request('POST', '/api/v1/users', {
+    ...DESK_OFFICER,
+    displayName: '王海',
+    language: 'zh',
+    roles: ['port_officer'],
+    personalData: true,
+  });
+  await admin.request('POST', '/api/v1/users', {
+    ...LIAISON_OFFICER,
+    displayName: 'Li Ming',
+    language: 'en',
+    roles: ['liaison_officer', 'analyst'],
+  });
+  await admin.request('POST', '/api/v1/users', {
+    ...COMMANDER,
+    displayName: 'Zhao Gang',
+    language: 'en',
+    roles: ['patrol_commander'],
+    personalData: true,
+  });
+}
+
+/** A watchlisted close contact whose passport the desk will see. */
+export const WATCHLISTED = {
+  category: 'close_contact',
+  surname: 'BATBAYAR',
+  givenNames: 'GANBOLD',
+  birthDate: '1985-03-14',
+  nationality: 'MNG',
+  documentNumber: 'E1234567',
+  reason: 'Close contact of a confirmed case in Zamyn-Uud',
+  validUntil: '2099-12-31',
+} as const;
+
+/** The crossing of the watchlisted person at Erenhot, as the desk's document reader would post it. */
+export function crossingOfWatchlisted(): Record<string, unknown> {
+  return {
+    direction: 'entry',
+    portCode: 'CN-ERL',
+    identity: {
+      surname: WATCHLISTED.surname,
+      givenNames: WATCHLISTED.givenNames,
+      birthDate: WATCHLISTED.birthDate,
+      nationality: WATCHLISTED.nationality,
+      documentNumber: WATCHLISTED.documentNumber,
+    },
+  };
+}

@@ -1,0 +1,11 @@
+/** A `datetime-local` input's value (the officer's wall clock) as an ISO instant. */
+export function localInputToIso(value: string): string {
+  return new Date(value).toISOString();
+}
+
+/** Now, as a `datetime-local` value in the browser's zone. */
+export function nowForInput(offsetHours = 0): string {
+  const now = new Date(Date.now() + offsetHours * 3_600_000);
+  const local = new Date(now.getTime() - now.getTimezoneOffset() * 60_000);
+  return local.toISOString().slice(0, 16);
+}

@@ -1,0 +1,93 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.js';
+import type { ScreeningOutcome } from '../../api/warning.js';
+import { codesOf, useCodeLabel } from '../../i18n/codes.js';
+import { useFormatters } from '../../i18n/format.js';
+import { FailureAlert, Field, failureOf, fieldErrorOf } from '../../ui/form.js';
+
+const IDENTITY = ['surname', 'givenNames', 'birthDate', 'nationality', 'documentNumber'] as const;
+
+/** The desk's check of one traveller: typed identity or the MRZ as read, screened at once. */
+export function ScreeningForm({ onScreened }: { readonly onScreened: () => void }) {
+  const { t } = useTranslation();
+  const label = useCodeLabel();
+  const format = useFormatters();
+  const [failure, setFailure] = useState<Error | null>(null);
+  const [outcome, setOutcome] = useState<ScreeningOutcome | null>(null);
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const text = (name: string) => String(form.get(name) ?? '').trim();
+    const identity = Object.fromEntries(
+      IDENTITY.map((name) => [name, text(name)]).filter(([, value]) => value),
+    );
+    const mrz = text('mrz');
+    setFailure(null);
+    setOutcome(null);
+    api<ScreeningOutcome>('POST', '/api/v1/warning/crossings', {
+      direction: text('direction'),
+      portCode: text('portCode'),
+      ...(text('conveyance') && { conveyance: text('conveyance') }),
+      ...(Object.keys(identity).length > 0 && { identity }),
+      ...(mrz && { mrz }),
+    }).then(
+      (result) => {
+        setOutcome(result);
+        onScreened();
+      },
+      (error: unknown) => setFailure(failureOf(error)),
+    );
+  };
+  const error = (field: string) => fieldErrorOf(failure, field);
+  return (
+    <section aria-labelledby="screen-title">
+      <h2 id="screen-title">{t('warnings.screen.title')}</h2>
+      <form onSubmit={submit} className="form-grid">
+        <Field label={t('warnings.screen.direction')}>
+          {({ id }) => (
+            <select id={id} name="direction">
+              {codesOf('direction').map((code) => (
+                <option key={code} value={code}>
+                  {label('direction', code)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('warnings.screen.port')} error={error('portCode')}>
+          {({ id }) => <input id={id} name="portCode" required />}
+        </Field>
+        <Field label={t('warnings.screen.conveyance')} error={error('conveyance')}>
+          {({ id }) => <input id={id} name="conveyance" />}
+        </Field>
+        {IDENTITY.map((name) => (
+          <Field key={name} label={t(`warnings.person.${name}`)} error={error(name)}>
+            {({ id }) => <input id={id} name={name} />}
+          </Field>
+        ))}
+        <Field label={t('warnings.screen.mrz')} hint={t('warnings.screen.mrzHint')} error={error('mrz')}>
+          {({ id, describedBy }) => (
+            <textarea id={id} name="mrz" rows={3} className="mono" aria-describedby={describedBy} />
+          )}
+        </Field>
+        <div className="actions">
+          <button type="submit" className="primary">
+            {t('warnings.screen.submit')}
+          </button>
+        </div>
+      </form>
+      <FailureAlert failure={failure} />
+      {outcome && (
+        <p role="status" className={`notice verdict-${outcome.verdict}`}>
+          {t(`warnings.screen.verdict.${outcome.verdict}`, {
+            score: format.number(Math.round(outcome.score * 100) / 100),
+          })}
+          {outcome.warnings.map((warning) => (
+            <span key={warning.hitId}> · {t(`warnings.rules.${warning.rule}`)}</span>
+          ))}
+        </p>
+      )}
+    </section>
+  );
+}

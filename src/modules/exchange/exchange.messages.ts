@@ -1,4 +1,5 @@
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
+import type { Logger } from 'pino';
 import type { Database } from '../../core/db/database.js';
 import { invalid } from '../../core/errors.js';
 import type { EventBus } from '../../core/events.js';
@@ -24,10 +25,21 @@ import {
 /** Every message type exchange sends and receives through federation. */
 export const EXCHANGE_MESSAGE_TYPES: readonly string[] = [...NOTIFICATION_TYPES, ...RECEIPT_TYPES];
 
+/** Another module's reaction to an incoming notification of a type it owns, in the storing transaction. */
+export type IncomingConsumer = (
+  trx: Transaction<Database>,
+  notification: { id: string; from: string; body: unknown },
+) => Promise<void>;
+
+/** Which module takes in which notification type (situation.daily → situation, hit.notice → warning…). */
+export type IncomingConsumers = Partial<Record<NotificationType, IncomingConsumer>>;
+
 export interface MessageDeps {
   readonly ownAgency: string;
   readonly events: EventBus;
   readonly now: () => Date;
+  readonly consumers?: IncomingConsumers;
+  readonly log?: Logger;
 }
 
 const DAY_MS = 86_400_000;
@@ -106,12 +118,47 @@ async function storeIncomingNotification(
       media_type: attachment.mediaType,
     })),
   );
+  await recordInOwningModule(deps, trx, type, message, payload.body);
   deps.events.publish({
     type: 'notification.received',
     agencyCode: deps.ownAgency,
     data: { id: message.id, type, priority: payload.priority, from: message.from },
     personalData: personal,
   });
+}
+
+/**
+ * Lets the owning module record the content in its own terms. A notification the module cannot take
+ * (a county our directory does not know yet, say) still lands in the inbox for officers to read: the
+ * module's writes are rolled back to a savepoint and the refusal is logged and announced.
+ */
+async function recordInOwningModule(
+  deps: MessageDeps,
+  trx: Transaction<Database>,
+  type: NotificationType,
+  message: IncomingMessage,
+  body: unknown,
+): Promise<void> {
+  const consumer = deps.consumers?.[type];
+  if (!consumer) return;
+  await sql`savepoint owning_module`.execute(trx);
+  try {
+    await consumer(trx, { id: message.id, from: message.from, body });
+    await sql`release savepoint owning_module`.execute(trx);
+  } catch (error) {
+    await sql`rollback to savepoint owning_module`.execute(trx);
+    await sql`release savepoint owning_module`.execute(trx);
+    const reason = error instanceof Error ? error.message : String(error);
+    deps.log?.warn(
+      { notification: message.id, type, from: message.from, reason },
+      'notification kept in the inbox only',
+    );
+    deps.events.publish({
+      type: 'notification.not_recorded',
+      agencyCode: deps.ownAgency,
+      data: { id: message.id, type, reason: reason.slice(0, 300) },
+    });
+  }
 }
 
 async function applyReceipt(

@@ -3,7 +3,7 @@ import type { RouteRegistrar } from '../../core/http/app.js';
 import type { NodeContext, Worker } from '../../core/module.js';
 import type { MessageHandlers } from '../federation/federation.contract.js';
 import { eventStreamRoutes } from './event-stream.routes.js';
-import { exchangeMessageHandlers } from './exchange.messages.js';
+import { exchangeMessageHandlers, type IncomingConsumers } from './exchange.messages.js';
 import { exchangeRoutes } from './exchange.routes.js';
 import { type ExchangeDeps, type ExchangeFederation, purgeExpired } from './exchange.service.js';
 import { type ExchangeSettings, loadExchangeSettings } from './exchange.settings.js';
@@ -16,11 +16,13 @@ export interface ExchangeModule {
 }
 
 /** What federation calls for exchange's message types; needs no FederationApi, so it can be built first. */
-export function exchangeHandlers(context: NodeContext): MessageHandlers {
+export function exchangeHandlers(context: NodeContext, consumers: IncomingConsumers = {}): MessageHandlers {
   return exchangeMessageHandlers({
     ownAgency: context.config.nodeCode,
     events: context.events,
     now: () => new Date(),
+    consumers,
+    log: context.log,
   });
 }
 

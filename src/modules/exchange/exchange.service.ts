@@ -163,11 +163,47 @@ export async function createNotification(
   input: NewNotification,
 ): Promise<{ id: string }> {
   assertMaySend(principal, input.type);
+  if (input.draft !== true) await readyToEnqueue(deps);
+  const { id, sent } = await createAs(deps, deps.db, principal, input);
+  if (sent) announceSent(deps, sent);
+  return { id };
+}
+
+/** What another module asks exchange to send (or draft) as a consequence of its own change. */
+export interface ModuleNotification {
+  type: NotificationType;
+  to: string[];
+  priority: Priority;
+  body: unknown;
+  draft?: boolean;
+}
+
+/**
+ * Creates a notification for another module inside that module's transaction, so the message leaves
+ * only if the change that caused it commits. The calling module has already checked its caller's access.
+ */
+export async function createForModule(
+  deps: ExchangeDeps,
+  trx: Db,
+  actor: Actor,
+  input: ModuleNotification,
+): Promise<{ id: string }> {
+  const { id, sent } = await createAs(deps, trx, actor, { ...input, draft: input.draft ?? false });
+  // Live clients learn of it a moment early if the caller's transaction later rolls back; they re-read anyway.
+  if (sent) announceSent(deps, sent);
+  return { id };
+}
+
+async function createAs(
+  deps: ExchangeDeps,
+  db: Db,
+  actor: Actor,
+  input: NewNotification,
+): Promise<{ id: string; sent: SentNotification | null }> {
   checkBody(input.type, input.body);
   const id = newId();
   const at = deps.now().toISOString();
-  if (input.draft !== true) await readyToEnqueue(deps);
-  const sent = await inTransaction(deps.db, async (trx) => {
+  const sent = await inTransaction(db, async (trx) => {
     await checkRecipients(deps, trx, input.to);
     await checkThread(trx, input.inReplyTo);
     const attachments = await attachmentRows(trx, id, input.attachments);
@@ -183,7 +219,7 @@ export async function createNotification(
       text: input.text ?? null,
       in_reply_to: input.inReplyTo ?? null,
       personal_data: isPersonalDataType(input.type) ? 1 : 0,
-      created_by: principal.userId,
+      created_by: actor.userId,
       created_at: at,
       updated_at: at,
       sent_at: null,
@@ -200,16 +236,15 @@ export async function createNotification(
       input.to.map((agency) => queuedRecipient(id, agency, at)),
     );
     await store.replaceAttachments(trx, id, attachments);
-    await appendAudit(trx, principal, {
+    await appendAudit(trx, actor, {
       action: 'notification.create',
       targetType: 'notification',
       targetId: id,
       details: { type: input.type, to: input.to, draft: input.draft === true },
     });
-    return input.draft === true ? null : sendInTransaction(deps, trx, row, principal);
+    return input.draft === true ? null : sendInTransaction(deps, trx, row, actor);
   });
-  if (sent) announceSent(deps, sent);
-  return { id };
+  return { id, sent };
 }
 
 interface SentNotification {

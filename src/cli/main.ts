@@ -6,7 +6,12 @@ import { AppError } from '../core/errors.js';
 import { VERSION } from '../core/version.js';
 import { createNode } from '../server.js';
 import { err, out, withDatabase } from './context.js';
+import { registerExchangeCommands } from './exchange-commands.js';
+import { registerFederationCommands } from './federation-commands.js';
 import { registerFoundationCommands } from './foundation-commands.js';
+import { registerReportsCommands } from './reports-commands.js';
+import { registerSituationCommands } from './situation-commands.js';
+import { registerWarningCommands } from './warning-commands.js';
 
 const program = new Command()
   .name('borderlink')
@@ -61,6 +66,11 @@ const importCommand = program.command('import').description('import data from fi
 
 // Each module adds its commands here, one line each.
 registerFoundationCommands(program, importCommand);
+registerExchangeCommands(program);
+registerReportsCommands(program);
+registerWarningCommands(program);
+registerSituationCommands(program, importCommand);
+registerFederationCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof AppError || error instanceof ConfigError) {

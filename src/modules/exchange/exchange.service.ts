@@ -44,18 +44,7 @@ import { agencyName, renderRow, toSummary, toView } from './exchange.views.js';
 import type { NotificationPayload, ReceiptPayload, ReceiptType } from './exchange.wire.js';
 
 /** The part of federation exchange uses: the outbox seam, peers, and the store whose bytes travel with messages. */
-export type ExchangeFederation = FederationApi &
-  Pick<Federation, 'storeAttachment' | 'readAttachment' | 'ownKeys'>;
-
-/**
- * Loads federation's signing keys outside any transaction before one that enqueues. Federation's `enqueue`
- * reads expired cached keys through the node's own handle rather than the caller's transaction, which on
- * SQLite (one connection) waits for that very transaction forever. Reported to federation; drop this once
- * `enqueue` reads through the transaction it is given.
- */
-const readyToEnqueue = async (deps: ExchangeDeps): Promise<void> => {
-  await deps.federation.ownKeys();
-};
+export type ExchangeFederation = FederationApi & Pick<Federation, 'storeAttachment' | 'readAttachment'>;
 
 /** What the exchange use cases need from the node. */
 export interface ExchangeDeps {
@@ -163,7 +152,6 @@ export async function createNotification(
   input: NewNotification,
 ): Promise<{ id: string }> {
   assertMaySend(principal, input.type);
-  if (input.draft !== true) await readyToEnqueue(deps);
   const { id, sent } = await createAs(deps, deps.db, principal, input);
   if (sent) announceSent(deps, sent);
   return { id };
@@ -414,7 +402,6 @@ export async function updateDraft(
 
 /** Sends a draft. */
 export async function sendDraft(deps: ExchangeDeps, principal: Principal, id: string): Promise<void> {
-  await readyToEnqueue(deps);
   const sent = await inTransaction(deps.db, async (trx) => {
     const row = await draftOf(trx, id);
     assertMaySend(principal, row.type as NotificationType);
@@ -566,7 +553,6 @@ function receiptMessage(row: NotificationRow, type: ReceiptType, payload: Receip
 async function markRead(deps: ExchangeDeps, principal: Principal, row: NotificationRow): Promise<void> {
   const own = await store.findRecipient(deps.db, row.id, deps.ownAgency);
   if (!own || !advances(asRecipientStatus(own.status), 'read')) return;
-  if (row.origin === 'node') await readyToEnqueue(deps);
   const changed = await inTransaction(deps.db, async (trx) => {
     const own = await store.findRecipient(trx, row.id, deps.ownAgency);
     if (!own || !advances(asRecipientStatus(own.status), 'read')) return false;
@@ -595,7 +581,6 @@ export async function acknowledge(
     throw conflict('exchange.not_in_inbox', 'only a notification we received can be acknowledged', { id });
   }
   assertMaySend(principal, row.type as NotificationType);
-  if (row.origin === 'node') await readyToEnqueue(deps);
   const changed = await inTransaction(deps.db, async (trx) => {
     const own = await store.findRecipient(trx, row.id, deps.ownAgency);
     if (!own || !advances(asRecipientStatus(own.status), 'acknowledged')) return false;

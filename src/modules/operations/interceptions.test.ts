@@ -2,11 +2,19 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/support/databases.js';
 import type { ApiClient } from '../../../test/support/http-client.js';
 import { useTestNode } from '../../../test/support/nodes.js';
+import type { HandoverRequestBody } from '../exchange/bodies/index.js';
+import { addManualPeer } from '../exchange/test-support/exchange-nodes.js';
 import * as handovers from './handovers.service.js';
 import * as interceptions from './interceptions.service.js';
 import type { Handover, Hotspots, ImportResult, Interception } from './operations.schema.js';
 import { purgePersonalData } from './retention.js';
-import { buildInterception, COUNTERPART, seedGeography } from './test-support/fixtures.js';
+import {
+  addCounterpartWithoutPeer,
+  buildInterception,
+  COUNTERPART,
+  outboxOf,
+  seedGeography,
+} from './test-support/fixtures.js';
 
 type Page<T> = { items: T[]; nextCursor: string | null };
 const PERSON = { surname: 'BATBAYAR', givenNames: 'GANBOLD', nationality: 'MNG', birthDate: '1990-05-01' };
@@ -20,6 +28,7 @@ describeEachDatabase('interceptions and handovers', (dialect) => {
 
   beforeAll(async () => {
     await seedGeography(await t().admin());
+    await addManualPeer(t(), COUNTERPART, { language: 'en' });
     commander = await t().userWith(['patrol_commander'], { personalData: true });
     plainCommander = await t().userWith(['patrol_commander']);
     viewer = await t().userWith(['viewer']);
@@ -219,6 +228,19 @@ describeEachDatabase('interceptions and handovers', (dialect) => {
       expect(response.body.detail).toContain('CHN');
     });
 
+    it('refuses a handover to a counterpart that is not a peer (409 naming it) and records none', async () => {
+      await addCounterpartWithoutPeer(await t().admin(), 'RU-FSB');
+      const interception = await intercept({ occurredAt: '2026-05-09T03:30:00Z' });
+      const response = await commander.post(
+        '/api/v1/operations/handovers',
+        request(interception.id, { counterpartAgency: 'RU-FSB' }),
+      );
+      expect(response.status).toBe(409);
+      expect(response.body).toMatchObject({ code: 'exchange.recipient_not_peer', agency: 'RU-FSB' });
+      const listed = await commander.get<Page<Handover>>('/api/v1/operations/handovers?limit=200');
+      expect(listed.body.items.filter((item) => item.interceptionId === interception.id)).toEqual([]);
+    });
+
     it('needs the role and the personal-data grant to request a handover, and one place', async () => {
       const interception = await intercept({ occurredAt: '2026-05-09T04:00:00Z' });
       const nowhere = await commander.post(
@@ -245,6 +267,12 @@ describeEachDatabase('interceptions and handovers', (dialect) => {
       expect(created.body).toMatchObject({ role: 'handing', status: 'requested' });
       const selfAccept = await commander.post(`/api/v1/operations/handovers/${created.body.id}/accept`);
       expect(selfAccept.status).toBe(409);
+      const stagesSent = async () =>
+        (await outboxOf<HandoverRequestBody>(commander, 'handover.request'))
+          .filter((item) => item.body.interceptionId === interception.id)
+          .map((item) => [item.to, item.priority, item.body.stage, item.body.person.surname])
+          .reverse();
+      expect(await stagesSent()).toEqual([[[COUNTERPART], 'urgent', 'request', 'BATBAYAR']]);
 
       const body = {
         schemaVersion: 1 as const,
@@ -259,6 +287,7 @@ describeEachDatabase('interceptions and handovers', (dialect) => {
       expect(early.body).toMatchObject({ status: 'accepted' });
       expect(early.body.confirmedByUsAt).not.toBeNull();
       await handovers.recordIncomingHandoverRequest(db(), COUNTERPART, { ...body, stage: 'done' });
+      expect((await stagesSent()).map(([, , stage]) => stage)).toEqual(['request', 'done']);
 
       const listed = await viewer.get<Page<Handover>>('/api/v1/operations/handovers');
       const mine = listed.body.items.find((item) => item.id === created.body.id);
@@ -284,6 +313,13 @@ describeEachDatabase('interceptions and handovers', (dialect) => {
         proposedAt: '2026-05-12T06:00:00Z',
       });
       expect(moved.body).toMatchObject({ status: 'rescheduled', proposedAt: '2026-05-12T06:00:00.000Z' });
+      const told = (await outboxOf<HandoverRequestBody>(commander, 'handover.request')).find(
+        (item) => item.body.person.surname === 'WANG',
+      );
+      expect(told).toMatchObject({
+        to: [COUNTERPART],
+        body: { stage: 'reschedule', proposedAt: '2026-05-12T06:00:00.000Z' },
+      });
       expect((await commander.post(`/api/v1/operations/handovers/${incoming.id}/accept`)).status).toBe(409);
       const counts = await handovers.countHandovers(db(), {
         from: '2026-05-01T00:00:00Z',

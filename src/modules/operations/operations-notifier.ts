@@ -1,4 +1,3 @@
-import type { Logger } from 'pino';
 import type { Actor } from '../../core/auth/roles.js';
 import type { Db } from '../../core/db/database.js';
 import type {
@@ -33,18 +32,6 @@ export function exchangeNotifier(sendNotification: SendNotification): Operations
   return {
     async send(trx, actor, notification) {
       await sendNotification(trx, actor, notification);
-    },
-  };
-}
-
-/** Until exchange is wired in, says in the log what would have been sent (types and recipients only). */
-export function unwiredNotifier(log: Logger): OperationsNotifier {
-  return {
-    async send(_trx, _actor, notification) {
-      log.warn(
-        { type: notification.type, to: notification.to },
-        'exchange not wired: operations notification not sent',
-      );
     },
   };
 }

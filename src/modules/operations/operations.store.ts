@@ -1,4 +1,5 @@
 import type { Db } from '../../core/db/database.js';
+import { isPostgres } from '../../core/db/dialect.js';
 import type {
   CheckInRow,
   HandoverRow,
@@ -16,8 +17,20 @@ export const insertSchedule = (db: Db, row: OperationScheduleRow) =>
 export const insertOperation = (db: Db, row: OperationRow) =>
   db.insertInto('operations').values(row).execute();
 
+/**
+ * Inside a transaction a row is read to be changed: our own step and the counterpart's message about the
+ * same operation or handover can arrive together, so PostgreSQL must lock the row or one change is lost.
+ * SQLite has no row locks and needs none: it runs one writing transaction at a time.
+ */
+const readsToChange = (db: Db): boolean => db.isTransaction && isPostgres(db);
+
 export const findOperation = (db: Db, id: string) =>
-  db.selectFrom('operations').selectAll().where('id', '=', id).executeTakeFirst();
+  db
+    .selectFrom('operations')
+    .selectAll()
+    .where('id', '=', id)
+    .$if(readsToChange(db), (query) => query.forUpdate())
+    .executeTakeFirst();
 
 export const findOperationByOrigin = (db: Db, originAgency: string, originOperationId: string) =>
   db
@@ -25,6 +38,7 @@ export const findOperationByOrigin = (db: Db, originAgency: string, originOperat
     .selectAll()
     .where('origin_agency', '=', originAgency)
     .where('origin_operation_id', '=', originOperationId)
+    .$if(readsToChange(db), (query) => query.forUpdate())
     .executeTakeFirst();
 
 export const updateOperation = (db: Db, id: string, changes: Partial<OperationRow>) =>
@@ -206,7 +220,12 @@ export const deletePersonsOf = (db: Db, interceptionIds: readonly string[]) =>
 export const insertHandover = (db: Db, row: HandoverRow) => db.insertInto('handovers').values(row).execute();
 
 export const findHandover = (db: Db, id: string) =>
-  db.selectFrom('handovers').selectAll().where('id', '=', id).executeTakeFirst();
+  db
+    .selectFrom('handovers')
+    .selectAll()
+    .where('id', '=', id)
+    .$if(readsToChange(db), (query) => query.forUpdate())
+    .executeTakeFirst();
 
 export const findHandoverByKey = (db: Db, counterpartAgency: string, personKey: string) =>
   db
@@ -214,6 +233,7 @@ export const findHandoverByKey = (db: Db, counterpartAgency: string, personKey: 
     .selectAll()
     .where('counterpart_agency', '=', counterpartAgency)
     .where('person_key', '=', personKey)
+    .$if(readsToChange(db), (query) => query.forUpdate())
     .executeTakeFirst();
 
 export const updateHandover = (db: Db, id: string, changes: Partial<HandoverRow>) =>

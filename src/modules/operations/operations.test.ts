@@ -2,12 +2,20 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/support/databases.js';
 import type { ApiClient } from '../../../test/support/http-client.js';
 import { useTestNode } from '../../../test/support/nodes.js';
-import { SYSTEM_ACTOR } from '../../core/auth/roles.js';
-import type { OperationInviteBody } from '../exchange/bodies/index.js';
+import type { OperationInviteBody, OperationReportBody } from '../exchange/bodies/index.js';
+import { addManualPeer } from '../exchange/test-support/exchange-nodes.js';
 import type { NewOperation, Operation } from './operations.schema.js';
 import * as operations from './operations.service.js';
-import { buildInterception, buildPatrol, COUNTERPART, seedGeography } from './test-support/fixtures.js';
-import { recordingNotifier } from './test-support/recording-notifier.js';
+import {
+  addCounterpartWithoutPeer,
+  buildInterception,
+  buildPatrol,
+  COUNTERPART,
+  outboxOf,
+  seedGeography,
+} from './test-support/fixtures.js';
+
+const NOT_A_PEER = 'RU-FSB';
 
 const inviteFrom = (operation: Operation, overrides: Partial<OperationInviteBody>): OperationInviteBody => ({
   schemaVersion: 1,
@@ -28,6 +36,7 @@ describeEachDatabase('joint operations', (dialect) => {
 
   beforeAll(async () => {
     await seedGeography(await t().admin());
+    await addManualPeer(t(), COUNTERPART, { language: 'en' });
     commander = await t().userWith(['patrol_commander'], { personalData: true });
     viewer = await t().userWith(['viewer']);
   });
@@ -149,6 +158,16 @@ describeEachDatabase('joint operations', (dialect) => {
 
       const shared = await commander.post<Operation>(`/api/v1/operations/${draft.id}/share-report`);
       expect(shared.body.status).toBe('report_shared');
+      const reports = await outboxOf<OperationReportBody>(commander, 'operation.report');
+      expect(reports.filter((item) => item.body.operationId === draft.originOperationId)).toEqual([
+        expect.objectContaining({
+          to: [COUNTERPART],
+          body: expect.objectContaining({
+            findings: 'Two persons turned back at marker 114',
+            interceptions: expect.objectContaining({ events: 1, persons: 2 }),
+          }),
+        }),
+      ]);
 
       const again = await commander.post(`/api/v1/operations/${draft.id}/start`);
       expect(again.status).toBe(409);
@@ -171,19 +190,31 @@ describeEachDatabase('joint operations', (dialect) => {
 
     it('sends an operation.invite carrying our route, meeting points and radio channel when proposing', async () => {
       const draft = await create();
-      const notifier = recordingNotifier();
-      await operations.transition(db(), { ownAgency: 'CN-NIA', notifier }, SYSTEM_ACTOR, draft.id, 'propose');
-      expect(notifier.sent).toHaveLength(1);
-      const sent = notifier.sent[0];
-      expect(sent).toMatchObject({ type: 'operation.invite', to: [COUNTERPART] });
-      expect(sent?.body).toMatchObject({
-        operationId: draft.id,
+      const proposed = await commander.post<Operation>(`/api/v1/operations/${draft.id}/propose`);
+      expect(proposed.status).toBe(200);
+      const invites = await outboxOf<OperationInviteBody>(commander, 'operation.invite');
+      const sent = invites.filter((item) => item.body.operationId === draft.id);
+      expect(sent).toHaveLength(1);
+      expect(sent[0]?.to).toEqual([COUNTERPART]);
+      expect(sent[0]?.body).toMatchObject({
         stage: 'proposed',
         sectionCode: 'S1',
         radioChannel: 'CH-7',
         route: { type: 'LineString' },
         meetingPoints: [{ markerCode: '114' }],
       });
+    });
+
+    it('refuses to propose to a counterpart that is not a peer (409 naming it) and keeps the draft', async () => {
+      await addCounterpartWithoutPeer(await t().admin(), NOT_A_PEER);
+      const draft = await create({ counterpartAgency: NOT_A_PEER });
+      const refused = await commander.post(`/api/v1/operations/${draft.id}/propose`);
+      expect(refused.status).toBe(409);
+      expect(refused.body).toMatchObject({ code: 'exchange.recipient_not_peer', agency: NOT_A_PEER });
+      expect(refused.body.detail).toContain(NOT_A_PEER);
+      expect((await viewer.get<Operation>(`/api/v1/operations/${draft.id}`)).body.status).toBe('draft');
+      const invites = await outboxOf<OperationInviteBody>(commander, 'operation.invite');
+      expect(invites.filter((item) => item.body.operationId === draft.id)).toEqual([]);
     });
 
     it('answers a counterpart proposal with a counter-proposal and adopts it when they agree', async () => {
@@ -222,6 +253,13 @@ describeEachDatabase('joint operations', (dialect) => {
         note: 'The 1st is a holiday',
       });
       expect(counter.body.status).toBe('counter_proposed');
+      const answers = await outboxOf<OperationInviteBody>(commander, 'operation.invite');
+      expect(answers.filter((item) => item.body.operationId === theirId)).toEqual([
+        expect.objectContaining({
+          to: [COUNTERPART],
+          body: expect.objectContaining({ stage: 'counter_proposed', startsAt: '2026-04-02T08:00:00.000Z' }),
+        }),
+      ]);
 
       await operations.recordIncomingOperationInvite(
         db(),

@@ -23,27 +23,53 @@ describe('local time of a reporting agency', () => {
 });
 
 describe('exchange notifier', () => {
-  it('creates a draft unless sending is asked for', async () => {
+  const body = {
+    schemaVersion: 1 as const,
+    reportDate: '2024-03-01',
+    timeZone: 'UTC',
+    version: 1,
+    counties: [],
+  };
+  const request = {
+    notification: { type: 'situation.daily' as const, body },
+    to: ['MN-GABP', 'RU-FSB'],
+    priority: 'routine' as const,
+    reason: 'test',
+  };
+  const notifierWith = (peers: string[]) => {
     const calls: Array<{ type: string; draft: boolean; to: string[] }> = [];
-    const notifier = exchangeNotifier(async (_trx, input) => calls.push(input));
-    const body = {
-      schemaVersion: 1 as const,
-      reportDate: '2024-03-01',
-      timeZone: 'UTC',
-      version: 1,
-      counties: [],
-    };
-    const request = {
-      notification: { type: 'situation.daily' as const, body },
-      to: ['MN-GABP'],
-      priority: 'routine' as const,
-      reason: 'test',
-    };
-    await notifier.notify({} as never, { ...request, send: false });
-    await notifier.notify({} as never, { ...request, send: true });
+    const notifier = exchangeNotifier(
+      async (_trx, input) => calls.push(input),
+      async () => new Set(peers),
+    );
+    return { calls, notifier };
+  };
+
+  it('creates one draft for every counterpart unless sending is asked for', async () => {
+    const { calls, notifier } = notifierWith(['MN-GABP']);
+    const handed = await notifier.notify({} as never, { ...request, send: false });
+    expect(handed).toEqual({ sentTo: [], draftFor: ['MN-GABP', 'RU-FSB'] });
     expect(calls.map((c) => [c.type, c.draft, c.to])).toEqual([
-      ['situation.daily', true, ['MN-GABP']],
-      ['situation.daily', false, ['MN-GABP']],
+      ['situation.daily', true, ['MN-GABP', 'RU-FSB']],
     ]);
+  });
+
+  it('sends to the counterparts that are peers and leaves a draft for the others', async () => {
+    const { calls, notifier } = notifierWith(['MN-GABP']);
+    const handed = await notifier.notify({} as never, { ...request, send: true });
+    expect(handed).toEqual({ sentTo: ['MN-GABP'], draftFor: ['RU-FSB'] });
+    expect(calls.map((c) => [c.draft, c.to])).toEqual([
+      [false, ['MN-GABP']],
+      [true, ['RU-FSB']],
+    ]);
+  });
+
+  it('creates nothing to send when no counterpart is a peer, only the draft', async () => {
+    const { calls, notifier } = notifierWith([]);
+    expect(await notifier.notify({} as never, { ...request, send: true })).toEqual({
+      sentTo: [],
+      draftFor: ['MN-GABP', 'RU-FSB'],
+    });
+    expect(calls.map((c) => c.draft)).toEqual([true]);
   });
 });

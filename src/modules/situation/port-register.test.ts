@@ -2,9 +2,15 @@ import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/support/databases.js';
 import { useTestNode } from '../../../test/support/nodes.js';
 import type { PortPolicyBody } from '../exchange/bodies/index.js';
+import { addManualPeer } from '../exchange/test-support/exchange-nodes.js';
 import { recordIncomingPortPolicy } from './port-register.service.js';
 import { recordIncomingSituationDaily } from './situation.service.js';
-import { buildDayInput, COUNTERPART, seedBorder } from './test-support/situation-fixtures.js';
+import {
+  buildDayInput,
+  COUNTERPART,
+  notificationsIn,
+  seedBorder,
+} from './test-support/situation-fixtures.js';
 
 const measures = { testRequired: 'pcr', quarantineDays: 7, openingHours: '08:00-18:00' } as const;
 
@@ -60,19 +66,46 @@ describeEachDatabase('situation port register and map', (dialect) => {
     expect(history.body.items).toHaveLength(2);
   });
 
-  it('tells the counterpart about a change of our port as a port.policy with local-midnight instants', async () => {
+  it('drafts a port.policy with local-midnight instants for the counterpart when our port changes', async () => {
     const n = await node();
-    const pending = await (await n.userWith(['liaison_officer'])).get<{
-      items: Array<{ type: string; to: string[]; body: PortPolicyBody }>;
-    }>('/api/v1/situation/notifications/pending');
-    const closed = pending.body.items.find((i) => i.type === 'port.policy' && i.body.status === 'closed');
-    expect(closed?.to).toEqual([COUNTERPART]);
+    const drafts = await notificationsIn<PortPolicyBody>(
+      await n.userWith(['liaison_officer']),
+      'drafts',
+      'port.policy',
+    );
+    const closed = drafts.find((item) => item.body.status === 'closed');
+    expect(closed).toMatchObject({ to: [COUNTERPART], priority: 'urgent' });
     expect(closed?.body).toMatchObject({
       portCode: 'CN-P1',
       counterpartPortCode: 'MN-P1',
       effectiveFrom: '2024-02-01T00:00:00+00:00',
       effectiveTo: '2024-02-11T00:00:00+00:00',
     });
+  });
+
+  it('sends a port change at once to a peer when so configured, and keeps it as a draft for a non-peer', async () => {
+    const n = await node();
+    const admin = await n.admin();
+    expect((await admin.patch('/api/v1/situation/settings', { sendNotifications: true })).status).toBe(200);
+    const officer = await n.userWith(['port_officer']);
+    const liaison = await n.userWith(['liaison_officer']);
+    const url = '/api/v1/situation/ports/CN-P1/status';
+    const restricted = { status: 'passengers_restricted', measures, effectiveFrom: '2024-06-01' };
+    expect((await officer.post(url, restricted)).status).toBe(201);
+    const restrictedIn = async (box: 'outbox' | 'drafts') =>
+      (await notificationsIn<PortPolicyBody>(liaison, box, 'port.policy')).filter(
+        (item) => item.body.status === 'passengers_restricted',
+      );
+    expect((await restrictedIn('drafts')).map((item) => item.to)).toEqual([[COUNTERPART]]);
+    expect(await restrictedIn('outbox')).toEqual([]);
+
+    await addManualPeer(n, COUNTERPART, { language: 'ru' });
+    expect((await officer.post(url, { ...restricted, effectiveFrom: '2024-06-02' })).status).toBe(201);
+    const sent = await restrictedIn('outbox');
+    expect(sent.map((item) => [item.to, item.priority, item.body.effectiveFrom])).toEqual([
+      [[COUNTERPART], 'routine', '2024-06-02T00:00:00+00:00'],
+    ]);
+    expect((await admin.patch('/api/v1/situation/settings', { sendNotifications: false })).status).toBe(200);
   });
 
   it("records the counterpart's port.policy under their port and flags ports without updates as stale", async () => {

@@ -144,7 +144,17 @@ function registerReportRoutes(app: HttpApp, ctx: SituationContext): void {
       schema: {
         tags,
         body: Type.Object({ date: IsoDate }, { additionalProperties: false }),
-        response: { 200: Type.Object({ date: Type.String(), version: Type.Integer() }), ...ErrorResponses },
+        response: {
+          200: Type.Object({
+            date: Type.String(),
+            version: Type.Integer(),
+            /** Counterparts that are active peers: the report left for them. */
+            sentTo: Type.Array(Type.String()),
+            /** Counterparts that are not peers yet: a draft waits for a liaison officer. */
+            draftFor: Type.Array(Type.String()),
+          }),
+          ...ErrorResponses,
+        },
       },
     },
     async (request) => sendDailyReport(ctx, actorOf(request), request.body.date),

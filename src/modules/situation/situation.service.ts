@@ -2,7 +2,7 @@ import { appendAudit } from '../../core/audit/audit.js';
 import type { Actor } from '../../core/auth/roles.js';
 import type { Db } from '../../core/db/database.js';
 import { inTransaction } from '../../core/db/transaction.js';
-import { invalid, notFound } from '../../core/errors.js';
+import { conflict, invalid, notFound } from '../../core/errors.js';
 import { decodeCursor, pageOf } from '../../core/http/pagination.js';
 import { newId, nowIso } from '../../core/ids.js';
 import type { CountySituation, SituationDailyBody } from '../exchange/bodies/index.js';
@@ -19,6 +19,7 @@ import {
   type Violation,
   validateCountyDay,
 } from './rules/index.js';
+import type { HandedOver } from './situation.notifier.js';
 import type {
   CountyDayInput,
   ReportQuery,
@@ -406,7 +407,7 @@ async function sendDaily(
   countyCodes: readonly string[] | null,
   settings: SituationSettings,
   reason: string,
-): Promise<number> {
+): Promise<{ version: number } & HandedOver> {
   const own = await agencyInfo(trx, ctx.ownAgency);
   const rows = await store.listReports(trx, { source: own.code, from: date, to: date });
   const chosen = countyCodes ? rows.filter((row) => countyCodes.includes(row.county_code)) : rows;
@@ -433,7 +434,7 @@ async function sendDaily(
   }
   const to = await counterpartsFacing(trx, null);
   const notes = chosen.map((row) => row.correction_note).filter((note): note is string => !!note);
-  await ctx.notifier.notify(trx, {
+  const handed = await ctx.notifier.notify(trx, {
     notification: {
       type: 'situation.daily',
       body: dailyBody(
@@ -449,22 +450,32 @@ async function sendDaily(
     send: settings.sendNotifications || countyCodes === null,
     reason: `${reason} (${date}, version ${version})`,
   });
+  // Asked to send, and nobody can receive it: saying "version n sent" would be a lie, so nothing is kept.
+  if (countyCodes === null && handed.sentTo.length === 0) {
+    throw conflict(
+      'situation.no_peer_to_send',
+      to.length === 0
+        ? 'there is no counterpart agency in the directory to send the report to'
+        : `none of the counterparts (${to.join(', ')}) is an active peer of this node; add them as peers first`,
+      { agencies: to },
+    );
+  }
   await store.saveDailySend(trx, date, version, nowIso());
-  return version;
+  return { version, ...handed };
 }
 
 /** Sends our reports of one day to every counterpart as the next version of that day's `situation.daily`. */
 export async function sendDailyReport(ctx: SituationContext, actor: Actor, date: string) {
   const settings = await getSituationSettings(ctx.db);
   return inTransaction(ctx.db, async (trx) => {
-    const version = await sendDaily(ctx, trx, date, null, settings, 'daily report');
+    const sent = await sendDaily(ctx, trx, date, null, settings, 'daily report');
     await appendAudit(trx, actor, {
       action: 'situation.daily_send',
       targetType: 'situation_daily',
       targetId: date,
-      details: { version },
+      details: { ...sent },
     });
-    return { date, version };
+    return { date, ...sent };
   });
 }
 

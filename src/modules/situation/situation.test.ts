@@ -1,10 +1,22 @@
 import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/support/databases.js';
 import { useTestNode } from '../../../test/support/nodes.js';
+import { SYSTEM_ACTOR } from '../../core/auth/roles.js';
+import { createAgency } from '../directory/directory.service.js';
 import type { SituationDailyBody } from '../exchange/bodies/index.js';
+import { addManualPeer } from '../exchange/test-support/exchange-nodes.js';
 import { addDays } from './rules/index.js';
 import { recordIncomingSituationDaily } from './situation.service.js';
-import { buildDayInput, COUNTERPART, seedBorder } from './test-support/situation-fixtures.js';
+import {
+  buildDayInput,
+  COUNTERPART,
+  type HeldNotification,
+  notificationsIn,
+  seedBorder,
+} from './test-support/situation-fixtures.js';
+
+/** A counterpart in the directory that is not a peer of this node. */
+const OTHER_COUNTERPART = 'RU-FSB';
 
 interface Problem {
   code: string;
@@ -21,6 +33,13 @@ describeEachDatabase('situation reports', (dialect) => {
       seeded = true;
     }
     return t();
+  };
+  let isPeer = false;
+  const peered = async () => {
+    if (!isPeer) {
+      await addManualPeer(await node(), COUNTERPART, { language: 'ru' });
+      isPeer = true;
+    }
   };
 
   it('refuses entering a report without a session (401) and without a reporting role (403)', async () => {
@@ -98,23 +117,63 @@ describeEachDatabase('situation reports', (dialect) => {
     expect((await client.get('/api/v1/situation/reports?from=yesterday')).status).toBe(400);
   });
 
+  it('refuses to send a day while no counterpart is a peer (409), then sends to peers and drafts for the rest', async () => {
+    const n = await node();
+    await createAgency(n.node.context.db, SYSTEM_ACTOR, {
+      code: OTHER_COUNTERPART,
+      kind: 'counterpart',
+      country: 'RU',
+      names: { en: 'FSB Border Service' },
+      language: 'ru',
+      timeZone: 'Asia/Irkutsk',
+    });
+    const client = await n.userWith(['liaison_officer']);
+    await client.put('/api/v1/situation/reports/CN-B/2024-01-09', buildDayInput({ confirmed: 3 }));
+    const refused = await client.post<Problem>('/api/v1/situation/reports/send', { date: '2024-01-09' });
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('situation.no_peer_to_send');
+    expect(refused.body.detail).toContain(COUNTERPART);
+    const ofDay = (items: Array<HeldNotification<SituationDailyBody>>) =>
+      items.filter((item) => item.body.reportDate === '2024-01-09');
+    expect(ofDay(await notificationsIn(client, 'drafts', 'situation.daily'))).toEqual([]);
+
+    await peered();
+    const sent = await client.post('/api/v1/situation/reports/send', { date: '2024-01-09' });
+    expect(sent.body).toEqual({
+      date: '2024-01-09',
+      version: 1,
+      sentTo: [COUNTERPART],
+      draftFor: [OTHER_COUNTERPART],
+    });
+    const outbox = ofDay(await notificationsIn<SituationDailyBody>(client, 'outbox', 'situation.daily'));
+    expect(outbox.map((item) => [item.to, item.body.version, item.body.counties[0]?.confirmed])).toEqual([
+      [[COUNTERPART], 1, 3],
+    ]);
+    const drafts = ofDay(await notificationsIn<SituationDailyBody>(client, 'drafts', 'situation.daily'));
+    expect(drafts.map((item) => [item.to, item.body.version])).toEqual([[[OTHER_COUNTERPART], 1]]);
+  });
+
   it('sends a correction of data already sent as the next version of the day', async () => {
+    await peered();
     const client = await (await node()).userWith(['liaison_officer']);
     await client.put('/api/v1/situation/reports/CN-B/2024-01-10', buildDayInput({ confirmed: 3 }));
-    const sent = await client.post<{ version: number }>('/api/v1/situation/reports/send', {
+    const sent = await client.post<{ version: number; sentTo: string[] }>('/api/v1/situation/reports/send', {
       date: '2024-01-10',
     });
-    expect(sent.body.version).toBe(1);
+    expect(sent.body).toMatchObject({ version: 1, sentTo: [COUNTERPART] });
     await client.put(
       '/api/v1/situation/reports/CN-B/2024-01-10',
       buildDayInput({ confirmed: 2, correctionNote: 'one case was a duplicate' }),
     );
-    const pending = await client.get<{ items: Array<{ body: SituationDailyBody; reason: string }> }>(
-      '/api/v1/situation/notifications/pending',
-    );
-    const forDay = pending.body.items.filter((item) => item.body.reportDate === '2024-01-10');
-    expect(forDay.map((item) => item.body.version).sort()).toEqual([1, 2]);
-    const correction = forDay.find((item) => item.body.version === 2);
+    const ofDay = async (box: 'outbox' | 'drafts') =>
+      (await notificationsIn<SituationDailyBody>(client, box, 'situation.daily')).filter(
+        (item) => item.body.reportDate === '2024-01-10' && item.to.includes(COUNTERPART),
+      );
+    expect((await ofDay('outbox')).map((item) => item.body.version)).toEqual([1]);
+    // Corrections wait as drafts for a liaison officer unless the settings say to send them at once.
+    const [correction, ...more] = await ofDay('drafts');
+    expect(more).toEqual([]);
+    expect(correction?.body.version).toBe(2);
     expect(correction?.body.counties[0]).toMatchObject({ countyCode: 'CN-B', confirmed: 2 });
     expect(correction?.body.correctionNote).toBe('one case was a duplicate');
   });
@@ -143,16 +202,21 @@ describeEachDatabase('situation reports', (dialect) => {
       ['2024-05-09', 60, 'high'],
       ['2024-05-10', 90, 'high'],
     ]);
-    const pending = await (await t().admin()).get<{
-      items: Array<{ to: string[]; reason: string; priority: string; body: SituationDailyBody }>;
-    }>('/api/v1/situation/notifications/pending');
-    const riskNotices = pending.body.items.filter((item) => item.reason.startsWith('risk level of CN-A'));
-    expect(riskNotices.map((n) => n.reason).sort()).toEqual([
-      'risk level of CN-A changed from low to medium on 2024-05-08',
-      'risk level of CN-A changed from medium to high on 2024-05-09',
+    const liaison = await t().userWith(['liaison_officer']);
+    const drafts = await notificationsIn<SituationDailyBody>(liaison, 'drafts', 'situation.daily');
+    const riskNotices = drafts.filter(
+      (item) => item.body.reportDate.startsWith('2024-05') && item.body.counties[0]?.countyCode === 'CN-A',
+    );
+    expect(
+      riskNotices
+        .map((item) => [item.body.reportDate, item.body.counties[0]?.riskLevel, item.priority])
+        .sort(),
+    ).toEqual([
+      ['2024-05-08', 'medium', 'routine'],
+      ['2024-05-09', 'high', 'urgent'],
     ]);
-    expect(riskNotices[0]?.to).toEqual([COUNTERPART]);
-    expect(riskNotices.find((n) => n.reason.includes('to high'))?.priority).toBe('urgent');
+    // The county faces Mongolia: only the Mongolian counterpart is told.
+    expect(riskNotices.every((item) => item.to.join() === COUNTERPART)).toBe(true);
   });
 
   it('applies risk thresholds an administrator configures, and refuses settings from anyone else', async () => {

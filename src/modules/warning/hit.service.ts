@@ -91,6 +91,9 @@ export async function confirmHit(rt: WarningRuntime, actor: Actor, id: string, r
     const foreign = hit.kind === 'identity' && hit.source_agency && hit.source_agency !== rt.ownAgency;
     if (foreign && hit.source_agency && hit.source_entry_id) {
       const entry = hit.entry_id ? await store.findEntry(trx, hit.entry_id) : undefined;
+      // A source that is no longer a peer cannot be sent to; the confirmation must not wait for that, so
+      // the notice stays a draft for a liaison officer and no reply deadline runs.
+      const reachable = await rt.peers.isActive(trx, hit.source_agency);
       const replyBy = plusHours(now, rt.options.hitReplyHours);
       const body: HitNoticeBody = {
         schemaVersion: 1,
@@ -104,15 +107,16 @@ export async function confirmHit(rt: WarningRuntime, actor: Actor, id: string, r
         verdict: hit.verdict as HitNoticeBody['verdict'],
         score: hit.score,
         actionTaken: (hit.action ?? 'none') as HitNoticeBody['actionTaken'],
-        replyBy,
+        ...(reachable && { replyBy }),
       };
-      const sent = await rt.notifier.send(trx, actor, {
+      const notice = await rt.notifier.send(trx, actor, {
         type: 'hit.notice',
         to: [hit.source_agency],
         priority: 'flash',
         body,
+        draft: !reachable,
       });
-      if (sent.id) Object.assign(changes, { notice_notification_id: sent.id, reply_by: replyBy });
+      Object.assign(changes, { notice_notification_id: notice.id, reply_by: reachable ? replyBy : null });
     }
     await store.updateHit(trx, id, changes);
     await appendAudit(trx, actor, {

@@ -13,6 +13,7 @@ import { DEFAULT_WARNING_OPTIONS, type WarningRuntime } from './warning.runtime.
 import * as store from './warning.store.js';
 import { createEntry, recordIncomingWatchlistShare } from './watchlist.service.js';
 
+/** A test-only notifier: these use cases run on a bare database, without exchange or federation. */
 function recordingNotifier() {
   const sent: WarningNotification[] = [];
   const notifier: WarningNotifier = {
@@ -33,6 +34,7 @@ describeEachDatabase('warning use cases', (dialect) => {
     ownAgency: 'CN-NIA',
     index: createScreeningIndex(),
     notifier: recordingNotifier().notifier,
+    peers: { isActive: async () => true },
     risk: { riskLevel: async () => null },
     ports: { status: async () => null },
     options: DEFAULT_WARNING_OPTIONS,
@@ -149,6 +151,7 @@ describeEachDatabase('warning use cases', (dialect) => {
       expect.objectContaining({
         type: 'hit.notice',
         to: ['MN-GABP'],
+        draft: false,
         body: expect.objectContaining({
           entryId: 'MN-77',
           sharedNotificationId: notificationId,
@@ -156,6 +159,45 @@ describeEachDatabase('warning use cases', (dialect) => {
         }),
       }),
     ]);
+  });
+
+  it('confirms a hit on the entry of an agency that is no longer a peer and keeps the notice as a draft', async () => {
+    const { sent, notifier } = recordingNotifier();
+    const rt = runtime({ notifier, peers: { isActive: async () => false } });
+    const person = {
+      surname: 'DORJ',
+      givenNames: 'BAATAR',
+      documentNumber: 'E55500012',
+      birthDate: '1979-11-03',
+    };
+    await recordIncomingWatchlistShare(
+      rt.db,
+      'MN-GABP',
+      {
+        schemaVersion: 1,
+        entries: [
+          {
+            entryId: 'MN-78',
+            category: 'confirmed_case',
+            reason: 'confirmed case',
+            nationality: 'MNG',
+            validFrom: inDays(-1),
+            validUntil: inDays(20),
+            ...person,
+          },
+        ],
+      },
+      '0190a6a4-0000-7000-8000-000000000002',
+    );
+    await rt.index.sync(rt.db);
+    const crossing = await recordCrossing(rt, SYSTEM_ACTOR, buildCrossing({ identity: person }));
+    expect(crossing.verdict).toBe('hit');
+    const hit = await confirmHit(rt, SYSTEM_ACTOR, crossing.hitId ?? '', 'identity checked');
+    expect(hit).toMatchObject({ status: 'confirmed', replyBy: null, noticeNotificationId: 'n-1' });
+    expect(sent).toEqual([
+      expect.objectContaining({ type: 'hit.notice', to: ['MN-GABP'], draft: true, body: expect.anything() }),
+    ]);
+    expect(sent[0]?.body).not.toHaveProperty('replyBy');
   });
 
   it('records a counterpart hit notice about one of our entries', async () => {

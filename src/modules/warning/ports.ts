@@ -2,11 +2,12 @@ import type { Transaction } from 'kysely';
 import type { Actor } from '../../core/auth/roles.js';
 import type { Database } from '../../core/db/database.js';
 import type { HitNoticeBody, Priority, WatchlistShareBody } from '../exchange/bodies/index.js';
+import { getPeer } from '../federation/trust.js';
 
 /** A notification the warning module asks the exchange to send. */
 export type WarningNotification =
   | { type: 'watchlist.share'; to: string[]; priority: Priority; body: WatchlistShareBody }
-  | { type: 'hit.notice'; to: string[]; priority: Priority; body: HitNoticeBody };
+  | { type: 'hit.notice'; to: string[]; priority: Priority; body: HitNoticeBody; draft?: boolean };
 
 /**
  * Sends notifications to counterparts. It runs inside the caller's transaction so the notification is
@@ -20,7 +21,7 @@ export interface WarningNotifier {
 export type SendNotification = (
   db: Transaction<Database>,
   actor: Actor,
-  input: { type: string; to: string[]; priority: Priority; body: unknown },
+  input: { type: string; to: string[]; priority: Priority; body: unknown; draft?: boolean },
 ) => Promise<{ id: string }>;
 
 /** Adapts the exchange's create-notification use case to the warning module's notifier. */
@@ -28,9 +29,14 @@ export const exchangeNotifier = (send: SendNotification): WarningNotifier => ({
   send: (trx, actor, notification) => send(trx, actor, notification),
 });
 
-/** Used until the exchange is wired: nothing leaves the node, and callers record that no notice went. */
-export const silentNotifier: WarningNotifier = {
-  send: async () => ({ id: '' }),
+/** Whether this node may send to an agency now (an active federation peer, node or manual). */
+export interface PeerLookup {
+  isActive(db: Transaction<Database>, agency: string): Promise<boolean>;
+}
+
+/** The federation's own answer: active peers only (removed ones are kept for history). */
+export const federationPeers: PeerLookup = {
+  isActive: async (db, agency) => (await getPeer(db, agency))?.status === 'active',
 };
 
 export type RiskLevel = 'low' | 'medium' | 'high';

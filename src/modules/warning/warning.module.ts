@@ -3,9 +3,10 @@ import { nowIso } from '../../core/ids.js';
 import type { NodeContext, Worker } from '../../core/module.js';
 import { purgeExpired, runRetrospectiveScreening } from './maintenance.js';
 import {
+  federationPeers,
+  type PeerLookup,
   type PortStatusLookup,
   type RiskLookup,
-  silentNotifier,
   unknownPortStatus,
   unknownRisk,
   type WarningNotifier,
@@ -19,9 +20,11 @@ import {
   type WarningRuntime,
 } from './warning.runtime.js';
 
-/** What the composition root plugs into the warning module; each has a harmless default. */
+/** What the composition root plugs into the warning module; the lookups have harmless defaults. */
 export interface WarningDeps {
-  readonly notifier?: WarningNotifier;
+  /** Exchange: shares and hit notices leave the node through it. */
+  readonly notifier: WarningNotifier;
+  readonly peerLookup?: PeerLookup;
   readonly riskLookup?: RiskLookup;
   readonly portStatusLookup?: PortStatusLookup;
   readonly options?: Partial<WarningOptions>;
@@ -35,7 +38,7 @@ export interface WarningModule {
 }
 
 /** Builds the warning module for one node process. */
-export function createWarningModule(context: NodeContext, deps: WarningDeps = {}): WarningModule {
+export function createWarningModule(context: NodeContext, deps: WarningDeps): WarningModule {
   const options = { ...DEFAULT_WARNING_OPTIONS, ...deps.options };
   const runtime: WarningRuntime = {
     db: context.db,
@@ -43,7 +46,8 @@ export function createWarningModule(context: NodeContext, deps: WarningDeps = {}
     log: context.log,
     ownAgency: context.config.nodeCode,
     index: createScreeningIndex(options.thresholds),
-    notifier: deps.notifier ?? silentNotifier,
+    notifier: deps.notifier,
+    peers: deps.peerLookup ?? federationPeers,
     risk: deps.riskLookup ?? unknownRisk,
     ports: deps.portStatusLookup ?? unknownPortStatus,
     options,

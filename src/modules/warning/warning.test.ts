@@ -4,6 +4,7 @@ import type { ApiClient } from '../../../test/support/http-client.js';
 import { useTestNode } from '../../../test/support/nodes.js';
 import { listAudit } from '../../core/audit/audit.js';
 import type { DomainEvent } from '../../core/events.js';
+import { addCounterparts, addManualPeer } from '../exchange/test-support/exchange-nodes.js';
 import { buildTd3 } from './mrz/test-support/mrz-builder.js';
 import { buildCrossing, buildEntry } from './test-support/factories.js';
 
@@ -75,6 +76,33 @@ describeEachDatabase('warning module over HTTP', (dialect) => {
     expect(changed.body.reason).toBe('confirmed case');
     expect((await client.delete(`/api/v1/warning/watchlist/${id}`)).status).toBe(204);
     expect((await client.get(`/api/v1/warning/watchlist/${id}`)).status).toBe(404);
+  });
+
+  it('shares an entry with a peer through exchange, and refuses sharing with a non-peer (409) keeping nothing', async () => {
+    const node = testNode();
+    await addManualPeer(node, 'MN-GABP', { language: 'ru' });
+    await addCounterparts(node, ['RU-FSB']);
+    const client = await officer();
+    const id = await addEntry({ surname: 'SHARED', sharingScope: 'counterparts', shareWith: ['MN-GABP'] });
+    const outbox = await client.get<{ items: Array<{ id: string; recipients: Array<{ agency: string }> }> }>(
+      '/api/v1/notifications?box=outbox&type=watchlist.share',
+    );
+    expect(outbox.body.items.map((item) => item.recipients.map((r) => r.agency))).toEqual([['MN-GABP']]);
+    const share = await client.get<{ body: { entries: Array<{ entryId: string; surname: string }> } }>(
+      `/api/v1/notifications/${outbox.body.items[0]?.id}`,
+    );
+    expect(share.body.body.entries).toEqual([expect.objectContaining({ entryId: id, surname: 'SHARED' })]);
+
+    const refused = await client.post<{ code: string; agency: string }>(
+      '/api/v1/warning/watchlist',
+      buildEntry({ surname: 'UNSHARED', sharingScope: 'counterparts', shareWith: ['RU-FSB'] }),
+    );
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ code: 'exchange.recipient_not_peer', agency: 'RU-FSB' });
+    const listed = await client.get<{ items: Array<{ surname: string }> }>(
+      '/api/v1/warning/watchlist?limit=500',
+    );
+    expect(listed.body.items.map((item) => item.surname)).not.toContain('UNSHARED');
   });
 
   it('answers a crossing with a watchlisted passport MRZ with a hit and raises a live alert', async () => {

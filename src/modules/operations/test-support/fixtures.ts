@@ -105,3 +105,44 @@ export function buildInterception(overrides: Record<string, unknown> = {}): NewI
     ...overrides,
   } as NewInterception;
 }
+
+/** A notification as exchange holds it: its addressees and body. */
+export interface HeldNotification<B> {
+  id: string;
+  priority: string;
+  to: string[];
+  body: B;
+}
+
+/** Notifications of one type in exchange's outbox, newest first, as `client` sees them. */
+export async function outboxOf<B>(
+  client: ApiClient,
+  type: 'operation.invite' | 'operation.report' | 'handover.request',
+): Promise<Array<HeldNotification<B>>> {
+  const list = await client.get<{ items: Array<{ id: string }> }>(
+    `/api/v1/notifications?box=outbox&type=${type}&limit=200`,
+  );
+  expect(list.status).toBe(200);
+  return Promise.all(
+    list.body.items.map(async ({ id }) => {
+      const view = await client.get<{ priority: string; recipients: Array<{ agency: string }>; body: B }>(
+        `/api/v1/notifications/${id}`,
+      );
+      const { priority, recipients, body } = view.body;
+      return { id, priority, to: recipients.map((r) => r.agency), body };
+    }),
+  );
+}
+
+/** A second counterpart agency in the directory that is not a peer of the node. */
+export async function addCounterpartWithoutPeer(admin: ApiClient, code: string): Promise<void> {
+  const created = await admin.post('/api/v1/directory/agencies', {
+    code,
+    kind: 'counterpart',
+    country: code.slice(0, 2),
+    names: { en: code },
+    language: 'en',
+    timeZone: 'UTC',
+  });
+  expect([201, 409]).toContain(created.status);
+}

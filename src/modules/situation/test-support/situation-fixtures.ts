@@ -1,3 +1,4 @@
+import type { ApiClient } from '../../../../test/support/http-client.js';
 import { SYSTEM_ACTOR } from '../../../core/auth/roles.js';
 import type { Db } from '../../../core/db/database.js';
 import { createAgency, saveGeography } from '../../directory/directory.service.js';
@@ -91,3 +92,36 @@ export const buildDayInput = (overrides: Partial<CountyDayInput> = {}): CountyDa
   tests: 100,
   ...overrides,
 });
+
+/** A notification as exchange holds it: who it is addressed to and its body. */
+export interface HeldNotification<B> {
+  id: string;
+  type: string;
+  priority: string;
+  to: string[];
+  body: B;
+}
+
+/** The notifications of one type in exchange's outbox or drafts, newest first, read as `client` sees them. */
+export async function notificationsIn<B>(
+  client: ApiClient,
+  box: 'outbox' | 'drafts',
+  type: 'situation.daily' | 'port.policy',
+): Promise<Array<HeldNotification<B>>> {
+  const list = await client.get<{ items: Array<{ id: string }> }>(
+    `/api/v1/notifications?box=${box}&type=${type}&limit=200`,
+  );
+  if (list.status !== 200) throw new Error(`cannot list ${box}: ${list.text}`);
+  return Promise.all(
+    list.body.items.map(async ({ id }) => {
+      const view = await client.get<{
+        type: string;
+        priority: string;
+        recipients: Array<{ agency: string }>;
+        body: B;
+      }>(`/api/v1/notifications/${id}`);
+      const { type, priority, recipients, body } = view.body;
+      return { id, type, priority, to: recipients.map((r) => r.agency), body };
+    }),
+  );
+}

@@ -1,6 +1,7 @@
+import type { Transaction } from 'kysely';
 import { appendAudit } from '../../core/audit/audit.js';
 import type { Actor } from '../../core/auth/roles.js';
-import type { Db } from '../../core/db/database.js';
+import type { Database, Db } from '../../core/db/database.js';
 import { inTransaction } from '../../core/db/transaction.js';
 import { conflict, notFound } from '../../core/errors.js';
 import { decodeCursor, pageOf } from '../../core/http/pagination.js';
@@ -77,6 +78,48 @@ const plusHours = (instant: string, hours: number) =>
  * Confirms a hit. When the entry came from another agency, they get a `hit.notice` with a reply deadline,
  * written in the same transaction as the confirmation.
  */
+/**
+ * Tells the agency that shared the entry that its person was found (and later what was done), when the
+ * hit is on a counterpart's entry. A source that is no longer a peer cannot be sent to; the caller must not
+ * wait for that, so the notice stays a draft for a liaison officer and no reply deadline runs.
+ */
+async function noticeToSource(
+  rt: WarningRuntime,
+  trx: Transaction<Database>,
+  actor: Actor,
+  hit: HitRow,
+  priority: 'flash' | 'urgent',
+  now: string,
+): Promise<{ id: string; replyBy: string | null } | null> {
+  const source = hit.source_agency;
+  if (hit.kind !== 'identity' || !source || source === rt.ownAgency || !hit.source_entry_id) return null;
+  const entry = hit.entry_id ? await store.findEntry(trx, hit.entry_id) : undefined;
+  const reachable = await rt.peers.isActive(trx, source);
+  const replyBy = reachable ? plusHours(now, rt.options.hitReplyHours) : null;
+  const body: HitNoticeBody = {
+    schemaVersion: 1,
+    entryId: hit.source_entry_id,
+    ...(entry?.shared_notification_id && { sharedNotificationId: entry.shared_notification_id }),
+    crossing: {
+      portCode: hit.port_code.toUpperCase(),
+      direction: hit.direction as HitNoticeBody['crossing']['direction'],
+      crossedAt: hit.crossed_at,
+    },
+    verdict: hit.verdict as HitNoticeBody['verdict'],
+    score: hit.score,
+    actionTaken: (hit.action ?? 'none') as HitNoticeBody['actionTaken'],
+    ...(replyBy && { replyBy }),
+  };
+  const notice = await rt.notifier.send(trx, actor, {
+    type: 'hit.notice',
+    to: [source],
+    priority,
+    body,
+    draft: !reachable,
+  });
+  return { id: notice.id, replyBy };
+}
+
 export async function confirmHit(rt: WarningRuntime, actor: Actor, id: string, reason: string): Promise<Hit> {
   const updated = await inTransaction(rt.db, async (trx) => {
     const hit = await openHit(trx, id);
@@ -88,36 +131,8 @@ export async function confirmHit(rt: WarningRuntime, actor: Actor, id: string, r
       decided_at: now,
       updated_at: now,
     };
-    const foreign = hit.kind === 'identity' && hit.source_agency && hit.source_agency !== rt.ownAgency;
-    if (foreign && hit.source_agency && hit.source_entry_id) {
-      const entry = hit.entry_id ? await store.findEntry(trx, hit.entry_id) : undefined;
-      // A source that is no longer a peer cannot be sent to; the confirmation must not wait for that, so
-      // the notice stays a draft for a liaison officer and no reply deadline runs.
-      const reachable = await rt.peers.isActive(trx, hit.source_agency);
-      const replyBy = plusHours(now, rt.options.hitReplyHours);
-      const body: HitNoticeBody = {
-        schemaVersion: 1,
-        entryId: hit.source_entry_id,
-        ...(entry?.shared_notification_id && { sharedNotificationId: entry.shared_notification_id }),
-        crossing: {
-          portCode: hit.port_code.toUpperCase(),
-          direction: hit.direction as HitNoticeBody['crossing']['direction'],
-          crossedAt: hit.crossed_at,
-        },
-        verdict: hit.verdict as HitNoticeBody['verdict'],
-        score: hit.score,
-        actionTaken: (hit.action ?? 'none') as HitNoticeBody['actionTaken'],
-        ...(reachable && { replyBy }),
-      };
-      const notice = await rt.notifier.send(trx, actor, {
-        type: 'hit.notice',
-        to: [hit.source_agency],
-        priority: 'flash',
-        body,
-        draft: !reachable,
-      });
-      Object.assign(changes, { notice_notification_id: notice.id, reply_by: reachable ? replyBy : null });
-    }
+    const notice = await noticeToSource(rt, trx, actor, hit, 'flash', now);
+    if (notice) Object.assign(changes, { notice_notification_id: notice.id, reply_by: notice.replyBy });
     await store.updateHit(trx, id, changes);
     await appendAudit(trx, actor, {
       action: 'hit.confirm',
@@ -167,11 +182,13 @@ export async function recordHitAction(
     const now = nowIso();
     const changes = { action, action_by: actor.name, action_at: now, updated_at: now };
     await store.updateHit(trx, id, changes);
+    // The sharing agency learnt of the find at confirmation; this follow-up says what was done.
+    const notice = await noticeToSource(rt, trx, actor, { ...hit, ...changes }, 'urgent', now);
     await appendAudit(trx, actor, {
       action: 'hit.action',
       targetType: 'hit',
       targetId: id,
-      details: { action },
+      details: { action, notice: notice?.id ?? null },
     });
     return { ...hit, ...changes };
   });

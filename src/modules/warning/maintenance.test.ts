@@ -3,12 +3,13 @@ import { describeEachDatabase, useTestDatabase } from '../../../test/support/dat
 import { SYSTEM_ACTOR } from '../../core/auth/roles.js';
 import { EventBus } from '../../core/events.js';
 import { createLogger } from '../../core/log.js';
-import { confirmHit, recordIncomingHitNotice } from './hit.service.js';
+import { confirmHit, recordHitAction, recordIncomingHitNotice } from './hit.service.js';
 import { purgeExpired, runRetrospectiveScreening } from './maintenance.js';
 import type { WarningNotification, WarningNotifier } from './ports.js';
 import { recordCrossing } from './screening.service.js';
 import { createScreeningIndex } from './screening-index.js';
 import { buildCrossing, buildEntry, inDays } from './test-support/factories.js';
+import { countCrossings, countHits } from './warning.counts.js';
 import { DEFAULT_WARNING_OPTIONS, type WarningRuntime } from './warning.runtime.js';
 import * as store from './warning.store.js';
 import { createEntry, recordIncomingWatchlistShare } from './watchlist.service.js';
@@ -93,6 +94,57 @@ describeEachDatabase('warning use cases', (dialect) => {
     expect(rt.index.meta(live.id)).toBeDefined();
   });
 
+  it('blanks the identity of crossings and hits past retention but keeps them counted', async () => {
+    const rt = runtime();
+    const entry = await createEntry(rt, SYSTEM_ACTOR, buildEntry({ validFrom: inDays(-400) }));
+    const identity = {
+      surname: 'ZHANG',
+      givenNames: 'WEI',
+      birthDate: '1985-03-15',
+      documentNumber: 'E12345678',
+    };
+    await rt.index.sync(rt.db);
+    const longAgo = new Date(Date.now() - 200 * 86_400_000).toISOString();
+    const old = await recordCrossing(rt, SYSTEM_ACTOR, buildCrossing({ identity, crossedAt: longAgo }));
+    const recent = await recordCrossing(rt, SYSTEM_ACTOR, buildCrossing({ identity }));
+    expect(old.hitId).toBeTruthy();
+    const window = { from: '2000-01-01T00:00:00.000Z', to: '2100-01-01T00:00:00.000Z' };
+    const before = { crossings: await countCrossings(rt.db, window), hits: await countHits(rt.db, window) };
+
+    // The hit itself is recorded now; age it past its retention as the clock would.
+    await rt.db
+      .updateTable('warning_hits')
+      .set({ created_at: longAgo })
+      .where('crossing_id', '=', old.crossingId)
+      .execute();
+    const report = await purgeExpired(rt.db, rt.options);
+    expect(report).toMatchObject({ crossings: 1, hits: 1 });
+
+    const purged = await rt.db
+      .selectFrom('warning_crossings')
+      .selectAll()
+      .where('id', '=', old.crossingId)
+      .executeTakeFirstOrThrow();
+    expect(purged).toMatchObject({
+      surname: null,
+      given_names: null,
+      document_number: null,
+      birth_date: null,
+    });
+    expect(purged.purged_at).not.toBeNull();
+    const [hit] = await store.hitsOfCrossing(rt.db, old.crossingId);
+    expect(hit).toMatchObject({ explanation: '[]', entry_id: entry.id });
+    const kept = await rt.db
+      .selectFrom('warning_crossings')
+      .selectAll()
+      .where('id', '=', recent.crossingId)
+      .executeTakeFirstOrThrow();
+    expect(kept.surname).toBe('ZHANG');
+    expect(await countCrossings(rt.db, window)).toEqual(before.crossings);
+    expect(await countHits(rt.db, window)).toEqual(before.hits);
+    expect((await purgeExpired(rt.db, rt.options)).crossings).toBe(0);
+  });
+
   it('shares our entry with the counterparts in its scope', async () => {
     const { sent, notifier } = recordingNotifier();
     const rt = runtime({ notifier });
@@ -156,9 +208,19 @@ describeEachDatabase('warning use cases', (dialect) => {
           entryId: 'MN-77',
           sharedNotificationId: notificationId,
           verdict: 'hit',
+          actionTaken: 'none',
         }),
       }),
     ]);
+    await recordHitAction(rt, SYSTEM_ACTOR, hit.id, 'quarantine');
+    expect(sent[1]).toEqual(
+      expect.objectContaining({
+        type: 'hit.notice',
+        to: ['MN-GABP'],
+        priority: 'urgent',
+        body: expect.objectContaining({ entryId: 'MN-77', actionTaken: 'quarantine' }),
+      }),
+    );
   });
 
   it('confirms a hit on the entry of an agency that is no longer a peer and keeps the notice as a draft', async () => {

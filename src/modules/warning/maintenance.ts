@@ -94,8 +94,12 @@ export async function purgeExpired(db: Db, options: WarningRuntime['options'], n
   }
   const report: PurgeReport = await inTransaction(db, async (trx) => ({
     entries,
-    crossings: await store.deleteCrossingsBefore(trx, daysBefore(now, options.crossingRetentionDays)),
-    hits: await store.deleteHitsBefore(trx, daysBefore(now, options.hitRetentionDays)),
+    crossings: await store.purgeCrossingsBefore(
+      trx,
+      daysBefore(now, options.crossingRetentionDays),
+      now.toISOString(),
+    ),
+    hits: await store.purgeHitsBefore(trx, daysBefore(now, options.hitRetentionDays), now.toISOString()),
     hitNotices: await store.deleteHitNoticesBefore(trx, daysBefore(now, options.hitRetentionDays)),
   }));
   await store.pruneTombstones(db, daysBefore(now, 1));

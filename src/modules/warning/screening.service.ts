@@ -112,6 +112,7 @@ export function crossingRow(
     import_id: place.importId,
     created_by: by,
     created_at: nowIso(),
+    purged_at: null,
   };
 }
 
@@ -167,6 +168,7 @@ function baseHit(
     reply_by: null,
     created_at: now,
     updated_at: now,
+    purged_at: null,
   };
 }
 

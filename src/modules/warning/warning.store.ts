@@ -154,10 +154,28 @@ export const crossingsPage = (
   return q.execute();
 };
 
-export const deleteCrossingsBefore = async (db: Db, before: string) =>
+/** Blanks the identity and conveyance of crossings before `before`; the crossing is kept for statistics. */
+export const purgeCrossingsBefore = async (db: Db, before: string, at: string) =>
   Number(
-    (await db.deleteFrom('warning_crossings').where('crossed_at', '<', before).executeTakeFirst())
-      .numDeletedRows,
+    (
+      await db
+        .updateTable('warning_crossings')
+        .set({
+          surname: null,
+          given_names: null,
+          native_name: null,
+          sex: null,
+          birth_date: null,
+          document_type: null,
+          document_number: null,
+          issuing_state: null,
+          conveyance: null,
+          purged_at: at,
+        })
+        .where('crossed_at', '<', before)
+        .where('purged_at', 'is', null)
+        .executeTakeFirst()
+    ).numUpdatedRows,
   );
 
 // ---- hits ----
@@ -188,9 +206,17 @@ export const listHits = (db: Db, opts: { status?: string; beforeId?: string; lim
 export const updateHit = (db: Db, id: string, changes: Partial<HitRow>) =>
   db.updateTable('warning_hits').set(changes).where('id', '=', id).execute();
 
-export const deleteHitsBefore = async (db: Db, before: string) =>
+/** Blanks what a hit says about the person (the matcher's evidence, the reasons); the hit and outcome stay. */
+export const purgeHitsBefore = async (db: Db, before: string, at: string) =>
   Number(
-    (await db.deleteFrom('warning_hits').where('created_at', '<', before).executeTakeFirst()).numDeletedRows,
+    (
+      await db
+        .updateTable('warning_hits')
+        .set({ explanation: '[]', decision_reason: null, purged_at: at })
+        .where('created_at', '<', before)
+        .where('purged_at', 'is', null)
+        .executeTakeFirst()
+    ).numUpdatedRows,
   );
 
 export const insertHitNotice = (db: Db, row: HitNoticeRow) =>

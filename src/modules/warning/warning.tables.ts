@@ -64,6 +64,8 @@ export interface CrossingRow {
   import_id: string | null;
   created_by: string;
   created_at: string;
+  /** Set when retention ended: the identity and conveyance are blanked, the crossing itself is kept. */
+  purged_at: string | null;
 }
 
 /** A warning raised on a crossing: an identity match against an entry, or an early-warning rule. */
@@ -97,6 +99,8 @@ export interface HitRow {
   reply_by: string | null;
   created_at: string;
   updated_at: string;
+  /** Set when retention ended: the explanation and reasons are blanked, the hit and its outcome kept. */
+  purged_at: string | null;
 }
 
 /** A counterpart told us one of our shared entries was found at their border. */

@@ -47,7 +47,7 @@ export async function startNodes(options: NodeOptions): Promise<RunningNode[]> {
         BORDERLINK_DATA_DIR: dataDir,
         BORDERLINK_ADMIN_PASSWORD: options.adminPassword,
         BORDERLINK_DEMO_CLOCK: options.clockStart,
-        BORDERLINK_OUTBOX_POLL_MS: '200',
+        BORDERLINK_OUTBOX_POLL_MS: '50',
         BORDERLINK_OUTBOX_BACKOFF_MS: '200',
         BORDERLINK_OUTBOX_BACKOFF_MAX_MS: '5000',
         DATABASE_URL: '',

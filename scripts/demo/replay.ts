@@ -1,5 +1,5 @@
 import { inPool, type NodeApi } from './http.js';
-import { countNotification, type Ledger } from './ledger.js';
+import { bump, countNotification, type Ledger, tally } from './ledger.js';
 import { type Random, seededRandom } from './prng.js';
 import {
   type CountyDay,
@@ -13,7 +13,16 @@ import {
   type WatchlistPerson,
 } from './scenario.js';
 import type { DemoNode, DemoUser } from './setup.js';
-import { AGENCIES, type AgencyCode, agencyOf, COUNTIES, neighboursOf, PORTS, SECTIONS } from './topology.js';
+import {
+  AGENCIES,
+  type AgencyCode,
+  agencyOf,
+  COUNTIES,
+  neighboursOf,
+  PASSES,
+  PORTS,
+  SECTIONS,
+} from './topology.js';
 
 export const REPORTING: AgencyCode = 'CN-NIA';
 const NATIONALITY: Record<AgencyCode, 'CHN' | 'MNG' | 'VNM'> = {
@@ -30,6 +39,8 @@ export interface ReplayOptions {
   concurrency: number;
   /** End of the reported period as a UTC instant (an operation starting later is outside the report). */
   periodEndsAt: string;
+  /** Resolves once every node's outbox is empty: what was sent so far has reached its recipients. */
+  settle: () => Promise<void>;
 }
 
 type Task = () => Promise<void>;
@@ -38,11 +49,15 @@ type Task = () => Promise<void>;
 export class Replay {
   private readonly random: Random;
   private readonly epidemics: CountyEpidemic[];
-  /** CN's copies of watchlist entries, by CN entry id: who shared them. */
-  private readonly cnEntries = new Map<string, WatchlistPerson>();
-  /** Entries CN has in its watchlist (those planned on earlier days, so already created). */
+  /** Entries CN has in its watchlist (its own and those shared with it on earlier days). */
   private readonly cnWatchlist: WatchlistPerson[] = [];
   private readonly plannedWatchlist: WatchlistPerson[] = [];
+  /** Each county's risk level on the last replayed day, as the node derives it with RISK_THRESHOLDS. */
+  private readonly riskLevels = new Map<string, CountyDay['riskLevel']>();
+  /** CN's joint operations by id: whether they fall in the reported period. */
+  private readonly cnOperations = new Map<string, boolean>();
+  /** CN's handovers by interception id: whether they fall in the reported period. */
+  private readonly cnHandovers = new Map<string, boolean>();
   private serial = 1;
 
   constructor(
@@ -96,7 +111,24 @@ export class Replay {
     if (this.random.chance(0.8)) tasks.push(this.liaisonMessageTask(date));
     const contact = LIAISON_CONTACTS.find((c) => c.day === index);
     if (contact) tasks.push(this.liaisonContactTask(contact, date));
-    if (index % 3 === 2) for (const agency of AGENCIES) tasks.push(this.ackTask(agency.code));
+    if (index % 3 === 2) tasks.push(this.ackUrgentTask());
+    await inPool(this.options.concurrency, tasks, (task) => task());
+    await this.counterpartsAnswer();
+  }
+
+  /**
+   * The end of the day at the counterparts, once what CN sent has arrived: each agrees to the operations CN
+   * proposed, accepts the handovers CN requested (their answers go back through the modules), and its
+   * liaison officer acknowledges everything CN sent.
+   */
+  private async counterpartsAnswer(): Promise<void> {
+    await this.options.settle();
+    const tasks: Task[] = [];
+    for (const code of ['MN-GABP', 'VN-BG'] as const) {
+      tasks.push(() => this.agreeToOperations(code));
+      tasks.push(() => this.acceptHandovers(code));
+      tasks.push(() => this.acknowledgeFrom(code, REPORTING));
+    }
     await inPool(this.options.concurrency, tasks, (task) => task());
   }
 
@@ -140,12 +172,14 @@ export class Replay {
     const days: CountyDay[] = this.epidemics
       .filter((e) => e.county.country === agency.country)
       .map((e) => e.day(index));
+    this.countRiskChanges(code, days);
     return async () => {
       for (const day of days) {
         const { county, riskLevel: _risk, ...figures } = day;
         await this.call(code, 'liaison', 'PUT', `/api/v1/situation/reports/${county}/${date}`, figures);
       }
-      const sent = await this.call<{ version: number }>(
+      // The situation module sends the day's `situation.daily` to every counterpart itself.
+      const sent = await this.call<{ sentTo: string[] }>(
         code,
         'liaison',
         'POST',
@@ -154,26 +188,29 @@ export class Replay {
           date,
         },
       );
-      // The situation module leaves its notification pending until it is wired to exchange (see docs/demo.md);
-      // the liaison officer sends the same body through exchange.
-      await this.notify(code, 'liaison', neighboursOf(code), 'situation.daily', 'routine', {
-        schemaVersion: 1,
-        reportDate: date,
-        timeZone: agency.timeZone,
-        version: sent.version,
-        counties: days.map((d) => ({
-          countyCode: d.county,
-          confirmed: d.confirmed,
-          newLocal: d.newLocal,
-          newImported: d.newImported,
-          asymptomatic: d.asymptomatic,
-          deaths: d.deaths,
-          underObservation: d.underObservation,
-          tests: d.tests,
-          riskLevel: d.riskLevel,
-        })),
-      });
+      const expected = counterpartsOf(code);
+      if ([...sent.sentTo].sort().join() !== expected.join()) {
+        throw new Error(
+          `${code} sent its ${date} report to ${sent.sentTo.join(', ')}, not ${expected.join(', ')}`,
+        );
+      }
+      countNotification(this.ledger, REPORTING, code, expected, 'situation.daily');
     };
+  }
+
+  /**
+   * A county whose level changed since the day before gets its own `situation.daily`, sent by the situation
+   * module when the day's figures are entered, to the counterparts facing its border section.
+   */
+  private countRiskChanges(code: AgencyCode, days: readonly CountyDay[]): void {
+    for (const day of days) {
+      const before = this.riskLevels.get(day.county);
+      this.riskLevels.set(day.county, day.riskLevel);
+      if (before === undefined || before === day.riskLevel) continue;
+      const section = COUNTIES.find((c) => c.code === day.county)?.section;
+      const neighbour = SECTIONS.find((s) => s.code === section)?.neighbourCountry ?? null;
+      countNotification(this.ledger, REPORTING, code, facing(code, neighbour), 'situation.daily');
+    }
   }
 
   private movementTask(from: AgencyCode, to: AgencyCode, date: string, round: number): Task {
@@ -220,23 +257,14 @@ export class Replay {
       quarantineDays: status === 'open' ? 7 : 14,
       openingHours: status === 'closed' ? '00:00-00:01' : '08:00-18:00',
     };
-    const counterpart = AGENCIES.find(
-      (a) => a.country === PORTS.find((p) => p.code === port.counterpart)?.country,
-    );
+    const neighbour = PORTS.find((p) => p.code === port.counterpart)?.country ?? null;
+    // The situation module sends `port.policy` to the counterparts facing the port with the change.
+    countNotification(this.ledger, REPORTING, owner, facing(owner, neighbour), 'port.policy');
     return async () => {
       await this.call(owner, 'port', 'POST', `/api/v1/situation/ports/${port.code}/status`, {
         status,
         measures,
         effectiveFrom: date,
-      });
-      if (!counterpart) return;
-      await this.notify(owner, 'port', [counterpart.code], 'port.policy', 'urgent', {
-        schemaVersion: 1,
-        portCode: port.code,
-        counterpartPortCode: port.counterpart,
-        status,
-        measures,
-        effectiveFrom: `${date}T00:00:00Z`,
       });
     };
   }
@@ -249,56 +277,22 @@ export class Replay {
         ...inventTraveller(this.random, NATIONALITY[source], this.nextSerial()),
         category: this.random.pick(['confirmed_case', 'close_contact', 'absconded_from_quarantine'] as const),
         source,
-        sourceEntryId: null,
       }));
+      // Shared entries reach CN's watchlist through the warning module on the receiving node.
       this.plannedWatchlist.push(...people);
       const targets = neighboursOf(source);
+      // One `watchlist.share` per entry and agency it is shared with, sent by the warning module.
+      for (let i = 0; i < people.length; i += 1) {
+        for (const target of targets)
+          countNotification(this.ledger, REPORTING, source, [target], 'watchlist.share');
+      }
       tasks.push(async () => {
-        const shared: Array<{ entryId: string; person: WatchlistPerson }> = [];
         for (const person of people) {
-          const entry = await this.call<{ id: string }>(source, 'port', 'POST', '/api/v1/warning/watchlist', {
+          await this.call(source, 'port', 'POST', '/api/v1/warning/watchlist', {
             ...watchlistFields(person, date, validUntil),
             sharingScope: 'counterparts',
             shareWith: targets,
           });
-          shared.push({ entryId: entry.id, person });
-          person.sourceEntryId = entry.id;
-          if (source === REPORTING) this.cnEntries.set(entry.id, person);
-        }
-        // The warning module does not hand `watchlist.share` to exchange yet, and incoming shares do not reach
-        // the receiver's watchlist: the liaison officer sends them, and CN's port officer enters what it got.
-        for (const target of targets) {
-          await this.notify(source, 'liaison', [target], 'watchlist.share', 'urgent', {
-            schemaVersion: 1,
-            entries: shared.map(({ entryId, person }) => ({
-              entryId,
-              category: person.category,
-              surname: person.surname,
-              givenNames: person.givenNames,
-              sex: person.sex,
-              birthDate: person.birthDate,
-              nationality: person.nationality,
-              documentType: 'passport',
-              documentNumber: person.documentNumber,
-              reason: reasonOf(person),
-              validFrom: date,
-              validUntil,
-            })),
-          });
-        }
-        if (source === REPORTING) return;
-        for (const { person } of shared) {
-          const copy = await this.call<{ id: string }>(
-            REPORTING,
-            'port',
-            'POST',
-            '/api/v1/warning/watchlist',
-            {
-              ...watchlistFields(person, date, validUntil),
-              reason: `${reasonOf(person)} (shared by ${source})`,
-            },
-          );
-          this.cnEntries.set(copy.id, person);
         }
       });
     }
@@ -315,9 +309,14 @@ export class Replay {
     if (this.cnWatchlist.length > 0 && this.random.chance(0.3))
       travellers.push(this.random.pick(this.cnWatchlist));
     for (const traveller of travellers) {
+      const direction = this.random.chance(0.5) ? 'entry' : 'exit';
+      const portCode = this.random.pick(cnPorts).code;
+      bump(this.ledger.crossings.byDirection, direction);
+      bump(this.ledger.crossings.byPort, portCode);
+      this.ledger.crossings.total += 1;
       rows.push({
-        direction: this.random.chance(0.5) ? 'entry' : 'exit',
-        portCode: this.random.pick(cnPorts).code,
+        direction,
+        portCode,
         crossedAt: `${date}T${String(this.random.int(1, 13)).padStart(2, '0')}:${String(this.random.int(10, 59))}:00Z`,
         identity: {
           surname: traveller.surname,
@@ -343,12 +342,17 @@ export class Replay {
           },
         },
       );
-      this.ledger.crossings.total += report.accepted;
+      if (report.accepted !== rows.length) {
+        throw new Error(`CN accepted ${report.accepted} of the ${rows.length} crossings of ${date}`);
+      }
       await this.decideHits(decisions);
     };
   }
 
-  /** Confirms about three hits in four (with an action, and a `hit.notice` to the agency that shared the entry). */
+  /**
+   * Confirms about three hits in four, then records an action; the warning module sends the `hit.notice`
+   * to the agency that shared the entry when it is not CN's own. The others are dismissed.
+   */
   private async decideHits(decisions: Random): Promise<void> {
     const page = await this.call<{ items: HitView[] }>(
       REPORTING,
@@ -357,35 +361,40 @@ export class Replay {
       '/api/v1/warning/hits?status=open&limit=500',
     );
     const hits = [...page.items].sort((a, b) =>
-      `${a.crossedAt}|${this.cnEntries.get(a.entryId ?? '')?.documentNumber ?? a.rule ?? ''}`.localeCompare(
-        `${b.crossedAt}|${this.cnEntries.get(b.entryId ?? '')?.documentNumber ?? b.rule ?? ''}`,
+      `${a.crossedAt}|${a.portCode}|${a.sourceAgency ?? a.rule ?? ''}`.localeCompare(
+        `${b.crossedAt}|${b.portCode}|${b.sourceAgency ?? b.rule ?? ''}`,
       ),
     );
+    const h = this.ledger.hits;
     for (const hit of hits) {
-      this.ledger.hits.total += 1;
-      const person = this.cnEntries.get(hit.entryId ?? '');
-      if (!person || !decisions.chance(0.75)) {
+      if (hit.kind !== 'identity') {
+        // Early-warning rule hits (a passenger at a port closed to passengers) are no watchlist hits, and
+        // the report leaves them out; the port officer clears them.
+        await this.call(REPORTING, 'port', 'POST', `/api/v1/warning/hits/${hit.id}/dismiss`, {
+          reason: 'crew of a cargo vehicle, allowed under the port measures',
+        });
+        continue;
+      }
+      h.total += 1;
+      bump(h.byPort, hit.portCode);
+      bump(h.byDirection, hit.direction);
+      if (!decisions.chance(0.75)) {
         await this.call(REPORTING, 'port', 'POST', `/api/v1/warning/hits/${hit.id}/dismiss`, {
           reason: 'different person after document check',
         });
-        this.ledger.hits.dismissed += 1;
+        h.dismissed += 1;
         continue;
       }
       await this.call(REPORTING, 'port', 'POST', `/api/v1/warning/hits/${hit.id}/confirm`, {
         reason: 'identity confirmed against the passport',
       });
-      this.ledger.hits.confirmed += 1;
+      h.confirmed += 1;
+      const source = hit.sourceAgency as AgencyCode | null;
+      if (source && source !== REPORTING)
+        countNotification(this.ledger, REPORTING, REPORTING, [source], 'hit.notice');
       const action = decisions.pick(['secondary_health_check', 'quarantine', 'refused_entry'] as const);
       await this.call(REPORTING, 'port', 'POST', `/api/v1/warning/hits/${hit.id}/action`, { action });
-      if (person.source === REPORTING) continue;
-      await this.notify(REPORTING, 'port', [person.source], 'hit.notice', 'urgent', {
-        schemaVersion: 1,
-        entryId: person.sourceEntryId ?? person.documentNumber,
-        crossing: { portCode: hit.portCode, direction: hit.direction, crossedAt: hit.crossedAt },
-        verdict: 'hit',
-        score: Math.min(1, Math.max(0, hit.score)),
-        actionTaken: action,
-      });
+      bump(h.byAction, action);
     }
   }
 
@@ -421,9 +430,14 @@ export class Replay {
             : null,
       });
     }
+    const i = this.ledger.interceptions;
     for (const event of events) {
-      this.ledger.interceptions.events += 1;
-      this.ledger.interceptions.persons += event.personsCount;
+      i.events += 1;
+      i.persons += event.personsCount;
+      tally(i.byOutcome, event.outcome, event.personsCount);
+      tally(i.byDirection, event.direction, event.personsCount);
+      tally(i.byNationality, event.nationality, event.personsCount);
+      tally(i.byPass, nearestPass(event), event.personsCount);
     }
     const plain = events.filter((e) => !e.handover);
     const handed = events.filter((e) => e.handover);
@@ -452,9 +466,22 @@ export class Replay {
     return tasks;
   }
 
+  /**
+   * An interception of one person handed over: the operations module sends the `handover.request` to the
+   * counterpart, whose commander accepts it at the end of the day. Reports count handovers by the
+   * proposed time, the next day, so one proposed after the period is not in it.
+   */
   private handoverTask(event: InterceptionEvent): Task {
     const person = event.handover as Traveller;
     const proposedAt = new Date(Date.parse(event.occurredAt) + DAY_MS).toISOString();
+    const inPeriod = Date.parse(proposedAt) < Date.parse(this.options.periodEndsAt);
+    countNotification(this.ledger, REPORTING, REPORTING, [event.counterpart], 'handover.request');
+    if (inPeriod) {
+      const h = this.ledger.handovers;
+      h.requested += 1;
+      bump(h.byStatus, 'requested');
+      bump(h.byCounterpart, event.counterpart);
+    }
     const place = { portCode: event.counterpart === 'MN-GABP' ? 'CN-EREN-P' : 'CN-YOUYI-P' };
     const health = { testResult: 'negative' as const, symptoms: [] };
     return async () => {
@@ -468,6 +495,7 @@ export class Replay {
           persons: [identityOf(person)],
         },
       );
+      this.cnHandovers.set(created.id, inPeriod);
       const handoverPerson = {
         surname: person.surname,
         givenNames: person.givenNames,
@@ -482,25 +510,6 @@ export class Replay {
         health,
         proposedAt,
         place,
-      });
-      this.ledger.handovers.requested += 1;
-      // Operations does not hand its messages to exchange yet: the commander sends the request, and the
-      // counterpart's commander answers it, through exchange.
-      const body = {
-        schemaVersion: 1,
-        person: handoverPerson,
-        health,
-        proposedAt,
-        place,
-        interceptionId: created.id,
-      };
-      await this.notify(REPORTING, 'patrol', [event.counterpart], 'handover.request', 'urgent', {
-        ...body,
-        stage: 'request',
-      });
-      await this.notify(event.counterpart, 'patrol', [REPORTING], 'handover.request', 'urgent', {
-        ...body,
-        stage: 'accept',
       });
     };
   }
@@ -563,11 +572,15 @@ export class Replay {
                 objectives: ['Hand over within two hours'],
               },
             };
-    if (Date.parse(startsAt) < Date.parse(this.options.periodEndsAt)) {
+    const inPeriod = Date.parse(startsAt) < Date.parse(this.options.periodEndsAt);
+    if (inPeriod) {
       this.ledger.operations[
         kind === 'patrol' ? 'patrols' : kind === 'law_enforcement' ? 'lawEnforcement' : 'exercises'
       ] += 1;
+      bump(this.ledger.operations.byStatus, 'proposed');
     }
+    // Proposing sends the `operation.invite`; the counterpart agrees to it at the end of the day.
+    countNotification(this.ledger, REPORTING, REPORTING, [counterpart], 'operation.invite');
     return async () => {
       const op = await this.call<{ id: string }>(REPORTING, 'patrol', 'POST', '/api/v1/operations', {
         kind,
@@ -578,25 +591,58 @@ export class Replay {
         endsAt,
         ...plan,
       });
+      this.cnOperations.set(op.id, inPeriod);
       await this.call(REPORTING, 'patrol', 'POST', `/api/v1/operations/${op.id}/propose`);
-      const invite = {
-        schemaVersion: 1,
-        operationId: op.id,
-        kind,
-        title,
-        sectionCode: section,
-        startsAt,
-        endsAt,
-      };
-      await this.notify(REPORTING, 'patrol', [counterpart], 'operation.invite', 'routine', {
-        ...invite,
-        stage: 'proposed',
-      });
-      await this.notify(counterpart, 'patrol', [REPORTING], 'operation.invite', 'routine', {
-        ...invite,
-        stage: 'agreed',
-      });
     };
+  }
+
+  /** The counterpart's commander agrees to every operation CN proposed; the module sends the answer back. */
+  private async agreeToOperations(code: AgencyCode): Promise<void> {
+    const page = await this.call<{
+      items: Array<{ id: string; originAgency: string; originOperationId: string }>;
+    }>(code, 'patrol', 'GET', '/api/v1/operations?status=proposed&limit=500');
+    const fromCn = page.items
+      .filter((op) => op.originAgency === REPORTING)
+      .sort((a, b) => a.originOperationId.localeCompare(b.originOperationId));
+    for (const op of fromCn) {
+      await this.call(code, 'patrol', 'POST', `/api/v1/operations/${op.id}/agree`);
+      countNotification(this.ledger, REPORTING, code, [REPORTING], 'operation.invite');
+      if (this.cnOperations.get(op.originOperationId) !== true) continue;
+      bump(this.ledger.operations.byStatus, 'proposed', -1);
+      bump(this.ledger.operations.byStatus, 'agreed');
+    }
+  }
+
+  /** The counterpart's commander accepts every handover CN requested; the module tells CN. */
+  private async acceptHandovers(code: AgencyCode): Promise<void> {
+    const page = await this.call<{
+      items: Array<{ id: string; counterpartAgency: string; interceptionId: string | null }>;
+    }>(code, 'patrol', 'GET', '/api/v1/operations/handovers?status=requested&limit=500');
+    for (const handover of page.items.filter((h) => h.counterpartAgency === REPORTING)) {
+      await this.call(code, 'patrol', 'POST', `/api/v1/operations/handovers/${handover.id}/accept`);
+      countNotification(this.ledger, REPORTING, code, [REPORTING], 'handover.request');
+      if (this.cnHandovers.get(handover.interceptionId ?? '') !== true) continue;
+      const h = this.ledger.handovers;
+      bump(h.byStatus, 'requested', -1);
+      bump(h.byStatus, 'accepted');
+      h.accepted += 1;
+    }
+  }
+
+  /** A liaison officer acknowledges every notification from `sender` waiting in the node's inbox. */
+  private async acknowledgeFrom(code: AgencyCode, sender: AgencyCode): Promise<void> {
+    let cursor: string | undefined;
+    const waiting: string[] = [];
+    do {
+      this.ledger.requests += 1;
+      const page = await this.api(code, 'liaison').get<{
+        items: Array<{ id: string; senderAgency: string }>;
+        nextCursor: string | null;
+      }>('/api/v1/notifications', { box: 'inbox', status: 'delivered', limit: 200, cursor });
+      waiting.push(...page.items.filter((item) => item.senderAgency === sender).map((item) => item.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    for (const id of waiting) await this.call(code, 'liaison', 'POST', `/api/v1/notifications/${id}/ack`, {});
   }
 
   private liaisonMessageTask(date: string): Task {
@@ -629,20 +675,21 @@ export class Replay {
       });
       if (contact.channel === 'letter') this.ledger.liaison.letters += 1;
       else this.ledger.liaison.calls += 1;
+      bump(this.ledger.liaison.byParty, contact.kind);
     };
   }
 
-  /** Acknowledges the urgent notifications waiting in a node's inbox. */
-  private ackTask(code: AgencyCode): Task {
+  /** CN's liaison officer acknowledges the urgent notifications waiting in its inbox. */
+  private ackUrgentTask(): Task {
     return async () => {
       const page = await this.call<{ items: Array<{ id: string }> }>(
-        code,
+        REPORTING,
         'liaison',
         'GET',
         '/api/v1/notifications?box=inbox&priority=urgent&status=delivered&limit=200',
       );
       for (const item of page.items) {
-        await this.call(code, 'liaison', 'POST', `/api/v1/notifications/${item.id}/ack`, {});
+        await this.call(REPORTING, 'liaison', 'POST', `/api/v1/notifications/${item.id}/ack`, {});
       }
     };
   }
@@ -655,7 +702,8 @@ export class Replay {
 
 interface HitView {
   id: string;
-  entryId: string | null;
+  kind: string;
+  sourceAgency: string | null;
   rule: string | null;
   portCode: string;
   direction: 'entry' | 'exit';
@@ -813,4 +861,28 @@ function interceptionBody(event: InterceptionEvent) {
     reason: event.reason,
     outcome: event.outcome,
   };
+}
+
+/** The counterparts in every demo node's directory: the other two agencies (the SCO RATS is no counterpart). */
+function counterpartsOf(code: AgencyCode): AgencyCode[] {
+  return AGENCIES.map((a) => a.code)
+    .filter((c) => c !== code)
+    .sort();
+}
+
+/** Whom the situation module tells about a change facing a neighbour country: those of it, else everyone. */
+function facing(code: AgencyCode, neighbourCountry: string | null): AgencyCode[] {
+  const all = counterpartsOf(code);
+  const of = all.filter((c) => agencyOf(c).country === neighbourCountry);
+  return of.length > 0 ? of : all;
+}
+
+/** The pass the operations module files an interception under: the nearest of its section (all lie on one latitude). */
+function nearestPass(event: InterceptionEvent): string {
+  const section = event.counterpart === 'MN-GABP' ? 'CN-MN-S1' : 'CN-VN-S1';
+  const passes = PASSES.filter((p) => p.section === section);
+  const nearest = passes.reduce((best, p) =>
+    Math.abs(p.lon - event.lon) < Math.abs(best.lon - event.lon) ? p : best,
+  );
+  return nearest.code;
 }

@@ -8,7 +8,7 @@ import { type Ledger, newLedger } from './ledger.js';
 import { type RunningNode, setClock, startNodes, stopNodes } from './nodes.js';
 import { REPORTING, Replay } from './replay.js';
 import { type DemoNode, federate, prepareNode } from './setup.js';
-import type { AgencyCode } from './topology.js';
+import { AGENCIES, type AgencyCode } from './topology.js';
 
 export interface DemoOptions {
   root: string;
@@ -74,6 +74,9 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     setupBar?.increment(3, { detail: 'peers trusted' });
     const byCode = Object.fromEntries(prepared.map((n) => [n.code, n])) as Record<AgencyCode, DemoNode>;
     const ledger = newLedger();
+    const counterparts = AGENCIES.filter((a) => a.code !== REPORTING);
+    ledger.counterparts = counterparts.length;
+    ledger.counterpartCountries = new Set(counterparts.map((a) => a.country)).size;
     const replay = new Replay(byCode, ledger, {
       seed: options.seed,
       firstDay: options.firstDay,
@@ -83,6 +86,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       periodEndsAt: new Date(
         Date.parse(`${options.firstDay}T00:00:00+08:00`) + options.days * 86_400_000,
       ).toISOString(),
+      settle: () => waitForOutboxes(prepared, 60_000),
     });
     const replayStarted = Date.now();
     const dayBar = bars?.create(options.days, 0, { phase: 'replay  ', detail: '' });
@@ -95,9 +99,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     }
     const replaySeconds = (Date.now() - replayStarted) / 1000;
     const deliveryBar = bars?.create(1, 0, { phase: 'delivery', detail: 'waiting for the outboxes' });
-    await waitForDelivery(prepared, ledger, (pending) =>
-      deliveryBar?.update(0, { detail: `${pending} messages in flight` }),
-    );
+    await waitForDelivery(prepared, ledger);
     deliveryBar?.update(1, { detail: 'all delivered' });
     bars?.stop();
     const cn = byCode[REPORTING];
@@ -123,29 +125,40 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   }
 }
 
-/** Polls every node's federation status until no message waits in an outbox and every inbox got its share. */
-async function waitForDelivery(
-  nodes: readonly DemoNode[],
-  ledger: Ledger,
-  onPoll: (pending: number) => void,
-): Promise<void> {
+/** Messages waiting in all the nodes' outboxes (not yet delivered, nor given up on). */
+async function pendingMessages(nodes: readonly DemoNode[]): Promise<number> {
+  let pending = 0;
+  for (const node of nodes) {
+    const status = await node.admin.get<{ outbox: Record<string, Record<string, number>> }>(
+      '/api/v1/federation/status',
+    );
+    for (const counts of Object.values(status.outbox)) {
+      for (const [state, count] of Object.entries(counts)) if (!DONE_STATES.has(state)) pending += count;
+    }
+  }
+  return pending;
+}
+
+/** Polls the nodes' federation status until no message waits in an outbox. */
+async function waitForOutboxes(nodes: readonly DemoNode[], timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while ((await pendingMessages(nodes)) > 0) {
+    if (Date.now() > deadline) {
+      throw new Error(`the federation did not deliver every message within ${timeoutMs / 1000} s`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 40));
+  }
+}
+
+/** Waits until the outboxes are empty and CN's inbox holds every notification the replay sent it. */
+async function waitForDelivery(nodes: readonly DemoNode[], ledger: Ledger): Promise<void> {
   const deadline = Date.now() + 180_000;
   while (Date.now() < deadline) {
-    let pending = 0;
-    for (const node of nodes) {
-      const status = await node.admin.get<{ outbox: Record<string, Record<string, number>> }>(
-        '/api/v1/federation/status',
-      );
-      for (const counts of Object.values(status.outbox)) {
-        for (const [state, count] of Object.entries(counts)) if (!DONE_STATES.has(state)) pending += count;
-      }
-    }
-    const cnInbox = await countInbox(nodes.find((n) => n.code === REPORTING));
-    if (pending === 0 && cnInbox >= ledger.notifications.received) return;
-    onPoll(pending);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await waitForOutboxes(nodes, 180_000);
+    if ((await countInbox(nodes.find((n) => n.code === REPORTING))) >= ledger.notifications.received) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error('the federation did not deliver every message within 3 minutes');
+  throw new Error('CN-NIA did not receive every notification within 3 minutes');
 }
 
 const DONE_STATES = new Set(['delivered', 'done', 'sent', 'acknowledged', 'rejected', 'failed', 'dead']);

@@ -1,6 +1,18 @@
 import type { Random } from './prng.js';
 import { type AgencyCode, COUNTIES, type DemoCounty, PASSES, PORTS, SECTIONS } from './topology.js';
 
+/**
+ * The risk rule every demo node is set to (`PATCH /api/v1/situation/settings`): new cases of 7 days per
+ * 100,000 inhabitants only, so the replay knows on which days a county's level changes and a notification
+ * goes out.
+ */
+export const RISK_THRESHOLDS = {
+  mediumIncidence7Per100k: 5,
+  highIncidence7Per100k: 20,
+  mediumNewLocal7: null,
+  highNewLocal7: null,
+} as const;
+
 /** One county's figures for one day, cumulative where the situation module expects it. */
 export interface CountyDay {
   county: string;
@@ -26,8 +38,6 @@ export interface Traveller {
 export interface WatchlistPerson extends Traveller {
   category: 'confirmed_case' | 'close_contact' | 'absconded_from_quarantine';
   source: AgencyCode;
-  /** The entry id on the sharing agency's node, quoted back in a `hit.notice`. */
-  sourceEntryId: string | null;
 }
 
 export interface InterceptionEvent {
@@ -101,9 +111,10 @@ export class CountyEpidemic {
     const newImported = this.random.poisson(0.3 * scale + 0.1);
     this.confirmed += newLocal + newImported;
     if (newLocal > 8 && this.random.chance(0.05)) this.deaths += 1;
-    this.recent = [...this.recent.slice(-6), newLocal];
+    this.recent = [...this.recent.slice(-6), newLocal + newImported];
     const sum7 = this.recent.reduce((a, b) => a + b, 0);
-    const per100k = sum7 / scale;
+    // The same expression as the node's 7-day incidence, so both sides reach a threshold on the same day.
+    const per100k = (sum7 * 100_000) / this.county.population;
     return {
       county: this.county.code,
       confirmed: this.confirmed,
@@ -113,7 +124,12 @@ export class CountyEpidemic {
       deaths: this.deaths,
       underObservation: 20 + (newLocal + newImported) * 12 + this.random.int(0, 30),
       tests: Math.round(this.county.population * (0.004 + wave / 400)) + this.random.int(0, 200),
-      riskLevel: per100k >= 20 ? 'high' : per100k >= 5 ? 'medium' : 'low',
+      riskLevel:
+        per100k >= RISK_THRESHOLDS.highIncidence7Per100k
+          ? 'high'
+          : per100k >= RISK_THRESHOLDS.mediumIncidence7Per100k
+            ? 'medium'
+            : 'low',
     };
   }
 }

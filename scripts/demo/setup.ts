@@ -1,5 +1,6 @@
 import { login, NodeApi, sessionRequest } from './http.js';
 import type { RunningNode } from './nodes.js';
+import { RISK_THRESHOLDS } from './scenario.js';
 import { AGENCIES, type AgencyCode, geographyWrites, SCO_RATS } from './topology.js';
 
 /** The officers created on every node; each signs in with the demo password. */
@@ -43,6 +44,10 @@ export async function prepareNode(node: RunningNode, password: string): Promise<
   }
   await admin.post('/api/v1/directory/agencies', SCO_RATS);
   for (const write of geographyWrites()) await admin.put(write.path, write.body);
+  // Port status changes and risk level changes go to the counterparts at once, not as drafts to review.
+  await admin.request('PATCH', '/api/v1/situation/settings', {
+    json: { sendNotifications: true, riskThresholds: RISK_THRESHOLDS },
+  });
   const tokens: Partial<Record<DemoUser, NodeApi>> = {};
   for (const user of DEMO_USERS) {
     await admin.post('/api/v1/users', {

@@ -382,17 +382,17 @@ export async function recordIncomingHandoverRequest(
 
 /** Handovers proposed in a period, by role, status and nationality (for reports). */
 export async function countHandovers(db: Db, period: { from: string; to: string }) {
-  const rows = await store.handoversBetween(db, utc(period.from), utc(period.to));
-  const tally = (key: (row: (typeof rows)[number]) => string) => {
+  const groups = await store.handoverTotalsBetween(db, utc(period.from), utc(period.to));
+  const tally = (key: (group: (typeof groups)[number]) => string) => {
     const counts: Record<string, number> = {};
-    for (const row of rows) counts[key(row)] = (counts[key(row)] ?? 0) + 1;
+    for (const group of groups) counts[key(group)] = (counts[key(group)] ?? 0) + Number(group.count);
     return counts;
   };
   return {
-    total: rows.length,
-    byRole: tally((row) => row.role),
-    byStatus: tally((row) => row.status),
-    byNationality: tally((row) => row.nationality),
-    byCounterpart: tally((row) => row.counterpart_agency),
+    total: groups.reduce((sum, group) => sum + Number(group.count), 0),
+    byRole: tally((group) => group.role),
+    byStatus: tally((group) => group.status),
+    byNationality: tally((group) => group.nationality),
+    byCounterpart: tally((group) => group.counterpart_agency),
   };
 }

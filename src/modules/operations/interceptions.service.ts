@@ -439,27 +439,31 @@ export async function hotspots(db: Db, from: string, to: string): Promise<Hotspo
 
 type Tally = Record<string, { events: number; persons: number }>;
 
-const add = (tally: Tally, key: string, persons: number) => {
+const add = (tally: Tally, key: string, events: number, persons: number) => {
   const entry = tally[key] ?? { events: 0, persons: 0 };
-  entry.events += 1;
+  entry.events += events;
   entry.persons += persons;
   tally[key] = entry;
 };
 
 /** Interception events and persons in a period, by outcome, direction, nationality and pass (for reports). */
 export async function countInterceptions(db: Db, period: { from: string; to: string }) {
-  const rows = await store.interceptionsBetween(db, utc(period.from), utc(period.to));
+  const groups = await store.interceptionTotalsBetween(db, utc(period.from), utc(period.to));
   const byOutcome: Tally = {};
   const byDirection: Tally = {};
   const byNationality: Tally = {};
   const byPass: Tally = {};
+  let events = 0;
   let persons = 0;
-  for (const row of rows) {
-    persons += row.persons_count;
-    add(byOutcome, row.outcome, row.persons_count);
-    add(byDirection, row.direction, row.persons_count);
-    add(byNationality, row.nationality ?? 'unknown', row.persons_count);
-    add(byPass, row.pass_code ?? 'none', row.persons_count);
+  for (const group of groups) {
+    const groupEvents = Number(group.events);
+    const groupPersons = Number(group.persons);
+    events += groupEvents;
+    persons += groupPersons;
+    add(byOutcome, group.outcome, groupEvents, groupPersons);
+    add(byDirection, group.direction, groupEvents, groupPersons);
+    add(byNationality, group.nationality ?? 'unknown', groupEvents, groupPersons);
+    add(byPass, group.pass_code ?? 'none', groupEvents, groupPersons);
   }
-  return { events: rows.length, persons, byOutcome, byDirection, byNationality, byPass };
+  return { events, persons, byOutcome, byDirection, byNationality, byPass };
 }

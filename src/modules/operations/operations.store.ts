@@ -162,6 +162,27 @@ export const interceptionsBetween = (db: Db, from: string, to: string) =>
     .orderBy('occurred_at')
     .execute();
 
+/**
+ * Live interceptions in a time range grouped by every dimension reports break them down by: at most a few
+ * hundred groups, so the database adds up the rows and Node only folds the groups into per-dimension tallies.
+ */
+export const interceptionTotalsBetween = (db: Db, from: string, to: string) =>
+  db
+    .selectFrom('interceptions')
+    .select([
+      'outcome',
+      'direction',
+      'nationality',
+      'pass_code',
+      (eb) => eb.fn.countAll<number>().as('events'),
+      (eb) => eb.fn.sum<number>('persons_count').as('persons'),
+    ])
+    .where('merged_into', 'is', null)
+    .where('occurred_at', '>=', from)
+    .where('occurred_at', '<', to)
+    .groupBy(['outcome', 'direction', 'nationality', 'pass_code'])
+    .execute();
+
 export const personsOf = (db: Db, interceptionIds: readonly string[]) =>
   interceptionIds.length === 0
     ? Promise.resolve([])
@@ -246,12 +267,20 @@ export const listHandovers = (db: Db, opts: { status?: string; before?: string; 
   return q.execute();
 };
 
-export const handoversBetween = (db: Db, from: string, to: string) =>
+/** Handovers proposed in a time range, counted per combination of the dimensions reports break them down by. */
+export const handoverTotalsBetween = (db: Db, from: string, to: string) =>
   db
     .selectFrom('handovers')
-    .select(['role', 'status', 'nationality', 'counterpart_agency'])
+    .select([
+      'role',
+      'status',
+      'nationality',
+      'counterpart_agency',
+      (eb) => eb.fn.countAll<number>().as('count'),
+    ])
     .where('proposed_at', '>=', from)
     .where('proposed_at', '<', to)
+    .groupBy(['role', 'status', 'nationality', 'counterpart_agency'])
     .execute();
 
 export const handoversWithPersonBefore = (db: Db, cutoff: string) =>

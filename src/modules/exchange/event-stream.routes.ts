@@ -56,10 +56,15 @@ export function eventStreamRoutes(events: EventBus, heartbeatMs: number) {
         const end = () => {
           clearInterval(heartbeat);
           unsubscribe();
-          open.delete(end);
+          open.delete(closeOnStop);
           if (!stream.writableEnded) stream.end();
         };
-        open.add(end);
+        // On node stop the socket goes too: a kept-alive idle connection would hold the server's close open.
+        const closeOnStop = () => {
+          end();
+          request.raw.socket.destroy();
+        };
+        open.add(closeOnStop);
         request.raw.on('close', end);
       },
     );

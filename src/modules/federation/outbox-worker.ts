@@ -28,6 +28,7 @@ const SEEN_RETENTION_MS = 8 * 24 * 3_600_000;
 const PURGE_EVERY_MS = 3_600_000;
 // Receipts recorded per transaction; small enough that a receipt waits at most a few round trips.
 const SETTLE_GROUP = 16;
+const STOP_GRACE_MS = 2_000;
 
 type Outcome = Settlement | 'failed' | 'unreachable';
 
@@ -48,11 +49,18 @@ export class OutboxWorker implements Worker {
   /** Peers that answered the batch route with 404 (an older node): one request per delivery. */
   private readonly noBatch = new Set<string>();
 
+  /**
+   * Cancels requests still waiting on a peer once the stop grace period is over: a peer that is itself
+   * shutting down may hold a request open until the full request timeout. Renewed at every start.
+   */
+  private inFlight = new AbortController();
+
   constructor(private readonly deps: FederationDeps) {}
 
   start(): void {
     if (this.running) return;
     this.running = true;
+    this.inFlight = new AbortController();
     this.loop = this.run();
   }
 
@@ -60,8 +68,12 @@ export class OutboxWorker implements Worker {
   async stop(): Promise<void> {
     this.running = false;
     this.wake?.();
+    // An aborted delivery counts as unreachable: its rows are claimed again once their lease ends.
+    const inFlight = this.inFlight;
+    const grace = setTimeout(() => inFlight.abort(), STOP_GRACE_MS);
     await this.loop;
     await Promise.all([...this.peers.values()].map((state) => state.draining));
+    clearTimeout(grace);
   }
 
   /** Looks for due work now (after an enqueue commits, or a peer is known to be back). */
@@ -216,13 +228,15 @@ export class OutboxWorker implements Worker {
     const peer = chunk[0]?.peer ?? '';
     let results: AttemptResult[] | undefined;
     if (chunk.length > 1 && !this.noBatch.has(peer) && requests.every((r) => r.attachments === undefined)) {
-      const answer = await attemptDeliveries(this.deps, url, requests);
+      const answer = await attemptDeliveries(this.deps, url, requests, this.inFlight.signal);
       if (answer === 'unsupported') this.noBatch.add(peer);
       else if (answer !== 'singly') results = answer;
     }
     if (!results) {
       results = [];
-      for (const request of requests) results.push(await attemptDelivery(this.deps, url, request));
+      for (const request of requests) {
+        results.push(await attemptDelivery(this.deps, url, request, this.inFlight.signal));
+      }
     }
     const answers = results;
     return Promise.all(chunk.map((row, i) => this.outcomeOf(row, answers[i])));

@@ -151,6 +151,7 @@ async function post(
   deps: FederationDeps,
   url: string,
   body: unknown,
+  cancel?: AbortSignal,
 ): Promise<{ status: number; body: unknown } | Extract<AttemptResult, { kind: 'unreachable' }>> {
   let response: Response;
   try {
@@ -158,7 +159,9 @@ async function post(
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(body),
-      signal: AbortSignal.timeout(deps.settings.requestTimeoutMs),
+      signal: cancel
+        ? AbortSignal.any([AbortSignal.timeout(deps.settings.requestTimeoutMs), cancel])
+        : AbortSignal.timeout(deps.settings.requestTimeoutMs),
     });
   } catch (error) {
     const reason = describeFetchError(error);
@@ -177,8 +180,9 @@ export async function attemptDelivery(
   deps: FederationDeps,
   url: string,
   request: DeliveryRequest,
+  cancel?: AbortSignal,
 ): Promise<AttemptResult> {
-  const answer = await post(deps, `${url}${MESSAGES_PATH}`, request);
+  const answer = await post(deps, `${url}${MESSAGES_PATH}`, request, cancel);
   if ('kind' in answer) return answer;
   return classify(answer.status, answer.body as AnswerBody);
 }
@@ -192,8 +196,9 @@ export async function attemptDeliveries(
   deps: FederationDeps,
   url: string,
   requests: readonly DeliveryRequest[],
+  cancel?: AbortSignal,
 ): Promise<AttemptResult[] | 'unsupported' | 'singly'> {
-  const answer = await post(deps, `${url}${BATCH_PATH}`, { items: requests });
+  const answer = await post(deps, `${url}${BATCH_PATH}`, { items: requests }, cancel);
   if ('kind' in answer) return requests.map(() => answer);
   if (answer.status === 404 || answer.status === 405) return 'unsupported';
   const results = (answer.body as { results?: unknown }).results;

@@ -350,8 +350,8 @@ export class Replay {
   }
 
   /**
-   * Confirms about three hits in four, then records an action; the warning module sends the `hit.notice`
-   * to the agency that shared the entry when it is not CN's own. The others are dismissed.
+   * Confirms about three hits in four, then records an action; the warning module sends a `hit.notice` at
+   * each step to the agency that shared the entry when it is not CN's own. The others are dismissed.
    */
   private async decideHits(decisions: Random): Promise<void> {
     const page = await this.call<{ items: HitView[] }>(
@@ -390,10 +390,12 @@ export class Replay {
       });
       h.confirmed += 1;
       const source = hit.sourceAgency as AgencyCode | null;
-      if (source && source !== REPORTING)
-        countNotification(this.ledger, REPORTING, REPORTING, [source], 'hit.notice');
+      const foreign = source !== null && source !== REPORTING;
+      if (foreign) countNotification(this.ledger, REPORTING, REPORTING, [source], 'hit.notice');
       const action = decisions.pick(['secondary_health_check', 'quarantine', 'refused_entry'] as const);
       await this.call(REPORTING, 'port', 'POST', `/api/v1/warning/hits/${hit.id}/action`, { action });
+      // A second notice tells the sharing agency what was done.
+      if (foreign) countNotification(this.ledger, REPORTING, REPORTING, [source], 'hit.notice');
       bump(h.byAction, action);
     }
   }

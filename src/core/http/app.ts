@@ -73,8 +73,15 @@ export async function buildHttpApp(deps: HttpDeps): Promise<HttpApp> {
   app.addSchema(Problem);
   app.setErrorHandler((error, request, reply) => sendProblem(error, request, reply));
 
+  // While the node stops, every answer closes its connection: a kept-alive connection that was busy when
+  // the server began closing would otherwise hold the close open until the keep-alive timeout.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', String(request.id));
+    if (closing) reply.header('connection', 'close');
   });
   app.addHook('onResponse', async (request, reply) => {
     deps.metrics.httpDuration.observe(

@@ -3,7 +3,10 @@ import { purgeExpiredSessions } from './auth/auth.service.js';
 import type { Db } from './db/database.js';
 import type { Worker } from './module.js';
 
-/** Runs `task` every `intervalMs` until stopped; a failed run is logged and retried next time. */
+/**
+ * Runs `task` at start and every `intervalMs` until stopped; a failed run is logged and retried next time,
+ * and a run slower than the interval is never started twice.
+ */
 export function periodicWorker(
   name: string,
   intervalMs: number,
@@ -13,6 +16,7 @@ export function periodicWorker(
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   const tick = () => {
+    if (running !== undefined) return;
     running = task()
       .catch((error: unknown) => log.error({ err: error, worker: name }, 'worker run failed'))
       .finally(() => {

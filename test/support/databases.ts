@@ -6,6 +6,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, inject } from 'vitest';
 import { type DatabaseHandle, type DialectName, openDatabase } from '../../src/core/db/database.js';
 import { migrateToLatest } from '../../src/core/db/migrate.js';
+import { wantedDatabases } from './global-setup.js';
 
 /** A fresh, migrated, empty database of the given dialect; `drop` removes it. */
 export interface TestDatabase {
@@ -18,10 +19,9 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
+/** The databases of this run that are actually available (PostgreSQL only when the setup started one). */
 export function testDialects(): DialectName[] {
-  const wanted = process.env.BORDERLINK_TEST_DB ?? 'both';
-  const all: DialectName[] = wanted === 'sqlite' || wanted === 'postgres' ? [wanted] : ['sqlite', 'postgres'];
-  return all.filter((d) => d === 'sqlite' || inject('postgresUrl'));
+  return wantedDatabases().filter((d) => d === 'sqlite' || inject('postgresUrl'));
 }
 
 /** Creates an empty database (not migrated) that a node or a store test can own. */

@@ -1,4 +1,5 @@
 import { SYSTEM_ACTOR } from '../../core/auth/roles.js';
+import { periodicWorker } from '../../core/housekeeping.js';
 import type { RouteRegistrar } from '../../core/http/app.js';
 import type { NodeContext, Worker } from '../../core/module.js';
 import type { MessageHandlers } from '../federation/federation.contract.js';
@@ -55,31 +56,8 @@ export function createExchange(
 
 /** Purges personal data whose retention ended, at start and then every interval. */
 export function retentionWorker(deps: Pick<ExchangeDeps, 'db' | 'now' | 'log'>, intervalMs: number): Worker {
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | undefined;
-  const run = () => {
-    // A purge slower than the interval is not started twice.
-    if (running !== undefined) return;
-    running = purgeExpired(deps, SYSTEM_ACTOR)
-      .then(
-        (purged) => {
-          if (purged > 0) deps.log.info({ purged }, 'personal data past its retention purged');
-        },
-        (error: unknown) => deps.log.error({ err: error }, 'retention purge failed'),
-      )
-      .finally(() => {
-        running = undefined;
-      });
-  };
-  return {
-    name: 'exchange-retention',
-    start() {
-      run();
-      timer = setInterval(run, intervalMs);
-    },
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return periodicWorker('exchange-retention', intervalMs, deps.log, async () => {
+    const purged = await purgeExpired(deps, SYSTEM_ACTOR);
+    if (purged > 0) deps.log.info({ purged }, 'personal data past its retention purged');
+  });
 }

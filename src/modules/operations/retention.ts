@@ -3,6 +3,7 @@ import { appendAudit } from '../../core/audit/audit.js';
 import { SYSTEM_ACTOR } from '../../core/auth/roles.js';
 import type { Db } from '../../core/db/database.js';
 import { inTransaction } from '../../core/db/transaction.js';
+import { periodicWorker } from '../../core/housekeeping.js';
 import type { Worker } from '../../core/module.js';
 import { PERSONAL_DATA_RETENTION_DAYS } from '../exchange/bodies/index.js';
 import * as store from './operations.store.js';
@@ -59,26 +60,10 @@ export function retentionWorker(
   log: Logger,
   options: { retentionDays?: number; intervalMs?: number } = {},
 ): Worker {
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> = Promise.resolve();
-  const run = () => {
-    running = purgePersonalData(db, { retentionDays: options.retentionDays ?? DEFAULT_RETENTION_DAYS }).then(
-      (result) => {
-        if (result.interceptions + result.handovers > 0) log.info(result, 'operations personal data purged');
-      },
-      (error: unknown) => log.error({ err: error }, 'operations purge failed'),
-    );
-  };
-  return {
-    name: 'operations-retention',
-    start() {
-      run();
-      timer = setInterval(run, options.intervalMs ?? 3_600_000);
-      timer.unref();
-    },
-    async stop() {
-      if (timer) clearInterval(timer);
-      await running;
-    },
-  };
+  return periodicWorker('operations-retention', options.intervalMs ?? 3_600_000, log, async () => {
+    const result = await purgePersonalData(db, {
+      retentionDays: options.retentionDays ?? DEFAULT_RETENTION_DAYS,
+    });
+    if (result.interceptions + result.handovers > 0) log.info(result, 'operations personal data purged');
+  });
 }

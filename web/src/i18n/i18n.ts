@@ -1,9 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { LANGUAGES, type Language, type User } from '../api/types.js';
-import en from '../locales/en.json';
-import ru from '../locales/ru.json';
-import zh from '../locales/zh.json';
 
 /** BCP 47 tags for Intl and `<html lang>`: Simplified Chinese is what the agencies read. */
 export const LOCALE_TAGS: Readonly<Record<Language, string>> = { zh: 'zh-CN', en: 'en-GB', ru: 'ru-RU' };
@@ -65,11 +62,27 @@ export async function applyUserLanguage(user: User): Promise<void> {
   await i18next.changeLanguage(stored(userKey(user.id)) ?? user.language);
 }
 
+type Catalogue = Record<string, unknown>;
+
+// One file per language and screen area (locales/<language>/<area>.json), so work on one area never touches
+// another's file; the area is the first segment of every key.
+const catalogueFiles = import.meta.glob<Catalogue>('../locales/*/*.json', { eager: true, import: 'default' });
+
+function cataloguesByLanguage(): Record<Language, Catalogue> {
+  const catalogues: Record<Language, Catalogue> = { en: {}, zh: {}, ru: {} };
+  for (const [path, content] of Object.entries(catalogueFiles)) {
+    const [, language, area] = /\/locales\/([a-z]+)\/([a-z-]+)\.json$/.exec(path) ?? [];
+    if (isLanguage(language) && area) catalogues[language][area] = content;
+  }
+  return catalogues;
+}
+
 /** Loads the three catalogues (they are small, so they ship in the initial bundle) and starts i18next. */
 export async function initI18n(): Promise<void> {
   i18next.on('languageChanged', (language) => {
     document.documentElement.lang = isLanguage(language) ? LOCALE_TAGS[language] : language;
   });
+  const { en, zh, ru } = cataloguesByLanguage();
   await i18next.use(initReactI18next).init({
     resources: { en: { translation: en }, zh: { translation: zh }, ru: { translation: ru } },
     lng: deviceLanguage(),

@@ -5,6 +5,7 @@ import { actorOf } from '../../core/http/access.js';
 import type { HttpApp } from '../../core/http/app.js';
 import { ErrorResponses, IdParams, Page } from '../../core/http/schemas.js';
 import { recordBulkCrossings } from './bulk-crossings.js';
+import { getCrossing } from './crossing.service.js';
 import * as hits from './hit.service.js';
 import { type ByteSource, type RowFormat, rowFormatOf } from './row-input.js';
 import * as rules from './rules.service.js';
@@ -12,6 +13,7 @@ import { recordCrossing, recordExpectedCrossings } from './screening.service.js'
 import type { WarningRuntime } from './warning.runtime.js';
 import {
   BulkReport,
+  Crossing,
   FlaggedConveyance,
   Hit,
   HitActionInput,
@@ -171,6 +173,14 @@ function registerCrossingRoutes(app: HttpApp, rt: WarningRuntime): void {
     },
     async (request, reply) =>
       reply.status(201).send(await recordCrossing(rt, actorOf(request), request.body)),
+  );
+  app.get(
+    '/api/v1/warning/crossings/:id',
+    {
+      config: { access: DESK },
+      schema: { tags, params: IdParams, response: { 200: Crossing, ...ErrorResponses } },
+    },
+    async (request) => getCrossing(rt, actorOf(request), request.params.id),
   );
   app.post(
     '/api/v1/warning/expected-crossings',

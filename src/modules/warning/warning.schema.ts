@@ -176,6 +176,39 @@ export const NewExpectedCrossings = Type.Object(
 );
 export type NewExpectedCrossings = Static<typeof NewExpectedCrossings>;
 
+/** The traveller as recorded at the crossing (typed or read from the MRZ). */
+export const CrossingIdentity = Type.Object({
+  surname: Nullable(Type.String()),
+  givenNames: Nullable(Type.String()),
+  nativeName: Nullable(Type.String()),
+  sex: Nullable(Type.String()),
+  birthDate: Nullable(Type.String()),
+  nationality: Nullable(Type.String()),
+  documentType: Nullable(Type.String()),
+  documentNumber: Nullable(Type.String()),
+  issuingState: Nullable(Type.String()),
+});
+export type CrossingIdentity = Static<typeof CrossingIdentity>;
+
+/** A recorded crossing; once retention has ended `identity` and `conveyance` are null and `purgedAt` says when. */
+export const Crossing = Type.Object({
+  id: Type.String(),
+  kind: Type.String({ description: '`actual`, or `expected` from an advance passenger list' }),
+  direction: Type.String(),
+  portCode: Type.String(),
+  crossedAt: Type.String(),
+  conveyance: Nullable(Type.String()),
+  fromCounty: Nullable(Type.String()),
+  residenceCounty: Nullable(Type.String()),
+  identity: Type.Union([CrossingIdentity, Type.Null()]),
+  verdict: StringEnum(VERDICTS),
+  score: Type.Number(),
+  source: Type.String(),
+  createdAt: Type.String(),
+  purgedAt: Nullable(Type.String()),
+});
+export type Crossing = Static<typeof Crossing>;
+
 export const Evidence = Type.Object({
   field: Type.String(),
   agreement: Type.String(),

@@ -50,10 +50,12 @@ export interface WatchlistEntry {
   readonly documentType: string | null;
   readonly documentNumber: string | null;
   readonly issuingState: string | null;
+  readonly personalNumber: string | null;
   readonly reason: string;
   readonly validFrom: string;
   readonly validUntil: string;
   readonly sharingScope: 'internal' | 'counterparts';
+  readonly shareWith: readonly string[];
 }
 
 export interface ScreeningOutcome {
@@ -62,5 +64,76 @@ export interface ScreeningOutcome {
   readonly score: number;
   readonly explanation: readonly Evidence[];
   readonly hitId: string | null;
+  readonly entry: {
+    readonly id: string;
+    readonly surname: string | null;
+    readonly givenNames: string | null;
+  } | null;
   readonly warnings: readonly { readonly hitId: string; readonly rule: string; readonly detail: string }[];
+}
+
+/** The traveller as recorded at a crossing; null once retention has purged it. */
+export interface CrossingIdentity {
+  readonly surname: string | null;
+  readonly givenNames: string | null;
+  readonly nativeName: string | null;
+  readonly sex: string | null;
+  readonly birthDate: string | null;
+  readonly nationality: string | null;
+  readonly documentType: string | null;
+  readonly documentNumber: string | null;
+  readonly issuingState: string | null;
+}
+
+export interface Crossing {
+  readonly id: string;
+  readonly kind: string;
+  readonly direction: string;
+  readonly portCode: string;
+  readonly crossedAt: string;
+  readonly conveyance: string | null;
+  readonly fromCounty: string | null;
+  readonly residenceCounty: string | null;
+  readonly identity: CrossingIdentity | null;
+  readonly purgedAt: string | null;
+}
+
+export const RULES = ['high_risk_county', 'port_closed_to_passengers', 'flagged_conveyance'] as const;
+export type RuleName = (typeof RULES)[number];
+
+export interface RuleSetting {
+  readonly rule: RuleName;
+  readonly enabled: boolean;
+}
+
+export interface FlaggedConveyance {
+  readonly id: string;
+  readonly conveyance: string;
+  readonly reason: string;
+  readonly validUntil: string | null;
+  readonly createdAt: string;
+}
+
+/** A row of an uploaded file the node could not take; `line` counts the CSV header. */
+export interface RowError {
+  readonly line: number;
+  readonly code: string;
+  readonly message: string;
+}
+
+export interface WatchlistImportReport {
+  readonly imported: number;
+  readonly rejected: number;
+  readonly errors: readonly RowError[];
+  readonly errorsTruncated: boolean;
+}
+
+export interface BulkReport {
+  readonly importId: string;
+  readonly accepted: number;
+  readonly rejected: number;
+  readonly hits: number;
+  readonly possibles: number;
+  readonly errors: readonly RowError[];
+  readonly errorsTruncated: boolean;
 }

@@ -2,27 +2,136 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiProblem, api } from '../../api/client.js';
 import { useResource } from '../../api/use-resource.js';
-import { HIT_ACTIONS, type Hit, type WatchlistEntry } from '../../api/warning.js';
+import {
+  type Crossing,
+  type Evidence,
+  HIT_ACTIONS,
+  type Hit,
+  type WatchlistEntry,
+} from '../../api/warning.js';
 import { useCodeLabel } from '../../i18n/codes.js';
 import { useFormatters } from '../../i18n/format.js';
 import { Done, FailureAlert, Field, failureOf } from '../../ui/form.js';
 
 interface Review {
   readonly hit: Hit;
+  readonly crossing: Crossing | null;
   readonly entry: WatchlistEntry | null;
+}
+
+/** Reads `url`, or null when the node no longer has it (404). */
+function unlessGone<T>(url: string): Promise<T | null> {
+  return api<T>('GET', url).catch((error: unknown) => {
+    if (error instanceof ApiProblem && error.status === 404) return null;
+    throw error;
+  });
 }
 
 async function loadReview(id: string): Promise<Review> {
   const hit = await api<Hit>('GET', `/api/v1/warning/hits/${id}`);
-  if (!hit.entryId) return { hit, entry: null };
   // An entry can be gone (expired, withdrawn by the sharing agency) while its hit is still reviewed.
-  const entry = await api<WatchlistEntry>('GET', `/api/v1/warning/watchlist/${hit.entryId}`).catch(
-    (error: unknown) => {
-      if (error instanceof ApiProblem && error.status === 404) return null;
-      throw error;
-    },
+  const [crossing, entry] = await Promise.all([
+    unlessGone<Crossing>(`/api/v1/warning/crossings/${hit.crossingId}`),
+    hit.entryId ? unlessGone<WatchlistEntry>(`/api/v1/warning/watchlist/${hit.entryId}`) : null,
+  ]);
+  return { hit, crossing, entry };
+}
+
+/** Which piece of the matcher's (or rule's) evidence speaks about each traveller field. */
+const EVIDENCE_OF: Readonly<Record<string, string>> = {
+  surname: 'name',
+  givenNames: 'name',
+  nativeName: 'name',
+  sex: 'sex',
+  birthDate: 'birthDate',
+  nationality: 'nationality',
+  documentNumber: 'documentNumber',
+  portCode: 'portCode',
+  conveyance: 'conveyance',
+  fromCounty: 'fromCounty',
+  residenceCounty: 'residenceCounty',
+};
+
+const BADGE_OF: Readonly<Record<string, string>> = {
+  exact: 'risk-low',
+  strong: 'risk-low',
+  partial: 'risk-medium',
+  none: 'risk-high',
+  conflict: 'risk-high',
+};
+
+/** The agreement of one field, in words and colour, so a glance shows what agrees and what does not. */
+function AgreementMark({ evidence, rule }: { readonly evidence: Evidence; readonly rule: boolean }) {
+  const { t } = useTranslation();
+  const text = rule
+    ? t('warnings.review.raisedIt')
+    : t(`warnings.agreement.${evidence.agreement}`, { defaultValue: evidence.agreement });
+  return (
+    <span className={`badge ${rule ? 'risk-high' : (BADGE_OF[evidence.agreement] ?? '')}`}>
+      <span className="visually-hidden">{t('warnings.review.agreement')}: </span>
+      {text}
+    </span>
   );
-  return { hit, entry };
+}
+
+/** The traveller as recorded at the crossing, each field marked with what the explanation says about it. */
+function TravellerIdentity({ hit, crossing }: { readonly hit: Hit; readonly crossing: Crossing }) {
+  const { t } = useTranslation();
+  const label = useCodeLabel();
+  const format = useFormatters();
+  const evidence = new Map(hit.explanation.map((item) => [item.field, item]));
+  const person = crossing.identity;
+  const document =
+    person &&
+    [person.documentType && label('documentType', person.documentType), person.issuingState]
+      .filter(Boolean)
+      .join(' · ');
+  const rows: [string, string, string | null][] = [
+    ...(person
+      ? ([
+          ['surname', t('warnings.person.surname'), person.surname],
+          ['givenNames', t('warnings.person.givenNames'), person.givenNames],
+          ['nativeName', t('warnings.person.nativeName'), person.nativeName],
+          ['birthDate', t('warnings.person.birthDate'), person.birthDate],
+          ['sex', t('warnings.person.sex'), person.sex && label('sex', person.sex)],
+          ['nationality', t('warnings.person.nationality'), person.nationality],
+          ['documentNumber', t('warnings.person.documentNumber'), person.documentNumber],
+          ['document', t('warnings.person.document'), document || null],
+        ] as [string, string, string | null][])
+      : []),
+    ['portCode', t('warnings.screen.port'), crossing.portCode],
+    ['direction', t('warnings.screen.direction'), label('direction', crossing.direction)],
+    [
+      'crossedAt',
+      crossing.kind === 'expected' ? t('warnings.crossing.expectedAt') : t('warnings.crossing.crossedAt'),
+      format.dateTime(crossing.crossedAt),
+    ],
+    ['conveyance', t('warnings.screen.conveyance'), crossing.conveyance],
+    ['fromCounty', t('warnings.screen.fromCounty'), crossing.fromCounty],
+    ['residenceCounty', t('warnings.screen.residenceCounty'), crossing.residenceCounty],
+  ];
+  return (
+    <>
+      {crossing.purgedAt && (
+        <p className="muted">{t('warnings.review.purged', { date: format.dateTime(crossing.purgedAt) })}</p>
+      )}
+      <dl className="identity" data-testid="traveller">
+        {rows
+          .filter((row): row is [string, string, string] => Boolean(row[2]))
+          .map(([field, term, value]) => {
+            const said = evidence.get(EVIDENCE_OF[field] ?? field);
+            return (
+              <div key={field}>
+                <dt>{term}</dt>
+                <dd>
+                  {value} {said && <AgreementMark evidence={said} rule={hit.kind === 'rule'} />}
+                </dd>
+              </div>
+            );
+          })}
+      </dl>
+    </>
+  );
 }
 
 function EntryIdentity({ entry }: { readonly entry: WatchlistEntry }) {
@@ -126,7 +235,7 @@ function Decision({ hit, onDecided }: { readonly hit: Hit; readonly onDecided: (
   );
 }
 
-/** One hit under review: the watchlisted identity beside the matcher's field-by-field explanation, and the decision. */
+/** One hit under review: the traveller beside the watchlisted person, the matcher's explanation, and the decision. */
 export function HitReview({ id, onDecided }: { readonly id: string; readonly onDecided: () => void }) {
   const { t } = useTranslation();
   const format = useFormatters();
@@ -137,7 +246,7 @@ export function HitReview({ id, onDecided }: { readonly id: string; readonly onD
   const review = useResource(`hit:${id}:${generation}`, () => loadReview(id));
   if (review.status === 'loading') return <p role="status">{t('common.loading')}</p>;
   if (review.status === 'failed') return <FailureAlert failure={new Error(review.detail)} />;
-  const { hit, entry } = review.data;
+  const { hit, crossing, entry } = review.data;
   return (
     <section aria-labelledby="review-title" className="review">
       <h2 id="review-title">{t('warnings.review.title')}</h2>
@@ -150,33 +259,53 @@ export function HitReview({ id, onDecided }: { readonly id: string; readonly onD
       </p>
       <div className="side-by-side">
         <div>
-          <h3>{t('warnings.review.explanation')}</h3>
-          {hit.explanation.length === 0 ? (
-            <p className="muted">{t('warnings.review.noExplanation')}</p>
+          <h3>{t('warnings.review.traveller')}</h3>
+          {crossing ? (
+            <TravellerIdentity hit={hit} crossing={crossing} />
           ) : (
-            <table className="grid">
-              <thead>
-                <tr>
-                  <th scope="col">{t('warnings.review.field')}</th>
-                  <th scope="col">{t('warnings.review.agreement')}</th>
-                  <th scope="col">{t('warnings.review.weight')}</th>
-                  <th scope="col">{t('warnings.review.detail')}</th>
+            <p className="muted">{t('warnings.review.noCrossing')}</p>
+          )}
+        </div>
+        <div>
+          <h3>{t('warnings.review.watchlisted')}</h3>
+          {entry ? (
+            <EntryIdentity entry={entry} />
+          ) : (
+            <p className="muted">
+              {hit.kind === 'rule' ? t('warnings.review.ruleNoEntry') : t('warnings.review.noEntry')}
+            </p>
+          )}
+        </div>
+      </div>
+      <h3>{t('warnings.review.explanation')}</h3>
+      {hit.explanation.length === 0 ? (
+        <p className="muted">{t('warnings.review.noExplanation')}</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="grid">
+            <thead>
+              <tr>
+                <th scope="col">{t('warnings.review.field')}</th>
+                <th scope="col">{t('warnings.review.agreement')}</th>
+                <th scope="col">{t('warnings.review.weight')}</th>
+                <th scope="col">{t('warnings.review.detail')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {hit.explanation.map((evidence) => (
+                <tr key={evidence.field} className={`agreement-${evidence.agreement}`}>
+                  <th scope="row">
+                    {t(`warnings.fields.${evidence.field}`, { defaultValue: evidence.field })}
+                  </th>
+                  <td>
+                    {t(`warnings.agreement.${evidence.agreement}`, { defaultValue: evidence.agreement })}
+                  </td>
+                  <td className="num">{format.number(Math.round(evidence.weight * 100) / 100)}</td>
+                  <td lang="en">{evidence.detail}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {hit.explanation.map((evidence) => (
-                  <tr key={evidence.field} className={`agreement-${evidence.agreement}`}>
-                    <th scope="row">
-                      {t(`warnings.fields.${evidence.field}`, { defaultValue: evidence.field })}
-                    </th>
-                    <td>
-                      {t(`warnings.agreement.${evidence.agreement}`, { defaultValue: evidence.agreement })}
-                    </td>
-                    <td className="num">{format.number(Math.round(evidence.weight * 100) / 100)}</td>
-                    <td lang="en">{evidence.detail}</td>
-                  </tr>
-                ))}
-              </tbody>
+              ))}
+            </tbody>
+            {hit.kind === 'identity' && (
               <tfoot>
                 <tr>
                   <th scope="row" colSpan={2}>
@@ -186,14 +315,10 @@ export function HitReview({ id, onDecided }: { readonly id: string; readonly onD
                   <td />
                 </tr>
               </tfoot>
-            </table>
-          )}
+            )}
+          </table>
         </div>
-        <div>
-          <h3>{t('warnings.review.watchlisted')}</h3>
-          {entry ? <EntryIdentity entry={entry} /> : <p className="muted">{t('warnings.review.noEntry')}</p>}
-        </div>
-      </div>
+      )}
       <Decision
         hit={hit}
         onDecided={(message) => {

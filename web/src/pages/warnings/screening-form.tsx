@@ -6,7 +6,15 @@ import { codesOf, useCodeLabel } from '../../i18n/codes.js';
 import { useFormatters } from '../../i18n/format.js';
 import { FailureAlert, Field, failureOf, fieldErrorOf } from '../../ui/form.js';
 
-const IDENTITY = ['surname', 'givenNames', 'birthDate', 'nationality', 'documentNumber'] as const;
+const IDENTITY = [
+  'surname',
+  'givenNames',
+  'nativeName',
+  'birthDate',
+  'nationality',
+  'documentNumber',
+] as const;
+const PLACES = ['fromCounty', 'residenceCounty'] as const;
 
 /** The desk's check of one traveller: typed identity or the MRZ as read, screened at once. */
 export function ScreeningForm({ onScreened }: { readonly onScreened: () => void }) {
@@ -22,6 +30,8 @@ export function ScreeningForm({ onScreened }: { readonly onScreened: () => void 
     const identity = Object.fromEntries(
       IDENTITY.map((name) => [name, text(name)]).filter(([, value]) => value),
     );
+    if (text('sex')) identity.sex = text('sex');
+    const crossedAt = text('crossedAt') && new Date(text('crossedAt'));
     const mrz = text('mrz');
     setFailure(null);
     setOutcome(null);
@@ -29,6 +39,8 @@ export function ScreeningForm({ onScreened }: { readonly onScreened: () => void 
       direction: text('direction'),
       portCode: text('portCode'),
       ...(text('conveyance') && { conveyance: text('conveyance') }),
+      ...(crossedAt && !Number.isNaN(crossedAt.getTime()) && { crossedAt: crossedAt.toISOString() }),
+      ...Object.fromEntries(PLACES.map((name) => [name, text(name)]).filter(([, value]) => value)),
       ...(Object.keys(identity).length > 0 && { identity }),
       ...(mrz && { mrz }),
     }).then(
@@ -61,11 +73,33 @@ export function ScreeningForm({ onScreened }: { readonly onScreened: () => void 
         <Field label={t('warnings.screen.conveyance')} error={error('conveyance')}>
           {({ id }) => <input id={id} name="conveyance" />}
         </Field>
+        <Field label={t('warnings.crossing.crossedAt')} hint={t('warnings.screen.nowHint')}>
+          {({ id, describedBy }) => (
+            <input id={id} name="crossedAt" type="datetime-local" aria-describedby={describedBy} />
+          )}
+        </Field>
+        {PLACES.map((name) => (
+          <Field key={name} label={t(`warnings.screen.${name}`)} error={error(name)}>
+            {({ id }) => <input id={id} name={name} />}
+          </Field>
+        ))}
         {IDENTITY.map((name) => (
           <Field key={name} label={t(`warnings.person.${name}`)} error={error(name)}>
             {({ id }) => <input id={id} name={name} />}
           </Field>
         ))}
+        <Field label={t('warnings.person.sex')} error={error('sex')}>
+          {({ id }) => (
+            <select id={id} name="sex" defaultValue="">
+              <option value="">—</option>
+              {codesOf('sex').map((code) => (
+                <option key={code} value={code}>
+                  {label('sex', code)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
         <Field label={t('warnings.screen.mrz')} hint={t('warnings.screen.mrzHint')} error={error('mrz')}>
           {({ id, describedBy }) => (
             <textarea id={id} name="mrz" rows={3} className="mono" aria-describedby={describedBy} />
@@ -83,6 +117,15 @@ export function ScreeningForm({ onScreened }: { readonly onScreened: () => void 
           {t(`warnings.screen.verdict.${outcome.verdict}`, {
             score: format.number(Math.round(outcome.score * 100) / 100),
           })}
+          {outcome.entry && (
+            <span>
+              {' '}
+              ·{' '}
+              {t('warnings.screen.matched', {
+                name: [outcome.entry.surname, outcome.entry.givenNames].filter(Boolean).join(', ') || '—',
+              })}
+            </span>
+          )}
           {outcome.warnings.map((warning) => (
             <span key={warning.hitId}> · {t(`warnings.rules.${warning.rule}`)}</span>
           ))}

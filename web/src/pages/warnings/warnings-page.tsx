@@ -3,21 +3,28 @@ import { useTranslation } from 'react-i18next';
 import { Layout } from '../../shell/layout.js';
 import { FailureAlert } from '../../ui/form.js';
 import { Tabs } from '../../ui/tabs.js';
+import { DecidedHits } from './decided-hits.js';
 import { HitFeed, useLiveHits } from './hit-feed.js';
 import { HitReview } from './hit-review.js';
+import { ListsPanel } from './lists-panel.js';
+import { RulesPanel } from './rules-panel.js';
 import { ScreeningForm } from './screening-form.js';
 import { WatchlistPanel } from './watchlist-panel.js';
 
-type Tab = 'desk' | 'screen' | 'watchlist';
+const TABS = ['desk', 'decided', 'screen', 'lists', 'watchlist', 'rules'] as const;
+type Tab = (typeof TABS)[number];
 
-/** Warnings: the port desk's live alerts with hit review, the traveller check, and the watchlist. */
+/**
+ * Warnings: the port desk's live alerts with hit review, decided hits, the traveller check, passenger lists
+ * and bulk files, the watchlist, and the early-warning rules.
+ */
 export default function WarningsPage() {
   const { t } = useTranslation();
   const [tab, setTab] = useState<Tab>('desk');
   const [selected, setSelected] = useState<string | null>(null);
   // The feed keeps polling on every tab so an alert rings even while the officer edits the watchlist.
   const live = useLiveHits();
-  const tabs = (['desk', 'screen', 'watchlist'] as const).map((key) => ({
+  const tabs = TABS.map((key) => ({
     key,
     title:
       key === 'desk' && live.fresh.size > 0
@@ -38,8 +45,11 @@ export default function WarningsPage() {
             )}
           </div>
         )}
+        {tab === 'decided' && <DecidedHits />}
         {tab === 'screen' && <ScreeningForm onScreened={live.refresh} />}
+        {tab === 'lists' && <ListsPanel onScreened={live.refresh} />}
         {tab === 'watchlist' && <WatchlistPanel />}
+        {tab === 'rules' && <RulesPanel />}
       </Tabs>
     </Layout>
   );

@@ -1,12 +1,16 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.js';
-import type { Page } from '../../api/types.js';
+import { useAgencies } from '../../api/agencies.js';
+import { ApiProblem, api, uploadFile } from '../../api/client.js';
+import { localName, type Page } from '../../api/types.js';
 import { useResource } from '../../api/use-resource.js';
-import type { WatchlistEntry } from '../../api/warning.js';
+import type { RowError, WatchlistEntry, WatchlistImportReport } from '../../api/warning.js';
+import { useUser } from '../../auth/session.js';
 import { codesOf, useCodeLabel } from '../../i18n/codes.js';
 import { useFormatters } from '../../i18n/format.js';
+import { currentLanguage } from '../../i18n/i18n.js';
 import { Done, FailureAlert, Field, failureOf, fieldErrorOf } from '../../ui/form.js';
+import { RowErrors } from './lists-panel.js';
 
 const OPTIONAL_TEXT = [
   'surname',
@@ -15,46 +19,119 @@ const OPTIONAL_TEXT = [
   'birthDate',
   'nationality',
   'documentNumber',
+  'issuingState',
+  'personalNumber',
 ] as const;
+const HINTS: Readonly<Partial<Record<(typeof OPTIONAL_TEXT)[number], string>>> = {
+  birthDate: 'warnings.person.birthDateHint',
+  nationality: 'warnings.person.nationalityHint',
+  issuingState: 'warnings.person.nationalityHint',
+};
+const OPTIONAL_CHOICES = ['sex', 'documentType'] as const;
+const PAGE_SIZE = 200;
 
-function EntryForm({ onCreated }: { readonly onCreated: () => void }) {
+type EntryInput = Record<string, string | readonly string[]>;
+
+/** The entry the form describes, in the API's shape; empty fields are left out. */
+function entryInputOf(form: FormData): EntryInput {
+  const text = (name: string) => String(form.get(name) ?? '').trim();
+  const aliases = text('aliases')
+    .split(';')
+    .map((alias) => alias.trim())
+    .filter(Boolean);
+  const scope = text('sharingScope');
+  const input: EntryInput = {
+    category: text('category'),
+    reason: text('reason'),
+    validUntil: text('validUntil'),
+    sharingScope: scope,
+  };
+  for (const name of [...OPTIONAL_TEXT, ...OPTIONAL_CHOICES, 'validFrom'])
+    if (text(name)) input[name] = text(name);
+  if (aliases.length > 0) input.aliases = aliases;
+  if (scope === 'counterparts') input.shareWith = form.getAll('shareWith').map(String);
+  return input;
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/** What an edit changes; a field emptied by the officer is reported, as the node keeps a value once given. */
+function changesOf(entry: WatchlistEntry, input: EntryInput): { changes: EntryInput; cleared: string[] } {
+  const current = entry as unknown as Record<string, unknown>;
+  const changes: EntryInput = {};
+  for (const [name, value] of Object.entries(input)) if (!same(current[name], value)) changes[name] = value;
+  const cleared = [...OPTIONAL_TEXT, ...OPTIONAL_CHOICES, 'aliases'].filter((name) => {
+    const before = current[name];
+    const had = Array.isArray(before) ? before.length > 0 : Boolean(before);
+    return had && input[name] === undefined;
+  });
+  return { changes, cleared };
+}
+
+function EntryForm({
+  entry,
+  onSaved,
+  onCancel,
+}: {
+  readonly entry: WatchlistEntry | null;
+  readonly onSaved: () => void;
+  readonly onCancel: () => void;
+}) {
   const { t } = useTranslation();
   const label = useCodeLabel();
+  const user = useUser();
+  const agencies = useAgencies();
   const [failure, setFailure] = useState<Error | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const [scope, setScope] = useState(entry?.sharingScope ?? 'internal');
+  const counterparts =
+    agencies.status === 'ready' ? agencies.data.filter((agency) => agency.code !== user.agencyCode) : [];
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const element = event.currentTarget;
-    const form = new FormData(element);
-    const text = (name: string) => String(form.get(name) ?? '').trim();
-    const optional = Object.fromEntries(
-      OPTIONAL_TEXT.map((name) => [name, text(name)]).filter(([, value]) => value),
-    );
+    const input = entryInputOf(new FormData(element));
     setFailure(null);
     setDone(null);
-    api<WatchlistEntry>('POST', '/api/v1/warning/watchlist', {
-      category: text('category'),
-      ...optional,
-      ...(text('sex') && { sex: text('sex') }),
-      reason: text('reason'),
-      validUntil: text('validUntil'),
-      sharingScope: text('sharingScope'),
-    }).then(
+    if (entry) {
+      const { changes, cleared } = changesOf(entry, input);
+      if (cleared.length > 0) {
+        const names = cleared.map((name) => t(`warnings.person.${name}`)).join(', ');
+        setFailure(new Error(t('warnings.watchlist.cannotClear', { fields: names })));
+        return;
+      }
+      if (Object.keys(changes).length === 0) {
+        onCancel();
+        return;
+      }
+      api<WatchlistEntry>('PATCH', `/api/v1/warning/watchlist/${entry.id}`, changes).then(
+        () => onSaved(),
+        (error: unknown) => setFailure(failureOf(error)),
+      );
+      return;
+    }
+    api<WatchlistEntry>('POST', '/api/v1/warning/watchlist', input).then(
       () => {
         element.reset();
+        setScope('internal');
         setDone(t('warnings.watchlist.created'));
-        onCreated();
+        onSaved();
       },
       (error: unknown) => setFailure(failureOf(error)),
     );
   };
   const error = (field: string) => fieldErrorOf(failure, field);
+  const value = (name: string): string => {
+    const current = entry ? (entry as unknown as Record<string, unknown>)[name] : undefined;
+    return typeof current === 'string' ? current : '';
+  };
   return (
     <form onSubmit={submit} className="form-grid" aria-labelledby="entry-form-title">
-      <h3 id="entry-form-title">{t('warnings.watchlist.add')}</h3>
+      <h3 id="entry-form-title" tabIndex={-1}>
+        {entry ? t('warnings.watchlist.editTitle') : t('warnings.watchlist.add')}
+      </h3>
       <Field label={t('warnings.person.category')} error={error('category')}>
         {({ id }) => (
-          <select id={id} name="category">
+          <select id={id} name="category" defaultValue={value('category') || undefined}>
             {codesOf('personCategory').map((code) => (
               <option key={code} value={code}>
                 {label('personCategory', code)}
@@ -63,52 +140,104 @@ function EntryForm({ onCreated }: { readonly onCreated: () => void }) {
           </select>
         )}
       </Field>
-      {OPTIONAL_TEXT.map((name) => (
-        <Field
-          key={name}
-          label={t(`warnings.person.${name}`)}
-          error={error(name)}
-          hint={
-            name === 'nationality'
-              ? t('warnings.person.nationalityHint')
-              : name === 'birthDate'
-                ? t('warnings.person.birthDateHint')
-                : undefined
-          }
-        >
-          {({ id, describedBy }) => <input id={id} name={name} aria-describedby={describedBy} />}
-        </Field>
-      ))}
-      <Field label={t('warnings.person.sex')} error={error('sex')}>
-        {({ id }) => (
-          <select id={id} name="sex" defaultValue="">
-            <option value="">—</option>
-            {codesOf('sex').map((code) => (
-              <option key={code} value={code}>
-                {label('sex', code)}
-              </option>
-            ))}
-          </select>
+      {OPTIONAL_TEXT.map((name) => {
+        const hint = HINTS[name];
+        return (
+          <Field
+            key={name}
+            label={t(`warnings.person.${name}`)}
+            error={error(name)}
+            hint={hint ? t(hint) : undefined}
+          >
+            {({ id, describedBy }) => (
+              <input id={id} name={name} defaultValue={value(name)} aria-describedby={describedBy} />
+            )}
+          </Field>
+        );
+      })}
+      <Field
+        label={t('warnings.person.aliases')}
+        hint={t('warnings.person.aliasesHint')}
+        error={error('aliases')}
+      >
+        {({ id, describedBy }) => (
+          <input
+            id={id}
+            name="aliases"
+            defaultValue={entry?.aliases.join('; ') ?? ''}
+            aria-describedby={describedBy}
+          />
         )}
       </Field>
+      {OPTIONAL_CHOICES.map((name) => (
+        <Field key={name} label={t(`warnings.person.${name}`)} error={error(name)}>
+          {({ id }) => (
+            <select id={id} name={name} defaultValue={value(name)}>
+              <option value="">—</option>
+              {codesOf(name).map((code) => (
+                <option key={code} value={code}>
+                  {label(name, code)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      ))}
       <Field label={t('warnings.person.reason')} error={error('reason')}>
-        {({ id }) => <input id={id} name="reason" required maxLength={500} />}
+        {({ id }) => <input id={id} name="reason" required maxLength={500} defaultValue={value('reason')} />}
+      </Field>
+      <Field label={t('warnings.person.validFrom')} error={error('validFrom')}>
+        {({ id }) => <input id={id} name="validFrom" type="date" defaultValue={value('validFrom')} />}
       </Field>
       <Field label={t('warnings.person.validUntil')} error={error('validUntil')}>
-        {({ id }) => <input id={id} name="validUntil" type="date" required />}
+        {({ id }) => (
+          <input id={id} name="validUntil" type="date" required defaultValue={value('validUntil')} />
+        )}
       </Field>
       <Field label={t('warnings.watchlist.sharing')} error={error('sharingScope')}>
         {({ id }) => (
-          <select id={id} name="sharingScope" defaultValue="internal">
+          <select
+            id={id}
+            name="sharingScope"
+            value={scope}
+            onChange={(event) =>
+              setScope(event.target.value === 'counterparts' ? 'counterparts' : 'internal')
+            }
+          >
             <option value="internal">{t('warnings.watchlist.internal')}</option>
             <option value="counterparts">{t('warnings.watchlist.counterparts')}</option>
           </select>
         )}
       </Field>
+      {scope === 'counterparts' && (
+        <fieldset className="recipients-choice">
+          <legend>{t('warnings.watchlist.shareWith')}</legend>
+          {counterparts.length === 0 && (
+            <p className="muted small">{t('warnings.watchlist.noCounterparts')}</p>
+          )}
+          {counterparts.map((agency) => (
+            <label key={agency.code} className="checkbox">
+              <input
+                type="checkbox"
+                name="shareWith"
+                value={agency.code}
+                defaultChecked={entry?.shareWith.includes(agency.code) ?? false}
+              />
+              {localName(agency.names, currentLanguage(), agency.code)} ({agency.code})
+            </label>
+          ))}
+          {error('shareWith') && <p className="field-error">{error('shareWith')}</p>}
+        </fieldset>
+      )}
       <div className="actions">
         <button type="submit" className="primary">
-          {t('warnings.watchlist.save')}
+          {entry ? t('warnings.watchlist.saveChanges') : t('warnings.watchlist.save')}
         </button>
+        {entry && (
+          <button type="button" onClick={onCancel}>
+            {t('warnings.watchlist.cancel')}
+          </button>
+        )}
       </div>
       <FailureAlert failure={failure} />
       <Done message={done} />
@@ -116,33 +245,187 @@ function EntryForm({ onCreated }: { readonly onCreated: () => void }) {
   );
 }
 
-/** The watchlist: entries of the own agency and those shared by counterparts; add and withdraw entries. */
+type ImportState =
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'uploading'; readonly fraction: number }
+  | { readonly kind: 'done'; readonly report: WatchlistImportReport }
+  | { readonly kind: 'failed'; readonly failure: Error; readonly errors: readonly RowError[] };
+
+function reportOf(error: unknown): WatchlistImportReport | null {
+  if (!(error instanceof ApiProblem)) return null;
+  const report = error.body.report;
+  return typeof report === 'object' && report !== null ? (report as WatchlistImportReport) : null;
+}
+
+/** Imports entries from a CSV or NDJSON file, all or nothing unless the officer keeps the good rows. */
+function ImportEntries({ onImported }: { readonly onImported: () => void }) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const partialId = useId();
+  const [state, setState] = useState<ImportState>({ kind: 'idle' });
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const file = form.get('file');
+    if (!(file instanceof File) || file.size === 0) return;
+    const name = file.name.toLowerCase();
+    const type = name.endsWith('.ndjson') || name.endsWith('.jsonl') ? 'application/x-ndjson' : 'text/csv';
+    const partial = form.get('partial') === 'on';
+    setState({ kind: 'uploading', fraction: 0 });
+    uploadFile<WatchlistImportReport>(
+      `/api/v1/warning/watchlist/imports?partial=${partial}`,
+      file,
+      type,
+      (fraction) => setState({ kind: 'uploading', fraction }),
+    ).then(
+      (report) => {
+        setState({ kind: 'done', report });
+        onImported();
+      },
+      (error: unknown) =>
+        setState({ kind: 'failed', failure: failureOf(error), errors: reportOf(error)?.errors ?? [] }),
+    );
+  };
+  return (
+    <section aria-labelledby="watchlist-import-title">
+      <h3 id="watchlist-import-title">{t('warnings.watchlist.importTitle')}</h3>
+      <p className="muted small">{t('warnings.watchlist.importHint')}</p>
+      <form onSubmit={submit} className="stack">
+        <Field label={t('warnings.watchlist.importFile')}>
+          {({ id }) => (
+            <input id={id} name="file" type="file" accept=".csv,.ndjson,.jsonl,text/csv" required />
+          )}
+        </Field>
+        <div className="checkbox">
+          <input id={partialId} name="partial" type="checkbox" />
+          <label htmlFor={partialId}>{t('warnings.watchlist.partial')}</label>
+        </div>
+        <button type="submit" className="primary" disabled={state.kind === 'uploading'}>
+          {t('warnings.watchlist.import')}
+        </button>
+      </form>
+      {state.kind === 'uploading' && (
+        <p role="status">
+          <progress max={1} value={state.fraction} aria-label={t('warnings.files.progress')} />{' '}
+          {format.percent(state.fraction * 100)}
+        </p>
+      )}
+      {state.kind === 'done' && (
+        <div role="status" className="notice">
+          <p>
+            {t('warnings.watchlist.importResult', {
+              imported: format.number(state.report.imported),
+              rejected: format.number(state.report.rejected),
+            })}
+          </p>
+          <RowErrors errors={state.report.errors} truncated={state.report.errorsTruncated} />
+        </div>
+      )}
+      {state.kind === 'failed' && (
+        <>
+          <FailureAlert failure={state.failure} />
+          <RowErrors errors={state.errors} truncated={false} />
+        </>
+      )}
+    </section>
+  );
+}
+
+/** The watchlist: entries of the own agency and those shared by counterparts; add, change, import, withdraw. */
 export function WatchlistPanel() {
   const { t } = useTranslation();
   const label = useCodeLabel();
   const format = useFormatters();
+  const user = useUser();
+  const agencies = useAgencies();
   const [generation, setGeneration] = useState(0);
+  const [category, setCategory] = useState('');
+  const [source, setSource] = useState('');
+  const [more, setMore] = useState<{ items: readonly WatchlistEntry[]; cursor: string | null } | null>(null);
+  const [editing, setEditing] = useState<WatchlistEntry | null>(null);
   const [failure, setFailure] = useState<Error | null>(null);
-  const entries = useResource(`watchlist:${generation}`, () =>
-    api<Page<WatchlistEntry>>('GET', '/api/v1/warning/watchlist?limit=200'),
+  const formRef = useRef<HTMLDivElement>(null);
+  const query = new URLSearchParams({ limit: String(PAGE_SIZE) });
+  if (category) query.set('category', category);
+  if (source) query.set('sourceAgency', source);
+  const entries = useResource(`watchlist:${generation}:${query}`, () =>
+    api<Page<WatchlistEntry>>('GET', `/api/v1/warning/watchlist?${query}`),
   );
+  const reload = () => {
+    setMore(null);
+    setGeneration((value) => value + 1);
+  };
   const withdraw = (entry: WatchlistEntry) => {
     if (!window.confirm(t('warnings.watchlist.confirmWithdraw'))) return;
-    api<void>('DELETE', `/api/v1/warning/watchlist/${entry.id}`).then(
-      () => setGeneration((value) => value + 1),
+    api<void>('DELETE', `/api/v1/warning/watchlist/${entry.id}`).then(reload, (error: unknown) =>
+      setFailure(failureOf(error)),
+    );
+  };
+  const edit = (entry: WatchlistEntry) => {
+    setEditing(entry);
+    // The form sits below a long list: bring it (and the keyboard) to the officer.
+    requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('h3')?.focus());
+  };
+  const showMore = (cursor: string) => {
+    const next = new URLSearchParams(query);
+    next.set('cursor', cursor);
+    api<Page<WatchlistEntry>>('GET', `/api/v1/warning/watchlist?${next}`).then(
+      (page) => setMore({ items: [...(more?.items ?? []), ...page.items], cursor: page.nextCursor }),
       (error: unknown) => setFailure(failureOf(error)),
     );
   };
+  const items = entries.status === 'ready' ? [...entries.data.items, ...(more?.items ?? [])] : [];
+  const nextCursor = more ? more.cursor : entries.status === 'ready' ? entries.data.nextCursor : null;
   return (
     <section aria-labelledby="watchlist-title">
       <h2 id="watchlist-title">{t('warnings.watchlist.title')}</h2>
+      <div className="toolbar">
+        <Field label={t('warnings.watchlist.filterCategory')}>
+          {({ id }) => (
+            <select
+              id={id}
+              value={category}
+              onChange={(event) => {
+                setMore(null);
+                setCategory(event.target.value);
+              }}
+            >
+              <option value="">{t('warnings.watchlist.all')}</option>
+              {codesOf('personCategory').map((code) => (
+                <option key={code} value={code}>
+                  {label('personCategory', code)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('warnings.watchlist.filterSource')}>
+          {({ id }) => (
+            <select
+              id={id}
+              value={source}
+              onChange={(event) => {
+                setMore(null);
+                setSource(event.target.value);
+              }}
+            >
+              <option value="">{t('warnings.watchlist.all')}</option>
+              {(agencies.status === 'ready' ? agencies.data : []).map((agency) => (
+                <option key={agency.code} value={agency.code}>
+                  {localName(agency.names, currentLanguage(), agency.code)} ({agency.code})
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
       <FailureAlert failure={failure} />
       {entries.status === 'loading' && <p role="status">{t('common.loading')}</p>}
       {entries.status === 'failed' && <FailureAlert failure={new Error(entries.detail)} />}
-      {entries.status === 'ready' && entries.data.items.length === 0 && (
+      {entries.status === 'ready' && items.length === 0 && (
         <p className="empty-state">{t('warnings.watchlist.empty')}</p>
       )}
-      {entries.status === 'ready' && entries.data.items.length > 0 && (
+      {items.length > 0 && (
         <div className="table-scroll">
           <table className="grid">
             <thead>
@@ -158,9 +441,10 @@ export function WatchlistPanel() {
               </tr>
             </thead>
             <tbody>
-              {entries.data.items.map((entry) => {
+              {items.map((entry) => {
                 const name =
                   [entry.surname, entry.givenNames].filter(Boolean).join(', ') || entry.nativeName || '—';
+                const own = entry.sourceAgency === user.agencyCode;
                 return (
                   <tr key={entry.id}>
                     <th scope="row">
@@ -176,13 +460,26 @@ export function WatchlistPanel() {
                     <td>{entry.sourceAgency}</td>
                     <td>{format.day(entry.validUntil)}</td>
                     <td>
-                      <button
-                        type="button"
-                        onClick={() => withdraw(entry)}
-                        aria-label={t('warnings.watchlist.withdrawName', { name })}
-                      >
-                        {t('warnings.watchlist.withdraw')}
-                      </button>
+                      {own ? (
+                        <>
+                          <button
+                            type="button"
+                            onClick={() => edit(entry)}
+                            aria-label={t('warnings.watchlist.editName', { name })}
+                          >
+                            {t('warnings.watchlist.edit')}
+                          </button>{' '}
+                          <button
+                            type="button"
+                            onClick={() => withdraw(entry)}
+                            aria-label={t('warnings.watchlist.withdrawName', { name })}
+                          >
+                            {t('warnings.watchlist.withdraw')}
+                          </button>
+                        </>
+                      ) : (
+                        <span className="muted small">{t('warnings.watchlist.theirs')}</span>
+                      )}
                     </td>
                   </tr>
                 );
@@ -191,7 +488,23 @@ export function WatchlistPanel() {
           </table>
         </div>
       )}
-      <EntryForm onCreated={() => setGeneration((value) => value + 1)} />
+      {nextCursor && (
+        <button type="button" onClick={() => showMore(nextCursor)}>
+          {t('warnings.watchlist.more')}
+        </button>
+      )}
+      <div ref={formRef}>
+        <EntryForm
+          key={editing?.id ?? 'new'}
+          entry={editing}
+          onSaved={() => {
+            setEditing(null);
+            reload();
+          }}
+          onCancel={() => setEditing(null)}
+        />
+      </div>
+      <ImportEntries onImported={reload} />
     </section>
   );
 }

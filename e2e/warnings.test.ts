@@ -1,0 +1,216 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ApiSession, signInOverApi } from './support/api-session.js';
+import { seriousAccessibilityViolations } from './support/axe.js';
+import { type BrowserSession, openBrowser } from './support/browser.js';
+import { type RunningNode, requireBuild, startNode } from './support/node-process.js';
+import { crossingOfWatchlisted, DESK_OFFICER, seedOfficers, WATCHLISTED } from './support/seed.js';
+
+const ADMIN = { username: 'admin', password: 'e2e-admin-password-3' };
+/** The duty supervisor of the port: a port officer who also administers the node's rules. */
+const SUPERVISOR = { username: 'sun.supervisor', password: 'duty-supervisor-password-1' };
+
+requireBuild();
+
+describe('the warnings desk in Chromium', () => {
+  let node: RunningNode;
+  let browser: BrowserSession;
+  let desk: ApiSession;
+
+  beforeAll(async () => {
+    node = await startNode({ adminPassword: ADMIN.password });
+    const admin = await signInOverApi(node.baseUrl, ADMIN.username, ADMIN.password);
+    await seedOfficers(admin);
+    await admin.request('POST', '/api/v1/users', {
+      ...SUPERVISOR,
+      displayName: 'Sun Li',
+      language: 'en',
+      roles: ['port_officer', 'admin'],
+      personalData: true,
+    });
+    desk = await signInOverApi(node.baseUrl, DESK_OFFICER.username, DESK_OFFICER.password);
+    await desk.request('POST', '/api/v1/warning/watchlist', { ...WATCHLISTED, sex: 'M' });
+    browser = await openBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await node?.stop();
+  });
+
+  async function signInAs(who: { username: string; password: string }) {
+    const { page } = browser;
+    await page.context().clearCookies();
+    await page.goto(node.baseUrl);
+    await page.locator('input[name="username"]').fill(who.username);
+    await page.locator('input[name="password"]').fill(who.password);
+    await page.locator('button[type="submit"]').click();
+    await page.getByRole('navigation').waitFor();
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('button', { name: 'English', pressed: true }).waitFor();
+    await page
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: 'Warnings' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Warnings' }).waitFor();
+  }
+
+  async function expectAccessible(name: string) {
+    expect(await seriousAccessibilityViolations(browser.page), name).toEqual([]);
+  }
+
+  it('shows the desk officer the traveller beside the watchlisted person, each field marked', async () => {
+    const { page } = browser;
+    await signInAs(DESK_OFFICER);
+    await page.getByText('No open alerts at this moment.').waitFor();
+    await desk.request('POST', '/api/v1/warning/crossings', {
+      ...crossingOfWatchlisted(),
+      conveyance: 'K3 Ulaanbaatar–Beijing',
+      identity: {
+        ...(crossingOfWatchlisted().identity as Record<string, string>),
+        sex: 'M',
+        nativeName: 'Батбаяр Ганболд',
+      },
+    });
+    const alert = page.getByTestId('hit');
+    await alert.waitFor({ timeout: 10_000 });
+    await alert.click();
+    const traveller = page.getByTestId('traveller');
+    await traveller.waitFor();
+    expect(await page.getByRole('heading', { name: 'Traveller at the crossing' }).isVisible()).toBe(true);
+    expect(await page.getByRole('heading', { name: 'Watchlisted person' }).isVisible()).toBe(true);
+    const text = await traveller.textContent();
+    for (const shown of [
+      'BATBAYAR',
+      'GANBOLD',
+      'Батбаяр Ганболд',
+      'E1234567',
+      'CN-ERL',
+      'K3 Ulaanbaatar–Beijing',
+    ]) {
+      expect(text).toContain(shown);
+    }
+    const documentRow = traveller.locator('div').filter({ hasText: 'Document number' });
+    expect(await documentRow.textContent()).toMatch(/E1234567\s*Agreement: exact/);
+    await expectAccessible('hit review with the traveller');
+    await browser.screenshot('warnings-review-traveller');
+
+    await page.getByLabel('Reason for the decision').fill('Passport and date of birth agree');
+    await page.getByRole('button', { name: 'Confirm the hit' }).click();
+    await page.getByRole('tab', { name: 'Decided alerts' }).click();
+    await page.getByRole('button', { name: /no action recorded yet/ }).click();
+    await page.getByLabel('Action taken').selectOption('quarantine');
+    await page.getByRole('button', { name: 'Record the action' }).click();
+    await page.getByText('The action is recorded.').waitFor();
+    await expectAccessible('decided alerts');
+    await browser.screenshot('warnings-decided');
+  }, 60_000);
+
+  it('lets the desk officer flag a conveyance but not switch rules', async () => {
+    const { page } = browser;
+    await page.getByRole('tab', { name: 'Rules and conveyances' }).click();
+    await page.getByText('Only an administrator can switch rules on or off.').waitFor();
+    expect(await page.getByRole('button', { name: 'Save the rules' }).count()).toBe(0);
+    expect(await page.getByLabel('Vehicle plate, train or flight number').isVisible()).toBe(true);
+    await expectAccessible('rules panel, desk officer');
+  });
+
+  it('has the supervisor flag a conveyance, and a crossing on it raises a warning the desk sees live', async () => {
+    const { page } = browser;
+    await signInAs(SUPERVISOR);
+    await page.getByRole('tab', { name: 'Rules and conveyances' }).click();
+    await page.getByText('No conveyance is flagged.').waitFor();
+    expect(await page.getByRole('checkbox', { name: 'Flagged conveyance' }).isChecked()).toBe(true);
+    await page.getByLabel('Vehicle plate, train or flight number').fill('MN-4521');
+    await page.getByLabel('Reason for flagging').fill('Driver tested positive in Zamyn-Uud');
+    await page.getByRole('button', { name: 'Flag', exact: true }).click();
+    await page.getByRole('rowheader', { name: 'MN-4521' }).waitFor();
+    await page.getByRole('checkbox', { name: 'Port closed to passengers' }).uncheck();
+    await page.getByRole('button', { name: 'Save the rules' }).click();
+    await page.getByText('The rules are saved.').waitFor();
+    expect(await page.getByRole('checkbox', { name: 'Port closed to passengers' }).isChecked()).toBe(false);
+    expect(await page.getByRole('checkbox', { name: 'Flagged conveyance' }).isChecked()).toBe(true);
+    await expectAccessible('rules panel, supervisor');
+    await browser.screenshot('warnings-rules');
+
+    await signInAs(DESK_OFFICER);
+    await page.getByRole('tab', { name: /Desk alerts/ }).click();
+    await page.getByRole('heading', { name: 'Live alerts' }).waitFor();
+    await desk.request('POST', '/api/v1/warning/crossings', {
+      direction: 'entry',
+      portCode: 'CN-ERL',
+      conveyance: 'mn 4521',
+      identity: { surname: 'DORJ', givenNames: 'BOLD', documentNumber: 'MN0000001' },
+    });
+    const alert = page.getByTestId('hit').filter({ hasText: 'Flagged conveyance' });
+    await alert.waitFor({ timeout: 10_000 });
+    expect(await alert.textContent()).toContain('New');
+    await alert.click();
+    const conveyanceRow = page.getByTestId('traveller').locator('div').filter({ hasText: 'Vehicle, train' });
+    expect(await conveyanceRow.textContent()).toContain('raised the alert');
+    await browser.screenshot('warnings-rule-alert');
+  }, 60_000);
+
+  it('screens an advance passenger list and a file of crossings, reporting each bad row', async () => {
+    const { page } = browser;
+    await page.getByRole('tab', { name: 'Passenger lists and files' }).click();
+    await page.getByLabel('Port code').fill('CN-ERL');
+    await page.getByLabel('Expected arrival or departure').fill('2026-12-01T09:30');
+    await page.getByLabel('Vehicle, train or flight').fill('K23');
+    await page
+      .getByLabel('CSV with a header line, one passenger per line')
+      .fill(
+        'surname,given_names,birth_date,nationality,document_number\n' +
+          `${WATCHLISTED.surname},${WATCHLISTED.givenNames},${WATCHLISTED.birthDate},MNG,${WATCHLISTED.documentNumber}\n` +
+          'TSEREN,NARAN,1981,MNG,MN7654321\n',
+      );
+    await page.getByRole('button', { name: 'Screen the list' }).click();
+    await page.getByText('Passengers screened: 2; to review: 1').waitFor();
+    expect(await page.getByRole('row', { name: /BATBAYAR, GANBOLD Hit/ }).isVisible()).toBe(true);
+
+    const csv = [
+      'direction,port_code,surname,given_names,birth_date,document_number',
+      'entry,CN-ERL,BAATAR,SUKH,1970-01-01,MN1234567',
+      'sideways,CN-ERL,ODON,GEREL,,MN1111111',
+      'exit,CN-ERL,NARAN,TUYA,1990,MN2222222',
+    ].join('\n');
+    await page.getByLabel('File of crossings (CSV or NDJSON)').setInputFiles({
+      name: 'erenhot-morning.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv),
+    });
+    await page.getByRole('button', { name: 'Screen the file' }).click();
+    await page.getByText(/Screened 2 crossings, rejected 1 rows/).waitFor();
+    const errorRow = page.getByRole('row', { name: /warning\.invalid_row/ });
+    expect(await errorRow.getByRole('cell').first().textContent()).toBe('3');
+    await expectAccessible('passenger lists and files');
+    await browser.screenshot('warnings-lists');
+  }, 60_000);
+
+  it('changes a watchlist entry and imports entries keeping the good rows', async () => {
+    const { page } = browser;
+    await page.getByRole('tab', { name: 'Watchlist' }).click();
+    await page.getByRole('button', { name: 'Change the entry for BATBAYAR, GANBOLD' }).click();
+    await page.getByRole('heading', { name: 'Change the entry' }).waitFor();
+    await page.getByLabel('Aliases').fill('BATBAYAR GANBOLD; ГАНБОЛД');
+    await page.getByRole('button', { name: 'Save the changes' }).click();
+    await page.getByRole('heading', { name: 'Add a person' }).waitFor();
+
+    const until = '2099-06-30';
+    const ndjson = [
+      JSON.stringify({ category: 'confirmed_case', surname: 'OYUN', reason: 'confirmed', validUntil: until }),
+      JSON.stringify({ category: 'nobody', surname: 'BAD', reason: 'x', validUntil: until }),
+    ].join('\n');
+    await page.getByLabel('Watchlist file (CSV or NDJSON)').setInputFiles({
+      name: 'shared.ndjson',
+      mimeType: 'application/x-ndjson',
+      buffer: Buffer.from(ndjson),
+    });
+    await page.getByLabel('Keep the good rows when some are bad').check();
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByText('Imported 1, rejected 1.').waitFor();
+    await page.getByRole('rowheader', { name: /OYUN/ }).waitFor();
+    await expectAccessible('watchlist with import');
+    await browser.screenshot('warnings-watchlist-import');
+    expect(browser.consoleErrors).toEqual([]);
+  }, 60_000);
+});

@@ -55,6 +55,10 @@ async function startNode(code: string, existing?: { dir: string; port: number })
     BORDERLINK_NODE_CODE: code,
     BORDERLINK_ADMIN_PASSWORD: 'bench-admin-password',
     LOG_LEVEL: 'silent',
+    // The outbox timings above (or the caller's) reach the node only through its config.
+    ...Object.fromEntries(
+      Object.entries(process.env).filter(([name]) => name.startsWith('BORDERLINK_OUTBOX_')),
+    ),
   });
   const node = await createNode(config, { log: pino({ level: 'silent' }) });
   const url = await node.start();

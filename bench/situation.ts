@@ -3,12 +3,16 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
+import { pino } from 'pino';
+import { createOfflineExchange } from '../src/cli/offline-exchange.js';
 import { SYSTEM_ACTOR } from '../src/core/auth/roles.js';
+import { loadConfig } from '../src/core/config.js';
 import { type DatabaseHandle, type DialectName, openDatabase } from '../src/core/db/database.js';
 import { migrateToLatest } from '../src/core/db/migrate.js';
 import { createAgency, ensureOwnAgency, saveGeography } from '../src/modules/directory/directory.service.js';
+import type { ModuleNotification } from '../src/modules/exchange/exchange.service.js';
 import { addDays, parseSituationCsv } from '../src/modules/situation/rules/index.js';
-import { pendingTableNotifier } from '../src/modules/situation/situation.notifier.js';
+import { exchangeNotifier } from '../src/modules/situation/situation.notifier.js';
 import type { SituationContext } from '../src/modules/situation/situation-context.js';
 import { importReports } from '../src/modules/situation/situation-import.js';
 import { countySeries, situationMap } from '../src/modules/situation/situation-picture.service.js';
@@ -120,7 +124,21 @@ async function benchOn(dialect: DialectName, url: string | undefined, days: numb
     await seedDirectory(handle);
     const { csv, rows } = buildCsv(days);
     log(`[${dialect}] ${rows} rows, ${(csv.length / 1048576).toFixed(1)} MB of CSV`);
-    const ctx: SituationContext = { db: handle.db, ownAgency: 'CN-NIA', notifier: pendingTableNotifier };
+    // The notifier the node uses: notifications the import raises become exchange drafts or outbox rows.
+    const config = loadConfig({
+      BORDERLINK_DATA_DIR: dataDir,
+      BORDERLINK_NODE_CODE: 'CN-NIA',
+      LOG_LEVEL: 'silent',
+      ...(url && { DATABASE_URL: url }),
+    });
+    const exchange = await createOfflineExchange({
+      config,
+      db: handle.db,
+      dialect: handle.dialect,
+      log: pino({ level: 'silent' }),
+    });
+    const notifier = exchangeNotifier((trx, n) => exchange.send(trx, SYSTEM_ACTOR, n as ModuleNotification));
+    const ctx: SituationContext = { db: handle.db, ownAgency: 'CN-NIA', notifier };
     const started = performance.now();
     const result = await importReports(ctx, SYSTEM_ACTOR, parseSituationCsv(csv));
     const importSeconds = (performance.now() - started) / 1000;

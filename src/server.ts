@@ -123,6 +123,7 @@ export async function createNode(config: Config, options: NodeOptions = {}): Pro
     const workers: Worker[] = [
       sessionPurgeWorker(handle.db, log),
       federation.worker,
+      federation.retention,
       ...exchange.workers,
       ...warning.workers,
       operationsRetentionWorker(handle.db, log),

@@ -3,12 +3,15 @@ import path from 'node:path';
 import { Transform } from 'node:stream';
 import { SingleBar } from 'cli-progress';
 import { type Command, InvalidArgumentError } from 'commander';
+import { createLogger } from '../core/log.js';
+import type { ModuleNotification } from '../modules/exchange/exchange.service.js';
 import { isCalendarDate, parseSituationCsv, parseSituationXlsx } from '../modules/situation/rules/index.js';
-import { pendingTableNotifier } from '../modules/situation/situation.notifier.js';
+import { exchangeNotifier } from '../modules/situation/situation.notifier.js';
 import type { SituationReport } from '../modules/situation/situation.schema.js';
 import { listReports } from '../modules/situation/situation.service.js';
 import { importReports } from '../modules/situation/situation-import.js';
 import { cliActor, err, out, withDatabase } from './context.js';
+import { createOfflineExchange } from './offline-exchange.js';
 
 const EXPORT_COLUMNS = [
   ['county_code', 'countyCode'],
@@ -78,9 +81,18 @@ export function registerSituationCommands(program: Command, importCommand: Comma
           stream: process.stderr,
         });
         let writingStarted = false;
+        const actor = cliActor();
+        // Notifications the import raises go through exchange into the outbox, as on the running node.
+        const exchange = await createOfflineExchange({
+          config,
+          db: handle.db,
+          dialect: handle.dialect,
+          log: createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, config.nodeCode),
+        });
+        const notifier = exchangeNotifier((trx, n) => exchange.send(trx, actor, n as ModuleNotification));
         const result = await importReports(
-          { db: handle.db, ownAgency: config.nodeCode, notifier: pendingTableNotifier },
-          cliActor(),
+          { db: handle.db, ownAgency: config.nodeCode, notifier },
+          actor,
           rows,
           {
             partial: opts.partial,
@@ -97,6 +109,7 @@ export function registerSituationCommands(program: Command, importCommand: Comma
           reading.stop();
           if (writingStarted) writing.stop();
         });
+        await exchange.settled();
         for (const e of result.errors)
           err(`line ${e.line}${e.column ? `, ${e.column}` : ''}: ${e.message} [${e.code}]`);
         if (result.rejected > result.errors.length)

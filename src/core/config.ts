@@ -15,7 +15,48 @@ export interface Config {
   /** Set when the node sits behind TLS, so session cookies carry `Secure`. */
   readonly secureCookies: boolean;
   readonly bodyLimitBytes: number;
+  readonly federation: FederationConfig;
+  readonly exchange: ExchangeConfig;
 }
+
+/** Outbox delivery tuning and key sealing; production defaults, tests shorten them. */
+export interface FederationConfig {
+  /** How often the outbox worker looks for due rows when nobody kicked it. */
+  readonly pollMs: number;
+  /** First retry delay; doubles per failure, capped by `backoffMaxMs`, with full jitter. */
+  readonly backoffBaseMs: number;
+  readonly backoffMaxMs: number;
+  readonly requestTimeoutMs: number;
+  /** Deliveries in flight per peer. */
+  readonly concurrencyPerPeer: number;
+  /** Rows claimed per round. */
+  readonly batchSize: number;
+  /** Deliveries sent in one batch request (1: one request each). */
+  readonly deliveriesPerRequest: number;
+  /** Seals the node's private keys at rest (AES-256-GCM) when set. */
+  readonly keysSecret: string | undefined;
+  /** Days settled outbox rows and received inbox rows are kept before the retention worker deletes them. */
+  readonly retentionDays: number;
+}
+
+/** Mail delivery for manual peers and exchange's background timings. */
+export interface ExchangeConfig {
+  /** `smtp://user:pass@host:port` or `smtps://…`; unset means copies for manual peers are only downloaded. */
+  readonly smtpUrl: string | undefined;
+  readonly smtpFrom: string | undefined;
+  /** How often the retention worker purges expired personal data. */
+  readonly purgeIntervalMs: number;
+  /** Comment lines on idle event streams, so proxies keep them open and clients notice a dead link. */
+  readonly heartbeatMs: number;
+}
+
+/** Most deliveries one federation batch request may carry; the wire schema enforces the same bound. */
+export const FEDERATION_BATCH_LIMIT = 50;
+/**
+ * The inbox is the receiver's memory of message ids, which replay protection needs for as long as a captured
+ * delivery could still pass the freshness check (7 days, plus clock skew); federation holds the same floor.
+ */
+export const FEDERATION_MIN_RETENTION_DAYS = 8;
 
 export class ConfigError extends Error {
   constructor(variable: string, problem: string) {
@@ -83,5 +124,49 @@ export function loadConfig(env: Env = process.env): Config {
     sessionTtlMinutes: integer(env, 'BORDERLINK_SESSION_TTL_MINUTES', 480, 5, 60 * 24 * 30),
     secureCookies: bool(env, 'BORDERLINK_SECURE_COOKIES', publicUrl.startsWith('https://')),
     bodyLimitBytes: integer(env, 'BORDERLINK_BODY_LIMIT_BYTES', 1_048_576, 1024, 64 * 1_048_576),
+    federation: federationConfig(env),
+    exchange: exchangeConfig(env),
+  });
+}
+
+function federationConfig(env: Env): FederationConfig {
+  const keysSecret = env.BORDERLINK_KEYS_SECRET || undefined;
+  if (keysSecret !== undefined && keysSecret.length < 16) {
+    throw new ConfigError('BORDERLINK_KEYS_SECRET', 'must be at least 16 characters');
+  }
+  const backoffBaseMs = integer(env, 'BORDERLINK_OUTBOX_BACKOFF_MS', 1_000, 1, 3_600_000);
+  return Object.freeze({
+    pollMs: integer(env, 'BORDERLINK_OUTBOX_POLL_MS', 1_000, 5, 3_600_000),
+    backoffBaseMs,
+    backoffMaxMs: integer(env, 'BORDERLINK_OUTBOX_BACKOFF_MAX_MS', 300_000, backoffBaseMs, 86_400_000),
+    requestTimeoutMs: integer(env, 'BORDERLINK_OUTBOX_TIMEOUT_MS', 30_000, 100, 600_000),
+    concurrencyPerPeer: integer(env, 'BORDERLINK_OUTBOX_CONCURRENCY', 16, 1, 256),
+    batchSize: integer(env, 'BORDERLINK_OUTBOX_BATCH', 200, 1, 5_000),
+    deliveriesPerRequest: integer(env, 'BORDERLINK_OUTBOX_PER_REQUEST', 20, 1, FEDERATION_BATCH_LIMIT),
+    keysSecret,
+    retentionDays: integer(
+      env,
+      'BORDERLINK_FEDERATION_RETENTION_DAYS',
+      90,
+      FEDERATION_MIN_RETENTION_DAYS,
+      36_500,
+    ),
+  });
+}
+
+function exchangeConfig(env: Env): ExchangeConfig {
+  const smtpUrl = env.BORDERLINK_SMTP_URL || undefined;
+  if (smtpUrl !== undefined && !/^smtps?:\/\//.test(smtpUrl)) {
+    throw new ConfigError('BORDERLINK_SMTP_URL', 'must start with smtp:// or smtps://');
+  }
+  const smtpFrom = env.BORDERLINK_SMTP_FROM || undefined;
+  if (smtpUrl !== undefined && smtpFrom === undefined) {
+    throw new ConfigError('BORDERLINK_SMTP_FROM', 'must be set when BORDERLINK_SMTP_URL is');
+  }
+  return Object.freeze({
+    smtpUrl,
+    smtpFrom,
+    purgeIntervalMs: integer(env, 'BORDERLINK_PURGE_INTERVAL_MS', 3_600_000, 1_000, 86_400_000),
+    heartbeatMs: integer(env, 'BORDERLINK_EVENTS_HEARTBEAT_MS', 15_000, 100, 300_000),
   });
 }

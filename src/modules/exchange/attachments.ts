@@ -16,7 +16,8 @@ const isFileName = (name: string): boolean =>
 
 /**
  * Stores an uploaded file with the media type its content shows. The bytes go to federation's
- * content-addressed store (`<dataDir>/attachments/…/<sha256>`), so they travel with the messages that cite them.
+ * content-addressed store (`<dataDir>/attachments/…/<sha256>`), so they travel with the messages that cite them;
+ * exchange keeps what federation does not: the checks on the upload, its registration and the audit entry.
  */
 export async function storeAttachment(
   deps: Pick<ExchangeDeps, 'db' | 'federation'>,

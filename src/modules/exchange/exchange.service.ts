@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Logger } from 'pino';
 import { appendAudit } from '../../core/audit/audit.js';
 import type { Actor, Principal } from '../../core/auth/roles.js';
+import type { ExchangeConfig } from '../../core/config.js';
 import type { Database, Db } from '../../core/db/database.js';
 import { inTransaction } from '../../core/db/transaction.js';
 import { AppError, conflict, invalid, notFound } from '../../core/errors.js';
@@ -10,7 +11,6 @@ import { decodeCursor, encodeCursor, pageOf } from '../../core/http/pagination.j
 import { newId } from '../../core/ids.js';
 import { getAgency } from '../directory/directory.service.js';
 import type { FederationApi, OutgoingMessage } from '../federation/federation.contract.js';
-import type { Federation } from '../federation/federation.js';
 import {
   isPersonalDataType,
   type Language,
@@ -37,22 +37,18 @@ import type {
   OverdueItem,
   PeerDeadlines,
 } from './exchange.schema.js';
-import type { ExchangeSettings } from './exchange.settings.js';
 import * as store from './exchange.store.js';
 import type { NotificationRow } from './exchange.tables.js';
 import { agencyName, renderRow, toSummary, toView } from './exchange.views.js';
 import type { NotificationPayload, ReceiptPayload, ReceiptType } from './exchange.wire.js';
-
-/** The part of federation exchange uses: the outbox seam, peers, and the store whose bytes travel with messages. */
-export type ExchangeFederation = FederationApi & Pick<Federation, 'storeAttachment' | 'readAttachment'>;
 
 /** What the exchange use cases need from the node. */
 export interface ExchangeDeps {
   readonly db: Kysely<Database>;
   readonly ownAgency: string;
   readonly events: EventBus;
-  readonly federation: ExchangeFederation;
-  readonly settings: ExchangeSettings;
+  readonly federation: FederationApi;
+  readonly settings: ExchangeConfig;
   readonly log: Logger;
   /** The clock; tests move it to make deadlines pass. */
   readonly now: () => Date;

@@ -2,13 +2,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/support/databases.js';
 import type { ApiClient } from '../../../test/support/http-client.js';
 import { startTestNode, type TestNode } from '../../../test/support/nodes.js';
-import { eventually } from '../federation/test-support/federation-nodes.js';
+import { eventually, FAST_OUTBOX } from '../federation/test-support/federation-nodes.js';
 import { buildSituationDaily } from './bodies/test-support/body-factories.js';
 import { createOrThrow, linkNodes, newNotification } from './test-support/exchange-nodes.js';
-
-process.env.BORDERLINK_OUTBOX_POLL_MS = '50';
-process.env.BORDERLINK_OUTBOX_BACKOFF_MS = '20';
-process.env.BORDERLINK_OUTBOX_BACKOFF_MAX_MS = '200';
 
 interface Recipient {
   agency: string;
@@ -36,8 +32,8 @@ describeEachDatabase('notifications between two nodes', (dialect) => {
 
   beforeAll(async () => {
     [a, b] = await Promise.all([
-      startTestNode(dialect, { code: 'CN-NIA' }),
-      startTestNode(dialect, { code: 'MN-GABP' }),
+      startTestNode(dialect, { code: 'CN-NIA', env: FAST_OUTBOX }),
+      startTestNode(dialect, { code: 'MN-GABP', env: FAST_OUTBOX }),
     ]);
     await linkNodes(a, b);
     [officerA, officerB, viewerA] = await Promise.all([

@@ -53,11 +53,13 @@ describeEachDatabase('manual peers, attachments, personal data and live events',
 
   beforeAll(async () => {
     mailbox = await startMailbox();
-    process.env.BORDERLINK_SMTP_URL = `smtp://127.0.0.1:${mailbox.port}`;
-    process.env.BORDERLINK_SMTP_FROM = 'liaison@cn-nia.example';
-    node = await startTestNode(dialect, { code: 'CN-NIA' });
-    delete process.env.BORDERLINK_SMTP_URL;
-    delete process.env.BORDERLINK_SMTP_FROM;
+    node = await startTestNode(dialect, {
+      code: 'CN-NIA',
+      env: {
+        BORDERLINK_SMTP_URL: `smtp://127.0.0.1:${mailbox.port}`,
+        BORDERLINK_SMTP_FROM: 'liaison@cn-nia.example',
+      },
+    });
     await addCounterparts(node, ['KZ-KNB']);
     await addManualPeer(node, 'KZ-KNB', { language: 'ru', email: 'duty@kz-knb.example' });
     officer = await node.userWith(['liaison_officer'], { username: 'manual-officer' });

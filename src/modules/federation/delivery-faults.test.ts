@@ -1,54 +1,29 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/support/databases.js';
-import { type Fault, type FaultProxy, startFaultProxy } from '../../../test/support/fault-proxy.js';
-import { startTestNode, type TestNode } from '../../../test/support/nodes.js';
+import type { Fault } from '../../../test/support/fault-proxy.js';
 import {
   buildOutgoing,
   eventually,
   expectEachOnce,
   outboxOf,
-  recordingHandlers,
   send,
-  trustPeer,
 } from './test-support/federation-nodes.js';
-
-process.env.BORDERLINK_OUTBOX_POLL_MS = '50';
-process.env.BORDERLINK_OUTBOX_BACKOFF_MS = '20';
-process.env.BORDERLINK_OUTBOX_BACKOFF_MAX_MS = '200';
-process.env.BORDERLINK_OUTBOX_CONCURRENCY = '4';
-// Small batch requests, so the faults hit many requests, single and batched alike.
-process.env.BORDERLINK_OUTBOX_PER_REQUEST = '2';
+import { useLinkedNodes } from './test-support/linked-nodes.js';
 
 const FAULT_CYCLE: Fault[] = ['drop', 'duplicate', 'hold', 'pass', 'delay', 'cut', 'duplicate', 'hold'];
 
 describeEachDatabase('delivery through an unreliable link', (dialect) => {
-  let a: TestNode;
-  let b: TestNode;
-  let proxy: FaultProxy;
-  const atA = recordingHandlers();
-  const atB = recordingHandlers();
-
-  beforeAll(async () => {
-    [a, b] = await Promise.all([
-      startTestNode(dialect, { code: 'CN-NIA' }),
-      startTestNode(dialect, { code: 'MN-GABP' }),
-    ]);
-    a.node.federation.useHandlers(atA.handlers);
-    b.node.federation.useHandlers(atB.handlers);
-    proxy = await startFaultProxy(b.url, { delayMs: 150 });
-    await trustPeer(a, b, { url: proxy.url });
-    await trustPeer(b, a);
+  const linked = useLinkedNodes(dialect, {
+    env: {
+      BORDERLINK_OUTBOX_CONCURRENCY: '4',
+      // Small batch requests, so the faults hit many requests, single and batched alike.
+      BORDERLINK_OUTBOX_PER_REQUEST: '2',
+    },
+    proxyDelayMs: 150,
   });
-
-  afterAll(async () => {
-    await proxy?.close();
-    await Promise.all([a?.stop(), b?.stop()]);
-  });
-
-  const deliveredTo = async (ids: readonly string[]) =>
-    (await outboxOf(a)).filter((row) => ids.includes(row.message_id) && row.status === 'delivered');
 
   it('stores each message once despite drops, duplicates, reordering, delays and cut connections', async () => {
+    const { a, proxy, atA, atB, deliveredTo } = linked();
     proxy.plan(({ index, path }) =>
       path.startsWith('/federation/') && index < 60
         ? (FAULT_CYCLE[index % FAULT_CYCLE.length] ?? 'pass')
@@ -71,6 +46,7 @@ describeEachDatabase('delivery through an unreliable link', (dialect) => {
   });
 
   it('catches a peer up on everything once it comes back after being down', async () => {
+    const { a, proxy, atB, deliveredTo } = linked();
     proxy.plan(() => 'down');
     const messages = Array.from({ length: 20 }, () => buildOutgoing());
     await send(a, ...messages);
@@ -87,6 +63,7 @@ describeEachDatabase('delivery through an unreliable link', (dialect) => {
   });
 
   it('delivers what was committed before the sender stopped, once it runs again', async () => {
+    const { a, atB, deliveredTo } = linked();
     await a.node.federation.worker.stop();
     const messages = Array.from({ length: 5 }, () => buildOutgoing());
     await send(a, ...messages);
@@ -99,6 +76,7 @@ describeEachDatabase('delivery through an unreliable link', (dialect) => {
   });
 
   it('takes over rows whose claim was left by a process that died mid-delivery', async () => {
+    const { a, atB, deliveredTo } = linked();
     await a.node.federation.worker.stop();
     const messages = Array.from({ length: 3 }, () => buildOutgoing());
     await send(a, ...messages);

@@ -78,4 +78,8 @@ export interface FederationApi {
   enqueue(db: Db, message: OutgoingMessage): Promise<void>;
   getPeer(db: Db, code: string): Promise<PeerView | null>;
   listPeers(db: Db): Promise<PeerView[]>;
+  /** Stores bytes to attach to an outgoing message (content-addressed); the envelope carries the returned reference. */
+  storeAttachment(bytes: Uint8Array, meta: { name: string; mediaType: string }): Promise<AttachmentRef>;
+  /** The bytes of an attachment sent or received. */
+  readAttachment(sha256: string): Promise<Buffer>;
 }

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
+import type { FederationConfig } from '../../core/config.js';
 import type { Database } from '../../core/db/database.js';
 import type { MessageHandlers } from './federation.contract.js';
-import type { FederationSettings } from './federation.settings.js';
 import type { NodeIdentity } from './node-identity.js';
 
 /** What the federation use cases share; built once per node (or per CLI command). */
@@ -13,7 +13,7 @@ export interface FederationDeps {
   readonly dataDir: string;
   readonly log: Logger;
   readonly identity: NodeIdentity;
-  readonly settings: FederationSettings;
+  readonly settings: FederationConfig;
   /** Read on every use, so exchange may register its handlers after federation was created. */
   handlers(): MessageHandlers;
 }

@@ -1,4 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox';
+import { FEDERATION_BATCH_LIMIT } from '../../core/config.js';
 import { AgencyCode, Language, StringEnum } from '../../core/http/schemas.js';
 
 export const PEER_MODES = ['node', 'manual'] as const;
@@ -67,11 +68,9 @@ export const FederationStatus = Type.Object({
   inbox: Type.Record(Type.String(), CountsByStatus),
 });
 
-/** Up to this many deliveries travel in one batch request (attachments always go one by one). */
-export const BATCH_LIMIT = 50;
-
+// Up to FEDERATION_BATCH_LIMIT deliveries travel in one batch request (attachments always go one by one).
 export const DeliveryBatch = Type.Object(
-  { items: Type.Array(DeliveryRequest, { minItems: 1, maxItems: BATCH_LIMIT }) },
+  { items: Type.Array(DeliveryRequest, { minItems: 1, maxItems: FEDERATION_BATCH_LIMIT }) },
   { additionalProperties: false },
 );
 export type DeliveryBatch = Static<typeof DeliveryBatch>;

@@ -185,6 +185,42 @@ export async function markDeliverySeen(db: Db, row: SeenDeliveryRow): Promise<bo
   return inserted !== undefined;
 }
 
+// ---- retention ----
+
+/** Deletes outbox rows settled by a signed receipt (delivered or rejected) before `before`; never a pending row. */
+export async function deleteSettledOutbox(db: Db, before: string): Promise<number> {
+  const result = await db
+    .deleteFrom('federation_outbox')
+    .where('status', 'in', ['delivered', 'rejected'])
+    .where('updated_at', '<', before)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** Deletes outgoing envelopes created before `before` that no outbox row refers to any more. */
+export async function deleteOrphanMessages(db: Db, before: string): Promise<number> {
+  const result = await db
+    .deleteFrom('federation_messages')
+    .where('created_at', '<', before)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('federation_outbox')
+            .select('federation_outbox.id')
+            .whereRef('federation_outbox.message_id', '=', 'federation_messages.id'),
+        ),
+      ),
+    )
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** Deletes inbox rows received before `before` (every inbox row is processed: stored with its receipt). */
+export async function deleteInboxBefore(db: Db, before: string): Promise<number> {
+  const result = await db.deleteFrom('federation_inbox').where('received_at', '<', before).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
 export const purgeSeenDeliveries = (db: Db, before: string) =>
   db.deleteFrom('federation_seen_deliveries').where('seen_at', '<', before).execute();
 

@@ -15,16 +15,13 @@ import {
   buildOutgoing,
   eventually,
   expectEachOnce,
+  FAST_OUTBOX,
   outboxOf,
   recordingHandlers,
   send,
   trustPeer,
 } from './test-support/federation-nodes.js';
 import { trustedKeysLookup } from './trust.js';
-
-process.env.BORDERLINK_OUTBOX_POLL_MS = '50';
-process.env.BORDERLINK_OUTBOX_BACKOFF_MS = '20';
-process.env.BORDERLINK_OUTBOX_BACKOFF_MAX_MS = '200';
 
 const MESSAGES = '/federation/v1/messages';
 
@@ -38,9 +35,9 @@ describeEachDatabase('federation between three nodes', (dialect) => {
 
   beforeAll(async () => {
     [a, b, c] = await Promise.all([
-      startTestNode(dialect, { code: 'CN-NIA' }),
-      startTestNode(dialect, { code: 'MN-GABP' }),
-      startTestNode(dialect, { code: 'RU-FSB' }),
+      startTestNode(dialect, { code: 'CN-NIA', env: FAST_OUTBOX }),
+      startTestNode(dialect, { code: 'MN-GABP', env: FAST_OUTBOX }),
+      startTestNode(dialect, { code: 'RU-FSB', env: FAST_OUTBOX }),
     ]);
     a.node.federation.useHandlers(atA.handlers);
     b.node.federation.useHandlers(atB.handlers);

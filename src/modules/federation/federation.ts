@@ -1,30 +1,28 @@
 import type { Actor } from '../../core/auth/roles.js';
 import type { Db } from '../../core/db/database.js';
-import type { NodeContext } from '../../core/module.js';
+import type { NodeContext, Worker } from '../../core/module.js';
 import { readAttachment, storeAttachment } from './attachments.js';
-import type { AttachmentRef, FederationApi, MessageHandlers, PeerView } from './federation.contract.js';
+import type { FederationApi, MessageHandlers, PeerView } from './federation.contract.js';
 import { type FederationDeps, RECORD_ONLY_HANDLERS } from './federation.deps.js';
 import type { DeliveryRequest, NewPeer, OwnKeys, Peer } from './federation.schema.js';
-import { type FederationSettings, loadFederationSettings } from './federation.settings.js';
 import * as store from './federation.store.js';
 import { NodeIdentity } from './node-identity.js';
 import { enqueue } from './outbox.js';
 import { OutboxWorker } from './outbox-worker.js';
 import { type ReceivedVia, type ReceiveOutcome, receiveDelivery } from './receive.js';
+import { federationRetentionWorker } from './retention.js';
 import * as trust from './trust.js';
 
 /** Federation as the composition root, the routes and other modules use it. */
 export interface Federation extends FederationApi {
   readonly deps: FederationDeps;
   readonly worker: OutboxWorker;
+  /** Deletes settled outbox rows and old inbox rows past `config.federation.retentionDays`. */
+  readonly retention: Worker;
   /** Replaces the handlers (exchange registers its own once it is built). */
   useHandlers(handlers: MessageHandlers): void;
   /** Delivers due work now; call after the transaction that enqueued has committed. */
   kick(): void;
-  /** Stores bytes to attach to an outgoing message; the envelope carries the returned reference. */
-  storeAttachment(bytes: Uint8Array, meta: { name: string; mediaType: string }): Promise<AttachmentRef>;
-  /** The bytes of an attachment sent or received. */
-  readAttachment(sha256: string): Promise<Buffer>;
   ownKeys(): Promise<OwnKeys>;
   addPeer(actor: Actor, input: NewPeer): Promise<Peer>;
   removePeer(actor: Actor, code: string): Promise<void>;
@@ -36,18 +34,13 @@ export interface Federation extends FederationApi {
   }>;
 }
 
-export interface FederationOptions {
-  settings?: FederationSettings;
-}
-
 /** Builds federation for a node (or a CLI command): keys, trust list, inbox, outbox and its worker. */
 export async function createFederation(
   context: Pick<NodeContext, 'config' | 'db' | 'log'>,
   handlers: MessageHandlers = RECORD_ONLY_HANDLERS,
-  options: FederationOptions = {},
 ): Promise<Federation> {
-  const settings = options.settings ?? loadFederationSettings();
   const { config, db, log } = context;
+  const settings = config.federation;
   const identity = new NodeIdentity(db, config.nodeCode, settings.keysSecret);
   await identity.ensure();
   let current = handlers;
@@ -69,6 +62,7 @@ export async function createFederation(
   return {
     deps,
     worker,
+    retention: federationRetentionWorker(db, deps.log, { retentionDays: settings.retentionDays }),
     useHandlers(next) {
       current = next;
     },

@@ -1,57 +1,22 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/support/databases.js';
-import { type FaultProxy, startFaultProxy } from '../../../test/support/fault-proxy.js';
-import { startTestNode, type TestNode } from '../../../test/support/nodes.js';
 import { SYSTEM_ACTOR } from '../../core/auth/roles.js';
 import { exportBundle, importBundle, parseBundle } from './bundle.js';
-import {
-  buildOutgoing,
-  eventually,
-  expectEachOnce,
-  outboxOf,
-  recordingHandlers,
-  send,
-  trustPeer,
-} from './test-support/federation-nodes.js';
-
-process.env.BORDERLINK_OUTBOX_POLL_MS = '50';
-process.env.BORDERLINK_OUTBOX_BACKOFF_MS = '20';
-process.env.BORDERLINK_OUTBOX_BACKOFF_MAX_MS = '200';
+import { buildOutgoing, eventually, expectEachOnce, send } from './test-support/federation-nodes.js';
+import { useLinkedNodes } from './test-support/linked-nodes.js';
 
 describeEachDatabase('key rotation and offline transfer', (dialect) => {
-  let a: TestNode;
-  let b: TestNode;
-  let proxy: FaultProxy;
-  const atA = recordingHandlers();
-  const atB = recordingHandlers();
-
-  beforeAll(async () => {
-    [a, b] = await Promise.all([
-      startTestNode(dialect, { code: 'CN-NIA' }),
-      startTestNode(dialect, { code: 'MN-GABP' }),
-    ]);
-    a.node.federation.useHandlers(atA.handlers);
-    b.node.federation.useHandlers(atB.handlers);
-    proxy = await startFaultProxy(b.url);
-    await trustPeer(a, b, { url: proxy.url });
-    await trustPeer(b, a);
-  });
-
-  afterAll(async () => {
-    await proxy?.close();
-    await Promise.all([a?.stop(), b?.stop()]);
-  });
-
-  const delivered = async (ids: readonly string[]) =>
-    (await outboxOf(a)).filter((row) => ids.includes(row.message_id) && row.status === 'delivered');
+  const linked = useLinkedNodes(dialect);
 
   it('reads its keys inside the caller transaction without waiting on another connection', async () => {
+    const { a } = linked();
     const { identity } = a.node.federation.deps;
     const keys = await a.node.context.db.transaction().execute((trx) => identity.keys(trx, true));
     expect(keys.signing.use).toBe('sig');
   });
 
   it('keeps delivering after both nodes rotate their keys, the old ones published until the overlap ends', async () => {
+    const { a, b, atB, deliveredTo } = linked();
     const before = await a.node.federation.ownKeys();
     const rotated = await a.node.federation.deps.identity.rotate(SYSTEM_ACTOR, 1);
     await b.node.federation.deps.identity.rotate(SYSTEM_ACTOR, 1);
@@ -64,7 +29,7 @@ describeEachDatabase('key rotation and offline transfer', (dialect) => {
 
     const message = buildOutgoing();
     await send(a, message);
-    await eventually(async () => expect(await delivered([message.id])).toHaveLength(1));
+    await eventually(async () => expect(await deliveredTo([message.id])).toHaveLength(1));
     expectEachOnce(new Map([[message.id, atB.incoming.get(message.id) ?? []]]), [message.id]);
     const peerAtB = await (await b.admin()).get<{ items: Array<{ code: string; fingerprint: string }> }>(
       '/api/v1/federation/peers',
@@ -73,6 +38,7 @@ describeEachDatabase('key rotation and offline transfer', (dialect) => {
   });
 
   it('moves messages and receipts by bundle while the link is down, idempotently', async () => {
+    const { a, b, proxy, atB, deliveredTo } = linked();
     proxy.plan(() => 'down');
     const messages = Array.from({ length: 5 }, () => buildOutgoing());
     await send(a, ...messages);
@@ -90,11 +56,12 @@ describeEachDatabase('key rotation and offline transfer', (dialect) => {
     const inbound = await exportBundle(b.node.federation.deps, 'CN-NIA');
     const receipts = await importBundle(a.node.federation.deps, inbound);
     expect(receipts.receiptsApplied).toBe(5);
-    expect(await delivered(ids)).toHaveLength(5);
+    expect(await deliveredTo(ids)).toHaveLength(5);
     proxy.plan(() => 'pass');
   });
 
   it('refuses a bundle meant for another node', async () => {
+    const { a } = linked();
     const bundle = await exportBundle(a.node.federation.deps, 'MN-GABP');
     await expect(importBundle(a.node.federation.deps, bundle)).rejects.toMatchObject({
       code: 'federation.bundle_not_for_us',

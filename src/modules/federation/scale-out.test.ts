@@ -14,9 +14,11 @@ import {
   trustPeer,
 } from './test-support/federation-nodes.js';
 
-process.env.BORDERLINK_OUTBOX_POLL_MS = '20';
-process.env.BORDERLINK_OUTBOX_BATCH = '5';
-process.env.BORDERLINK_OUTBOX_CONCURRENCY = '2';
+const OUTBOX = {
+  BORDERLINK_OUTBOX_POLL_MS: '20',
+  BORDERLINK_OUTBOX_BATCH: '5',
+  BORDERLINK_OUTBOX_CONCURRENCY: '2',
+};
 
 // Several processes sharing one outbox only exist on PostgreSQL; SQLite nodes run one process.
 describe.runIf(testDialects().includes('postgres'))('two processes sharing one outbox [postgres]', () => {
@@ -29,8 +31,8 @@ describe.runIf(testDialects().includes('postgres'))('two processes sharing one o
 
   beforeAll(async () => {
     [a, b] = await Promise.all([
-      startTestNode('postgres', { code: 'CN-NIA' }),
-      startTestNode('postgres', { code: 'MN-GABP' }),
+      startTestNode('postgres', { code: 'CN-NIA', env: OUTBOX }),
+      startTestNode('postgres', { code: 'MN-GABP', env: OUTBOX }),
     ]);
     await trustPeer(a, b);
     await trustPeer(b, a);

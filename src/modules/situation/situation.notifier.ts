@@ -1,5 +1,4 @@
 import type { Db } from '../../core/db/database.js';
-import { newId, nowIso } from '../../core/ids.js';
 import type { PortPolicyBody, Priority, SituationDailyBody } from '../exchange/bodies/index.js';
 import { listPeers } from '../federation/trust.js';
 
@@ -75,26 +74,3 @@ export function exchangeNotifier(
     },
   };
 }
-
-/**
- * For the offline CLI import, which runs without exchange: notifications wait in the module's own table
- * (listed by `GET /api/v1/situation/notifications/pending`).
- */
-export const pendingTableNotifier: SituationNotifier = {
-  async notify(trx, request) {
-    await trx
-      .insertInto('situation_pending_notifications')
-      .values({
-        id: newId(),
-        type: request.notification.type,
-        recipients: JSON.stringify(request.to),
-        priority: request.priority,
-        body: JSON.stringify(request.notification.body),
-        send: request.send ? 1 : 0,
-        reason: request.reason,
-        created_at: nowIso(),
-      })
-      .execute();
-    return request.send ? { sentTo: request.to, draftFor: [] } : { sentTo: [], draftFor: request.to };
-  },
-};

@@ -18,7 +18,6 @@ import {
   MirrorView,
   NewCrossingCount,
   NewPortStatus,
-  PendingNotification,
   PortState,
   PortStatusVersionView,
   ReportQuery,
@@ -31,7 +30,6 @@ import {
   SituationSettings,
 } from './situation.schema.js';
 import { listReports, reportHistory, saveReport, sendDailyReport } from './situation.service.js';
-import * as store from './situation.store.js';
 import type { SituationContext } from './situation-context.js';
 import { importReports } from './situation-import.js';
 import { countySeries, mirrorView, situationMap } from './situation-picture.service.js';
@@ -179,28 +177,6 @@ function registerReportRoutes(app: HttpApp, ctx: SituationContext): void {
       schema: { tags, body: SettingsChanges, response: { 200: SituationSettings, ...ErrorResponses } },
     },
     async (request) => updateSituationSettings(ctx.db, actorOf(request), request.body),
-  );
-  app.get(
-    '/api/v1/situation/notifications/pending',
-    {
-      config: { access: { roles: ['liaison_officer'] } },
-      schema: {
-        tags,
-        response: { 200: Type.Object({ items: Type.Array(PendingNotification) }), ...ErrorResponses },
-      },
-    },
-    async () => ({
-      items: (await store.listPendingNotifications(ctx.db, 500)).map((row) => ({
-        id: row.id,
-        type: row.type,
-        to: JSON.parse(row.recipients) as string[],
-        priority: row.priority,
-        send: row.send === 1,
-        reason: row.reason,
-        body: JSON.parse(row.body) as unknown,
-        createdAt: row.created_at,
-      })),
-    }),
   );
 }
 

@@ -318,15 +318,3 @@ export const SituationMap = Type.Object({
   ports: FeatureCollection,
 });
 export type SituationMap = Static<typeof SituationMap>;
-
-export const PendingNotification = Type.Object({
-  id: Type.String(),
-  type: Type.String(),
-  to: Type.Array(Type.String()),
-  priority: Type.String(),
-  send: Type.Boolean(),
-  reason: Type.String(),
-  body: Type.Unknown(),
-  createdAt: Type.String(),
-});
-export type PendingNotification = Static<typeof PendingNotification>;

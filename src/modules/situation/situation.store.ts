@@ -191,12 +191,3 @@ export async function saveSetting(db: Db, key: string, value: string, at: string
     .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: at, updated_by: by }))
     .execute();
 }
-
-export const listPendingNotifications = (db: Db, limit: number) =>
-  db
-    .selectFrom('situation_pending_notifications')
-    .selectAll()
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(limit)
-    .execute();

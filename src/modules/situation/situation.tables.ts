@@ -90,18 +90,6 @@ export interface SituationSettingRow {
   updated_by: string;
 }
 
-/** Notifications waiting for the exchange module (the default notifier keeps them here). */
-export interface SituationPendingNotificationRow {
-  id: string;
-  type: string;
-  recipients: string;
-  priority: string;
-  body: string;
-  send: number;
-  reason: string;
-  created_at: string;
-}
-
 declare module '../../core/db/database.js' {
   interface Database {
     situation_reports: SituationReportRow;
@@ -111,6 +99,5 @@ declare module '../../core/db/database.js' {
     situation_port_crossings: SituationPortCrossingRow;
     situation_risk_levels: SituationRiskLevelRow;
     situation_settings: SituationSettingRow;
-    situation_pending_notifications: SituationPendingNotificationRow;
   }
 }

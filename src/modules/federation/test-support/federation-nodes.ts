@@ -9,6 +9,13 @@ import type {
   OutgoingMessage,
 } from '../federation.contract.js';
 
+/** Outbox timings short enough that retries and polls happen within a test's patience. */
+export const FAST_OUTBOX: Readonly<Record<string, string>> = {
+  BORDERLINK_OUTBOX_POLL_MS: '50',
+  BORDERLINK_OUTBOX_BACKOFF_MS: '20',
+  BORDERLINK_OUTBOX_BACKOFF_MAX_MS: '200',
+};
+
 const admins = new WeakMap<TestNode, Promise<ApiClient>>();
 
 /** One logged-in admin client per node (logging in hashes a password, which is slow on purpose). */

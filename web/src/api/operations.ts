@@ -2,6 +2,15 @@
 
 export type Position = readonly [number, number];
 
+export interface LineString {
+  readonly type: 'LineString';
+  readonly coordinates: readonly Position[];
+}
+
+export const OPERATION_KINDS = ['patrol', 'law_enforcement', 'exercise'] as const;
+export type OperationKind = (typeof OPERATION_KINDS)[number];
+export const TARGET_KINDS = ['illegal_crossing_route', 'smuggling', 'crossing_organiser', 'other'] as const;
+
 export interface CalendarEntry {
   readonly id: string;
   readonly kind: string;
@@ -19,13 +28,46 @@ export interface OperationReport {
   readonly completedAt: string;
 }
 
+export interface MeetingPoint {
+  readonly name: string;
+  readonly markerCode?: string;
+  readonly position?: Position;
+  readonly at?: string;
+}
+
+export interface Contact {
+  readonly name: string;
+  readonly role?: string;
+  readonly phone?: string;
+  readonly callSign?: string;
+}
+
+export interface PatrolPlan {
+  readonly routes: { readonly own?: LineString; readonly counterpart?: LineString };
+  readonly meetingPoints: readonly MeetingPoint[];
+  readonly radioChannels: readonly string[];
+  readonly contacts: readonly Contact[];
+}
+
+export interface CounterProposal {
+  readonly startsAt: string;
+  readonly endsAt: string;
+  readonly note?: string;
+  readonly route?: LineString;
+}
+
 export interface Operation extends CalendarEntry {
+  readonly kind: OperationKind;
   readonly proposedByUs: boolean;
+  readonly originAgency: string;
+  readonly sectionCode: string | null;
   readonly note: string | null;
-  readonly patrol?: {
-    readonly routes: { readonly own?: { readonly coordinates: readonly Position[] } };
-    readonly radioChannels: readonly string[];
+  readonly patrol?: PatrolPlan;
+  readonly lawEnforcement?: {
+    readonly targets: readonly { readonly kind: string; readonly description: string }[];
   };
+  readonly exercise?: { readonly scenario: string; readonly objectives: readonly string[] };
+  readonly counterProposal: CounterProposal | null;
   readonly report: OperationReport | null;
   readonly counterpartReport: OperationReport | null;
 }
@@ -37,6 +79,14 @@ export interface CheckIn {
   readonly lon: number;
   readonly lat: number;
   readonly note: string | null;
+}
+
+export interface PersonIdentity {
+  readonly surname: string;
+  readonly givenNames: string;
+  readonly nationality?: string;
+  readonly birthDate?: string;
+  readonly documentNumber?: string;
 }
 
 export interface Interception {
@@ -53,17 +103,37 @@ export interface Interception {
   readonly reason: string;
   readonly outcome: string;
   readonly duplicateOf: string | null;
+  readonly mergedInto: string | null;
+  /** Present only for officers cleared for personal data. */
+  readonly persons?: readonly (PersonIdentity & { readonly id: string })[];
+}
+
+export const HANDOVER_STATUSES = ['requested', 'accepted', 'rescheduled', 'done'] as const;
+
+export interface HandoverPlace {
+  readonly portCode?: string;
+  readonly passCode?: string;
+  readonly description?: string;
 }
 
 export interface Handover {
   readonly id: string;
   readonly role: 'handing' | 'receiving';
   readonly counterpartAgency: string;
-  readonly status: string;
+  readonly interceptionId: string | null;
+  readonly status: (typeof HANDOVER_STATUSES)[number];
   readonly nationality: string;
-  readonly health: { readonly testResult: string };
+  /** Present only for officers cleared for personal data, until retention ends. */
+  readonly person?: PersonIdentity | null;
+  readonly health: {
+    readonly testResult: string;
+    readonly testedAt?: string;
+    readonly symptoms: readonly string[];
+  };
   readonly proposedAt: string;
-  readonly place: { readonly portCode?: string; readonly passCode?: string; readonly description?: string };
+  readonly place: HandoverPlace;
+  readonly confirmedByUsAt: string | null;
+  readonly confirmedByCounterpartAt: string | null;
 }
 
 export interface Hotspots {
@@ -72,4 +142,10 @@ export interface Hotspots {
     readonly events: number;
     readonly persons: number;
   }[];
+}
+
+/** A place in the directory a handover can happen at: a port or a pass. */
+export interface PlaceChoice {
+  readonly code: string;
+  readonly names: Readonly<Partial<Record<'zh' | 'en' | 'ru' | 'local', string>>>;
 }

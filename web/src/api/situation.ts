@@ -140,3 +140,12 @@ export interface SituationMap {
   readonly counties: { readonly features: readonly MapFeature[] };
   readonly ports: { readonly features: readonly MapFeature[] };
 }
+
+/** PUT /api/v1/situation/ports/{code}/crossings/{date}: the day's count as the node stored it. */
+export interface CrossingCount {
+  readonly portCode: string;
+  readonly date: string;
+  readonly source: string;
+  readonly people: number;
+  readonly vehicles: number | null;
+}

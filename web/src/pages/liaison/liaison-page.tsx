@@ -4,10 +4,14 @@ import { agencyToday, useAgencies, useOwnAgency } from '../../api/agencies.js';
 import { api } from '../../api/client.js';
 import { localName, type Page } from '../../api/types.js';
 import { useResource } from '../../api/use-resource.js';
+import { useUser } from '../../auth/session.js';
 import { shiftDay, useFormatters } from '../../i18n/format.js';
 import { currentLanguage } from '../../i18n/i18n.js';
 import { Layout } from '../../shell/layout.js';
-import { Done, FailureAlert, Field, failureOf, fieldErrorOf } from '../../ui/form.js';
+import { DataTable } from '../../ui/data-table.js';
+import { choicesOf, InputField, SelectField, TextAreaField } from '../../ui/fields.js';
+import { ResourceView } from '../../ui/resource-view.js';
+import { formText, type Submission, SubmissionOutcome, useSubmission } from '../../ui/submission.js';
 
 const CHANNELS = ['letter', 'phone', 'video', 'meeting'] as const;
 const DIRECTIONS = ['incoming', 'outgoing', 'mutual'] as const;
@@ -21,6 +25,13 @@ interface Party {
   readonly agencyCode?: string;
 }
 
+interface Commitment {
+  readonly description: string;
+  readonly owner: string;
+  readonly dueDate?: string;
+  readonly status: 'open' | 'done' | 'dropped';
+}
+
 interface LiaisonContact {
   readonly id: string;
   readonly occurredOn: string;
@@ -29,12 +40,9 @@ interface LiaisonContact {
   readonly parties: readonly Party[];
   readonly subject: string;
   readonly summary: string | null;
+  readonly assessment: string | null;
   readonly followUpStatus: (typeof FOLLOW_UPS)[number];
-  readonly commitments: readonly {
-    readonly description: string;
-    readonly owner: string;
-    readonly status: string;
-  }[];
+  readonly commitments: readonly Commitment[];
 }
 
 interface Counts {
@@ -47,137 +55,230 @@ function ContactForm({ onSaved }: { readonly onSaved: () => void }) {
   const own = useOwnAgency();
   const agencies = useAgencies();
   const language = currentLanguage();
-  const [failure, setFailure] = useState<Error | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const submission = useSubmission();
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const element = event.currentTarget;
-    const form = new FormData(element);
-    const text = (name: string) => String(form.get(name) ?? '').trim();
+    const text = formText(element);
     const agencyCode = text('agencyCode');
-    const summary = text('summary');
     const commitment = text('commitment');
-    setFailure(null);
-    setDone(null);
-    api<LiaisonContact>('POST', '/api/v1/liaison/contacts', {
-      occurredOn: text('occurredOn'),
-      channel: text('channel'),
-      direction: text('direction'),
-      subject: text('subject'),
-      parties: [
-        {
-          name: text('partyName'),
-          kind: text('partyKind'),
-          ...(text('partyRole') && { role: text('partyRole') }),
-          ...(agencyCode && { agencyCode }),
-        },
-      ],
-      ...(summary && { summary }),
-      ...(commitment && {
-        commitments: [
-          { description: commitment, owner: text('commitmentOwner') || text('partyName'), status: 'open' },
-        ],
-      }),
-      followUpStatus: text('followUpStatus'),
-    }).then(
-      () => {
+    void submission
+      .run(
+        () =>
+          api<LiaisonContact>('POST', '/api/v1/liaison/contacts', {
+            occurredOn: text('occurredOn'),
+            channel: text('channel'),
+            direction: text('direction'),
+            subject: text('subject'),
+            parties: [
+              {
+                name: text('partyName'),
+                kind: text('partyKind'),
+                ...(text('partyRole') && { role: text('partyRole') }),
+                ...(agencyCode && { agencyCode }),
+              },
+            ],
+            ...(text('summary') && { summary: text('summary') }),
+            ...(text('assessment') && { assessment: text('assessment') }),
+            ...(commitment && {
+              commitments: [
+                {
+                  description: commitment,
+                  owner: text('commitmentOwner') || text('partyName'),
+                  ...(text('commitmentDue') && { dueDate: text('commitmentDue') }),
+                  status: 'open',
+                },
+              ],
+            }),
+            followUpStatus: text('followUpStatus'),
+          }),
+        () => t('liaison.saved'),
+      )
+      .then((saved) => {
+        if (!saved) return;
         element.reset();
-        setDone(t('liaison.saved'));
         onSaved();
-      },
-      (error: unknown) => setFailure(failureOf(error)),
-    );
+      });
   };
-  const error = (field: string) => fieldErrorOf(failure, field);
+  const error = submission.error;
   return (
     <form onSubmit={submit} className="form-grid" aria-labelledby="contact-form-title">
       <h2 id="contact-form-title">{t('liaison.add')}</h2>
-      <Field label={t('liaison.occurredOn')} error={error('occurredOn')}>
-        {({ id }) => <input id={id} name="occurredOn" type="date" required defaultValue={agencyToday(own)} />}
-      </Field>
-      <Field label={t('liaison.channel')}>
-        {({ id }) => (
-          <select id={id} name="channel">
-            {CHANNELS.map((code) => (
-              <option key={code} value={code}>
-                {t(`liaison.channels.${code}`)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field label={t('liaison.direction')}>
-        {({ id }) => (
-          <select id={id} name="direction">
-            {DIRECTIONS.map((code) => (
-              <option key={code} value={code}>
-                {t(`liaison.directions.${code}`)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field label={t('liaison.subject')} error={error('subject')}>
-        {({ id }) => <input id={id} name="subject" required maxLength={300} />}
-      </Field>
-      <Field label={t('liaison.partyName')} error={error('name')}>
-        {({ id }) => <input id={id} name="partyName" required maxLength={200} />}
-      </Field>
-      <Field label={t('liaison.partyRole')}>
-        {({ id }) => <input id={id} name="partyRole" maxLength={200} />}
-      </Field>
-      <Field label={t('liaison.partyKind')}>
-        {({ id }) => (
-          <select id={id} name="partyKind" defaultValue="counterpart">
-            {PARTY_KINDS.map((code) => (
-              <option key={code} value={code}>
-                {t(`liaison.partyKinds.${code}`)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field label={t('liaison.agency')}>
-        {({ id }) => (
-          <select id={id} name="agencyCode" defaultValue="">
-            <option value="">—</option>
-            {agencies.status === 'ready' &&
-              agencies.data.map((agency) => (
-                <option key={agency.code} value={agency.code}>
-                  {localName(agency.names, language, agency.code)} ({agency.code})
-                </option>
-              ))}
-          </select>
-        )}
-      </Field>
-      <Field label={t('liaison.summary')} error={error('summary')}>
-        {({ id }) => <textarea id={id} name="summary" rows={3} />}
-      </Field>
-      <Field label={t('liaison.commitment')}>
-        {({ id }) => <input id={id} name="commitment" maxLength={1000} />}
-      </Field>
-      <Field label={t('liaison.commitmentOwner')}>
-        {({ id }) => <input id={id} name="commitmentOwner" maxLength={200} />}
-      </Field>
-      <Field label={t('liaison.followUp')}>
-        {({ id }) => (
-          <select id={id} name="followUpStatus" defaultValue="none">
-            {FOLLOW_UPS.map((code) => (
-              <option key={code} value={code}>
-                {t(`liaison.followUps.${code}`)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <InputField
+        label={t('liaison.occurredOn')}
+        error={error('occurredOn')}
+        name="occurredOn"
+        type="date"
+        required
+        defaultValue={agencyToday(own)}
+      />
+      <SelectField
+        label={t('liaison.channel')}
+        name="channel"
+        choices={choicesOf(CHANNELS, (code) => t(`liaison.channels.${code}`))}
+      />
+      <SelectField
+        label={t('liaison.direction')}
+        name="direction"
+        choices={choicesOf(DIRECTIONS, (code) => t(`liaison.directions.${code}`))}
+      />
+      <InputField
+        label={t('liaison.subject')}
+        error={error('subject')}
+        name="subject"
+        required
+        maxLength={300}
+      />
+      <InputField
+        label={t('liaison.partyName')}
+        error={error('name')}
+        name="partyName"
+        required
+        maxLength={200}
+      />
+      <InputField label={t('liaison.partyRole')} error={error('role')} name="partyRole" maxLength={200} />
+      <SelectField
+        label={t('liaison.partyKind')}
+        name="partyKind"
+        defaultValue="counterpart"
+        choices={choicesOf(PARTY_KINDS, (code) => t(`liaison.partyKinds.${code}`))}
+      />
+      <SelectField
+        label={t('liaison.agency')}
+        name="agencyCode"
+        defaultValue=""
+        choices={[
+          { value: '', label: '—' },
+          ...(agencies.status === 'ready'
+            ? agencies.data.map((agency) => ({
+                value: agency.code,
+                label: `${localName(agency.names, language, agency.code)} (${agency.code})`,
+              }))
+            : []),
+        ]}
+      />
+      <TextAreaField label={t('liaison.summary')} error={error('summary')} name="summary" rows={3} />
+      <InputField
+        label={t('liaison.assessment')}
+        hint={t('liaison.assessmentHint')}
+        error={error('assessment')}
+        name="assessment"
+        maxLength={2000}
+      />
+      <InputField
+        label={t('liaison.commitment')}
+        error={error('description')}
+        name="commitment"
+        maxLength={1000}
+      />
+      <InputField
+        label={t('liaison.commitmentOwner')}
+        error={error('owner')}
+        name="commitmentOwner"
+        maxLength={200}
+      />
+      <InputField
+        label={t('liaison.commitmentDue')}
+        error={error('dueDate')}
+        name="commitmentDue"
+        type="date"
+      />
+      <SelectField
+        label={t('liaison.followUp')}
+        name="followUpStatus"
+        defaultValue="none"
+        choices={choicesOf(FOLLOW_UPS, (code) => t(`liaison.followUps.${code}`))}
+      />
       <div className="actions">
         <button type="submit" className="primary">
           {t('common.save')}
         </button>
       </div>
-      <FailureAlert failure={failure} />
-      <Done message={done} />
+      <SubmissionOutcome submission={submission} />
     </form>
+  );
+}
+
+/** Follow-up and commitments of one contact, changed in place by a liaison officer. */
+function FollowUpCell({
+  contact,
+  submission,
+  mayEdit,
+  onSaved,
+}: {
+  readonly contact: LiaisonContact;
+  readonly submission: Submission;
+  readonly mayEdit: boolean;
+  readonly onSaved: () => void;
+}) {
+  const { t } = useTranslation();
+  if (!mayEdit) return <>{t(`liaison.followUps.${contact.followUpStatus}`)}</>;
+  const patch = (changes: Partial<Pick<LiaisonContact, 'followUpStatus' | 'commitments'>>) =>
+    void submission
+      .run(
+        () => api<LiaisonContact>('PATCH', `/api/v1/liaison/contacts/${contact.id}`, changes),
+        () => t('liaison.updated', { subject: contact.subject }),
+      )
+      .then((saved) => saved && onSaved());
+  return (
+    <select
+      aria-label={t('liaison.followUpOf', { subject: contact.subject })}
+      value={contact.followUpStatus}
+      onChange={(event) => patch({ followUpStatus: event.target.value as LiaisonContact['followUpStatus'] })}
+    >
+      {FOLLOW_UPS.map((code) => (
+        <option key={code} value={code}>
+          {t(`liaison.followUps.${code}`)}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+function CommitmentsCell({
+  contact,
+  submission,
+  mayEdit,
+  onSaved,
+}: {
+  readonly contact: LiaisonContact;
+  readonly submission: Submission;
+  readonly mayEdit: boolean;
+  readonly onSaved: () => void;
+}) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const markDone = (index: number) =>
+    void submission
+      .run(
+        () =>
+          api<LiaisonContact>('PATCH', `/api/v1/liaison/contacts/${contact.id}`, {
+            commitments: contact.commitments.map((item, other) =>
+              other === index ? { ...item, status: 'done' } : item,
+            ),
+          }),
+        () => t('liaison.updated', { subject: contact.subject }),
+      )
+      .then((saved) => saved && onSaved());
+  return (
+    <>
+      {contact.commitments.map((commitment, index) => (
+        <p key={`${commitment.description}:${index.toString()}`} className="small">
+          {commitment.description} — {commitment.owner}
+          {commitment.dueDate && ` · ${t('liaison.due', { date: format.day(commitment.dueDate) })}`} ·{' '}
+          {t(`liaison.commitmentStatuses.${commitment.status}`)}{' '}
+          {mayEdit && commitment.status === 'open' && (
+            <button
+              type="button"
+              aria-label={t('liaison.markCommitmentDone', { commitment: commitment.description })}
+              onClick={() => markDone(index)}
+            >
+              {t('liaison.markDone')}
+            </button>
+          )}
+        </p>
+      ))}
+    </>
   );
 }
 
@@ -185,12 +286,16 @@ function ContactForm({ onSaved }: { readonly onSaved: () => void }) {
 export default function LiaisonPage() {
   const { t } = useTranslation();
   const format = useFormatters();
+  const user = useUser();
   const channelId = useId();
   const [channel, setChannel] = useState('');
   const [generation, setGeneration] = useState(0);
+  const submission = useSubmission();
   const today = agencyToday(useOwnAgency());
   const yearStart = `${today.slice(0, 4)}-01-01`;
   const query = channel ? `&channel=${channel}` : '';
+  const mayEdit = user.roles.includes('liaison_officer') || user.roles.includes('admin');
+  const reload = () => setGeneration((value) => value + 1);
   const contacts = useResource(`liaison:${channel}:${generation}:${today}`, () =>
     Promise.all([
       api<Page<LiaisonContact>>('GET', `/api/v1/liaison/contacts?limit=100${query}`),
@@ -198,6 +303,7 @@ export default function LiaisonPage() {
       api<Counts>('GET', `/api/v1/liaison/contacts/counts?from=${yearStart}&to=${shiftDay(today, 1)}`),
     ]),
   );
+  const cellProps = { submission, mayEdit, onSaved: reload };
   return (
     <Layout title={t('liaison.title')}>
       <p className="intro">{t('liaison.intro')}</p>
@@ -205,10 +311,12 @@ export default function LiaisonPage() {
         <div className="field inline">
           <label htmlFor={channelId}>{t('liaison.channel')}</label>
           <select id={channelId} value={channel} onChange={(event) => setChannel(event.target.value)}>
-            <option value="">{t('liaison.allChannels')}</option>
-            {CHANNELS.map((code) => (
-              <option key={code} value={code}>
-                {t(`liaison.channels.${code}`)}
+            {[
+              { value: '', label: t('liaison.allChannels') },
+              ...choicesOf(CHANNELS, (code) => t(`liaison.channels.${code}`)),
+            ].map((choice) => (
+              <option key={choice.value} value={choice.value}>
+                {choice.label}
               </option>
             ))}
           </select>
@@ -223,56 +331,56 @@ export default function LiaisonPage() {
           </p>
         )}
       </div>
-      {contacts.status === 'loading' && <p role="status">{t('common.loading')}</p>}
-      {contacts.status === 'failed' && <FailureAlert failure={new Error(contacts.detail)} />}
-      {contacts.status === 'ready' && contacts.data[0].items.length === 0 && (
-        <p className="empty-state">{t('liaison.empty')}</p>
-      )}
-      {contacts.status === 'ready' && contacts.data[0].items.length > 0 && (
-        <div className="table-scroll">
-          <table className="grid">
-            <thead>
-              <tr>
-                <th scope="col">{t('liaison.occurredOn')}</th>
-                <th scope="col">{t('liaison.channel')}</th>
-                <th scope="col">{t('liaison.subject')}</th>
-                <th scope="col">{t('liaison.parties')}</th>
-                <th scope="col">{t('liaison.commitments')}</th>
-                <th scope="col">{t('liaison.followUp')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {contacts.data[0].items.map((contact) => (
-                <tr key={contact.id}>
-                  <td>{format.day(contact.occurredOn)}</td>
-                  <td>
-                    {t(`liaison.channels.${contact.channel}`)} ·{' '}
-                    {t(`liaison.directions.${contact.direction}`)}
-                  </td>
-                  <th scope="row">
-                    {contact.subject}
-                    {contact.summary && <p className="muted small">{contact.summary}</p>}
-                  </th>
-                  <td>
-                    {contact.parties
-                      .map((party) => [party.name, party.role, party.agencyCode].filter(Boolean).join(', '))
-                      .join('; ')}
-                  </td>
-                  <td>
-                    {contact.commitments.map((commitment) => (
-                      <p key={commitment.description} className="small">
-                        {commitment.description} — {commitment.owner}
-                      </p>
-                    ))}
-                  </td>
-                  <td>{t(`liaison.followUps.${contact.followUpStatus}`)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <ContactForm onSaved={() => setGeneration((value) => value + 1)} />
+      <SubmissionOutcome submission={submission} />
+      <ResourceView resource={contacts}>
+        {([page]) => (
+          <DataTable
+            rows={page.items}
+            rowKey={(contact) => contact.id}
+            empty={t('liaison.empty')}
+            columns={[
+              { key: 'on', header: t('liaison.occurredOn'), cell: (c) => format.day(c.occurredOn) },
+              {
+                key: 'channel',
+                header: t('liaison.channel'),
+                cell: (c) =>
+                  `${t(`liaison.channels.${c.channel}`)} · ${t(`liaison.directions.${c.direction}`)}`,
+              },
+              {
+                key: 'subject',
+                header: t('liaison.subject'),
+                rowHeader: true,
+                cell: (c) => (
+                  <>
+                    {c.subject}
+                    {c.summary && <p className="muted small">{c.summary}</p>}
+                    {c.assessment && <p className="small">{c.assessment}</p>}
+                  </>
+                ),
+              },
+              {
+                key: 'parties',
+                header: t('liaison.parties'),
+                cell: (c) =>
+                  c.parties
+                    .map((party) => [party.name, party.role, party.agencyCode].filter(Boolean).join(', '))
+                    .join('; '),
+              },
+              {
+                key: 'commitments',
+                header: t('liaison.commitments'),
+                cell: (c) => <CommitmentsCell contact={c} {...cellProps} />,
+              },
+              {
+                key: 'followUp',
+                header: t('liaison.followUp'),
+                cell: (c) => <FollowUpCell contact={c} {...cellProps} />,
+              },
+            ]}
+          />
+        )}
+      </ResourceView>
+      <ContactForm onSaved={reload} />
     </Layout>
   );
 }

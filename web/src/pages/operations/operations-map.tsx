@@ -21,6 +21,8 @@ interface OperationsMapProps {
   readonly points: readonly MapPoint[];
   /** A patrol route, drawn as a line through its numbered points. */
   readonly route: readonly Position[];
+  /** Agreed meeting points (border markers), drawn as amber rings. */
+  readonly meetingPoints?: readonly Position[];
   readonly label: string;
   /** When given, a click on the map picks that position (route drawing). */
   readonly onPick?: (position: Position) => void;
@@ -28,7 +30,17 @@ interface OperationsMapProps {
 
 type MapState = 'loading' | 'ready' | 'noWebgl' | 'failed';
 
-function collections(points: readonly MapPoint[], route: readonly Position[]) {
+const pointFeature = (position: Position) => ({
+  type: 'Feature' as const,
+  geometry: { type: 'Point' as const, coordinates: [...position] },
+  properties: {},
+});
+
+function collections(
+  points: readonly MapPoint[],
+  route: readonly Position[],
+  meetingPoints: readonly Position[],
+) {
   const dots: FeatureCollection<Geometry> = {
     type: 'FeatureCollection',
     features: points.map((point) => ({
@@ -49,14 +61,14 @@ function collections(points: readonly MapPoint[], route: readonly Position[]) {
             },
           ]
         : []),
-      ...route.map((position) => ({
-        type: 'Feature' as const,
-        geometry: { type: 'Point' as const, coordinates: [...position] },
-        properties: {},
-      })),
+      ...route.map(pointFeature),
     ],
   };
-  return { dots, line };
+  const meetings: FeatureCollection<Geometry> = {
+    type: 'FeatureCollection',
+    features: meetingPoints.map(pointFeature),
+  };
+  return { dots, line, meetings };
 }
 
 function styleFor(countries: FeatureCollection): StyleSpecification {
@@ -67,6 +79,7 @@ function styleFor(countries: FeatureCollection): StyleSpecification {
       countries: { type: 'geojson', data: countries, attribution: 'Natural Earth' },
       dots: { type: 'geojson', data: empty },
       route: { type: 'geojson', data: empty },
+      meetings: { type: 'geojson', data: empty },
     },
     layers: [
       { id: 'sea', type: 'background', paint: { 'background-color': '#d6e6f2' } },
@@ -97,6 +110,17 @@ function styleFor(countries: FeatureCollection): StyleSpecification {
         },
       },
       {
+        id: 'meetings',
+        type: 'circle',
+        source: 'meetings',
+        paint: {
+          'circle-radius': 8,
+          'circle-color': '#f2b705',
+          'circle-stroke-color': '#3d2e00',
+          'circle-stroke-width': 2,
+        },
+      },
+      {
         id: 'dots',
         type: 'circle',
         source: 'dots',
@@ -111,12 +135,19 @@ function styleFor(countries: FeatureCollection): StyleSpecification {
   };
 }
 
-/** Puts the points and the route into their sources; a failed update leaves the previous drawing. */
-function showOnMap(map: MapLibreMap, points: readonly MapPoint[], route: readonly Position[]): void {
-  const { dots, line } = collections(points, route);
+interface Drawing {
+  readonly points: readonly MapPoint[];
+  readonly route: readonly Position[];
+  readonly meetingPoints: readonly Position[];
+}
+
+/** Puts the points, the route and the meeting points into their sources; a failed update leaves the previous drawing. */
+function showOnMap(map: MapLibreMap, drawing: Drawing): void {
+  const { dots, line, meetings } = collections(drawing.points, drawing.route, drawing.meetingPoints);
   for (const [id, data] of [
     ['dots', dots],
     ['route', line],
+    ['meetings', meetings],
   ] as const) {
     (map.getSource(id) as GeoJSONSource | undefined)
       ?.setData(data)
@@ -133,15 +164,23 @@ function boundsOf(positions: readonly Position[]): [number, number, number, numb
   return [Math.min(...lons) - pad, Math.min(...lats) - pad, Math.max(...lons) + pad, Math.max(...lats) + pad];
 }
 
+const NO_MEETING_POINTS: readonly Position[] = [];
+
 /** The offline border map for operations: interceptions as dots, a patrol route as a line, clicks pick points. */
-export default function OperationsMap({ points, route, label, onPick }: OperationsMapProps) {
+export default function OperationsMap({
+  points,
+  route,
+  meetingPoints = NO_MEETING_POINTS,
+  label,
+  onPick,
+}: OperationsMapProps) {
   const { t } = useTranslation();
   const container = useRef<HTMLElement>(null);
   const map = useRef<MapLibreMap | null>(null);
   const pick = useRef(onPick);
   pick.current = onPick;
-  const shown = useRef({ points, route });
-  shown.current = { points, route };
+  const shown = useRef<Drawing>({ points, route, meetingPoints });
+  shown.current = { points, route, meetingPoints };
   const [state, setState] = useState<MapState>('loading');
 
   // Built once per language (for the control labels); data updates go through showOnMap below.
@@ -157,7 +196,11 @@ export default function OperationsMap({ points, route, label, onPick }: Operatio
       (countries) => {
         if (cancelled) return;
         const initial = shown.current;
-        const bounds = boundsOf([...initial.route, ...initial.points.map((p): Position => [p.lon, p.lat])]);
+        const bounds = boundsOf([
+          ...initial.route,
+          ...initial.meetingPoints,
+          ...initial.points.map((p): Position => [p.lon, p.lat]),
+        ]);
         const built = new MapLibreMap({
           container: element,
           style: styleFor(countries),
@@ -170,7 +213,7 @@ export default function OperationsMap({ points, route, label, onPick }: Operatio
         built.on('load', () => {
           if (bounds) built.fitBounds(bounds, { padding: 32, maxZoom: 9, duration: 0 });
           map.current = built;
-          showOnMap(built, shown.current.points, shown.current.route);
+          showOnMap(built, shown.current);
           setState('ready');
         });
         built.on('error', (event) => {
@@ -196,8 +239,8 @@ export default function OperationsMap({ points, route, label, onPick }: Operatio
   }, [t]);
 
   useEffect(() => {
-    if (map.current) showOnMap(map.current, points, route);
-  }, [points, route]);
+    if (map.current) showOnMap(map.current, { points, route, meetingPoints });
+  }, [points, route, meetingPoints]);
 
   return (
     <div className="map-frame">

@@ -1,36 +1,62 @@
-import { type FormEvent, lazy, Suspense, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAgencies } from '../../api/agencies.js';
-import { api } from '../../api/client.js';
-import type { Operation, Position } from '../../api/operations.js';
+import { api, listAll } from '../../api/client.js';
+import {
+  OPERATION_KINDS,
+  type Operation,
+  type OperationKind,
+  type PatrolPlan,
+  TARGET_KINDS,
+} from '../../api/operations.js';
 import { localName } from '../../api/types.js';
-import { codesOf, useCodeLabel } from '../../i18n/codes.js';
+import { useResource } from '../../api/use-resource.js';
+import { useCodeLabel } from '../../i18n/codes.js';
 import { currentLanguage } from '../../i18n/i18n.js';
-import { Done, FailureAlert, Field, failureOf, fieldErrorOf } from '../../ui/form.js';
-import { localInputToIso, nowForInput } from './datetime.js';
-import type { MapPoint } from './operations-map.js';
+import { choicesOf, InputField, SelectField, TextAreaField } from '../../ui/fields.js';
+import { formText, SubmissionOutcome, useSubmission } from '../../ui/submission.js';
+import { isoToLocalInput, localInputToIso, nowForInput } from './datetime.js';
+import { type PatrolDraft, PatrolEditor } from './patrol-editor.js';
 
-// MapLibre and the Natural Earth data load only when a patrol route is being drawn.
-const OperationsMap = lazy(() => import('./operations-map.js'));
+interface BorderSection {
+  readonly code: string;
+  readonly names: Readonly<Partial<Record<'zh' | 'en' | 'ru' | 'local', string>>>;
+}
 
-type Kind = 'patrol' | 'law_enforcement' | 'exercise';
-const TARGET_KINDS = ['illegal_crossing_route', 'smuggling', 'crossing_organiser', 'other'] as const;
+function patrolPlan(draft: PatrolDraft, radio: string, previous: PatrolPlan | undefined): PatrolPlan {
+  return {
+    routes: {
+      // The counterpart's route is theirs to draw; an edit of our plan keeps what they sent.
+      ...(previous?.routes.counterpart && { counterpart: previous.routes.counterpart }),
+      ...(draft.route.length >= 2 && { own: { type: 'LineString', coordinates: draft.route } }),
+    },
+    meetingPoints: draft.meetingPoints,
+    radioChannels: radio
+      .split(',')
+      .map((channel) => channel.trim())
+      .filter(Boolean),
+    contacts: draft.contacts,
+  };
+}
 
-function kindPlan(kind: Kind, form: FormData, route: readonly Position[]): Record<string, unknown> {
-  const text = (name: string) => String(form.get(name) ?? '').trim();
+function kindPlan(
+  kind: OperationKind,
+  text: (name: string) => string,
+  draft: PatrolDraft,
+  previous: Operation | undefined,
+): Record<string, unknown> {
   switch (kind) {
     case 'patrol':
-      return {
-        patrol: {
-          routes: route.length >= 2 ? { own: { type: 'LineString', coordinates: route } } : {},
-          meetingPoints: [],
-          radioChannels: text('radio') ? [text('radio')] : [],
-          contacts: [],
-        },
-      };
+      return { patrol: patrolPlan(draft, text('radio'), previous?.patrol) };
     case 'law_enforcement':
       return {
-        lawEnforcement: { targets: [{ kind: text('targetKind'), description: text('targetDescription') }] },
+        lawEnforcement: {
+          // The form edits the first target; the others a plan already carries stay as they are.
+          targets: [
+            { kind: text('targetKind'), description: text('targetDescription') },
+            ...(previous?.lawEnforcement?.targets.slice(1) ?? []),
+          ],
+        },
       };
     case 'exercise':
       return {
@@ -45,198 +71,185 @@ function kindPlan(kind: Kind, form: FormData, route: readonly Position[]): Recor
   }
 }
 
-const NO_POINTS: readonly MapPoint[] = [];
+const patrolDraftOf = (operation: Operation | undefined): PatrolDraft => ({
+  route: operation?.patrol?.routes.own?.coordinates ?? [],
+  meetingPoints: operation?.patrol?.meetingPoints ?? [],
+  contacts: operation?.patrol?.contacts ?? [],
+});
 
-/** The patrol route as a list of points; each point is typed or added from a map click. */
-function RouteEditor({
-  route,
-  onChange,
+/**
+ * A joint operation's plan: common fields, then what its kind needs (a patrol's route, meeting points and
+ * contacts; targets; a scenario). Without `operation` it plans a new draft; with one it edits that plan.
+ */
+export function PlanForm({
+  operation,
+  onSaved,
 }: {
-  readonly route: readonly Position[];
-  readonly onChange: (route: Position[]) => void;
+  readonly operation?: Operation;
+  readonly onSaved: (operation: Operation) => void;
 }) {
-  const { t } = useTranslation();
-  const [lon, setLon] = useState('');
-  const [lat, setLat] = useState('');
-  const add = () => {
-    const point: Position = [Number(lon), Number(lat)];
-    if (!lon || !lat || Number.isNaN(point[0]) || Number.isNaN(point[1])) return;
-    onChange([...route, point]);
-    setLon('');
-    setLat('');
-  };
-  return (
-    <fieldset className="route">
-      <legend>{t('operations.plan.route')}</legend>
-      <p className="muted small">{t('operations.plan.routeHint')}</p>
-      <Suspense fallback={<p className="map-placeholder">{t('home.map.loading')}</p>}>
-        <OperationsMap
-          points={NO_POINTS}
-          route={route}
-          label={t('operations.plan.routeMap')}
-          onPick={(position) => onChange([...route, position])}
-        />
-      </Suspense>
-      <ol>
-        {route.map(([pointLon, pointLat], index) => (
-          <li key={`${pointLon}:${pointLat}:${index.toString()}`}>
-            {pointLat.toFixed(4)}, {pointLon.toFixed(4)}{' '}
-            <button
-              type="button"
-              onClick={() => onChange(route.filter((_, other) => other !== index))}
-              aria-label={t('operations.plan.removePoint', { index: index + 1 })}
-            >
-              ×
-            </button>
-          </li>
-        ))}
-      </ol>
-      <div className="inline-fields">
-        <Field label={t('operations.lon')}>
-          {({ id }) => (
-            <input
-              id={id}
-              type="number"
-              step="any"
-              min={-180}
-              max={180}
-              value={lon}
-              onChange={(event) => setLon(event.target.value)}
-            />
-          )}
-        </Field>
-        <Field label={t('operations.lat')}>
-          {({ id }) => (
-            <input
-              id={id}
-              type="number"
-              step="any"
-              min={-90}
-              max={90}
-              value={lat}
-              onChange={(event) => setLat(event.target.value)}
-            />
-          )}
-        </Field>
-        <button type="button" onClick={add}>
-          {t('operations.plan.addPoint')}
-        </button>
-      </div>
-    </fieldset>
-  );
-}
-
-/** A new joint operation: common fields, then the plan its kind needs (a patrol's route, targets, a scenario). */
-export function PlanForm({ onCreated }: { readonly onCreated: (operation: Operation) => void }) {
   const { t } = useTranslation();
   const label = useCodeLabel();
   const agencies = useAgencies();
+  const sections = useResource('border-sections', () =>
+    listAll<BorderSection>('/api/v1/directory/border-sections?limit=500'),
+  );
   const language = currentLanguage();
-  const [kind, setKind] = useState<Kind>('patrol');
-  const [route, setRoute] = useState<Position[]>([]);
-  const [failure, setFailure] = useState<Error | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const [kind, setKind] = useState<OperationKind>(operation?.kind ?? 'patrol');
+  const [patrol, setPatrol] = useState<PatrolDraft>(() => patrolDraftOf(operation));
+  const submission = useSubmission();
   const counterparts =
     agencies.status === 'ready' ? agencies.data.filter((agency) => agency.kind === 'counterpart') : [];
+  const sectionChoices = [
+    { value: '', label: t('operations.plan.noSection') },
+    ...(sections.status === 'ready'
+      ? sections.data.map((section) => ({
+          value: section.code,
+          label: `${localName(section.names, language, section.code)} (${section.code})`,
+        }))
+      : []),
+  ];
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const text = (name: string) => String(form.get(name) ?? '').trim();
-    setFailure(null);
-    setDone(null);
-    api<Operation>('POST', '/api/v1/operations', {
-      kind,
+    const text = formText(event.currentTarget);
+    const common = {
       title: text('title'),
-      counterpartAgency: text('counterpartAgency'),
       startsAt: localInputToIso(text('startsAt')),
       endsAt: localInputToIso(text('endsAt')),
-      ...(text('note') && { note: text('note') }),
-      ...kindPlan(kind, form, route),
-    }).then(
-      (operation) => {
-        setDone(t('operations.plan.created', { title: operation.title }));
-        setRoute([]);
-        onCreated(operation);
-      },
-      (error: unknown) => setFailure(failureOf(error)),
-    );
+      ...kindPlan(kind, text, patrol, operation),
+    };
+    const call = operation
+      ? () =>
+          api<Operation>('PATCH', `/api/v1/operations/${operation.id}`, {
+            ...common,
+            sectionCode: text('sectionCode') || null,
+            note: text('note') || null,
+          })
+      : () =>
+          api<Operation>('POST', '/api/v1/operations', {
+            kind,
+            counterpartAgency: text('counterpartAgency'),
+            ...(text('sectionCode') && { sectionCode: text('sectionCode') }),
+            ...(text('note') && { note: text('note') }),
+            ...common,
+          });
+    void submission.run(call, (saved) => {
+      if (!operation) setPatrol(patrolDraftOf(undefined));
+      onSaved(saved);
+      return t(operation ? 'operations.plan.updated' : 'operations.plan.created', { title: saved.title });
+    });
   };
-  const error = (field: string) => fieldErrorOf(failure, field);
+  const error = submission.error;
+  const first = operation?.lawEnforcement?.targets[0];
   return (
     <form onSubmit={submit} className="form-grid" aria-labelledby="plan-title">
-      <h2 id="plan-title">{t('operations.plan.title')}</h2>
-      <Field label={t('operations.plan.kind')}>
-        {({ id }) => (
-          <select id={id} value={kind} onChange={(event) => setKind(event.target.value as Kind)}>
-            {codesOf('operationKind').map((code) => (
-              <option key={code} value={code}>
-                {label('operationKind', code)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field label={t('operations.plan.name')} error={error('title')}>
-        {({ id }) => <input id={id} name="title" required maxLength={200} />}
-      </Field>
-      <Field label={t('operations.plan.counterpart')} error={error('counterpartAgency')}>
-        {({ id }) => (
-          <select id={id} name="counterpartAgency" required>
-            {counterparts.map((agency) => (
-              <option key={agency.code} value={agency.code}>
-                {localName(agency.names, language, agency.code)} ({agency.code})
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field label={t('operations.plan.startsAt')} error={error('startsAt')}>
-        {({ id }) => (
-          <input id={id} name="startsAt" type="datetime-local" required defaultValue={nowForInput(24)} />
-        )}
-      </Field>
-      <Field label={t('operations.plan.endsAt')} error={error('endsAt')}>
-        {({ id }) => (
-          <input id={id} name="endsAt" type="datetime-local" required defaultValue={nowForInput(30)} />
-        )}
-      </Field>
-      <Field label={t('operations.note')}>{({ id }) => <input id={id} name="note" maxLength={2000} />}</Field>
+      <h2 id="plan-title">{t(operation ? 'operations.plan.editTitle' : 'operations.plan.title')}</h2>
+      <SelectField
+        label={t('operations.plan.kind')}
+        value={kind}
+        disabled={Boolean(operation)}
+        onChange={(event) => setKind(event.target.value as OperationKind)}
+        choices={choicesOf(OPERATION_KINDS, (code) => label('operationKind', code))}
+      />
+      <InputField
+        label={t('operations.plan.name')}
+        error={error('title')}
+        name="title"
+        required
+        maxLength={200}
+        defaultValue={operation?.title}
+      />
+      {!operation && (
+        <SelectField
+          label={t('operations.plan.counterpart')}
+          error={error('counterpartAgency')}
+          name="counterpartAgency"
+          required
+          choices={counterparts.map((agency) => ({
+            value: agency.code,
+            label: `${localName(agency.names, language, agency.code)} (${agency.code})`,
+          }))}
+        />
+      )}
+      <SelectField
+        label={t('operations.plan.section')}
+        error={error('sectionCode')}
+        name="sectionCode"
+        defaultValue={operation?.sectionCode ?? ''}
+        key={`section:${sections.status}`}
+        choices={sectionChoices}
+      />
+      <InputField
+        label={t('operations.plan.startsAt')}
+        error={error('startsAt')}
+        name="startsAt"
+        type="datetime-local"
+        required
+        defaultValue={operation ? isoToLocalInput(operation.startsAt) : nowForInput(24)}
+      />
+      <InputField
+        label={t('operations.plan.endsAt')}
+        error={error('endsAt')}
+        name="endsAt"
+        type="datetime-local"
+        required
+        defaultValue={operation ? isoToLocalInput(operation.endsAt) : nowForInput(30)}
+      />
+      <InputField
+        label={t('operations.note')}
+        error={error('note')}
+        name="note"
+        maxLength={2000}
+        defaultValue={operation?.note ?? ''}
+      />
       {kind === 'patrol' && (
         <>
-          <Field label={t('operations.plan.radio')}>
-            {({ id }) => <input id={id} name="radio" maxLength={40} />}
-          </Field>
-          <RouteEditor route={route} onChange={setRoute} />
+          <InputField
+            label={t('operations.plan.radio')}
+            hint={t('operations.plan.radioHint')}
+            name="radio"
+            maxLength={450}
+            defaultValue={operation?.patrol?.radioChannels.join(', ')}
+          />
+          <PatrolEditor value={patrol} onChange={setPatrol} />
         </>
       )}
       {kind === 'law_enforcement' && (
         <>
-          <Field label={t('operations.plan.targetKind')}>
-            {({ id }) => (
-              <select id={id} name="targetKind">
-                {TARGET_KINDS.map((code) => (
-                  <option key={code} value={code}>
-                    {t(`operations.targets.${code}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label={t('operations.plan.targetDescription')}>
-            {({ id }) => <textarea id={id} name="targetDescription" required rows={2} maxLength={1000} />}
-          </Field>
+          <SelectField
+            label={t('operations.plan.targetKind')}
+            name="targetKind"
+            defaultValue={first?.kind}
+            choices={choicesOf(TARGET_KINDS, (code) => t(`operations.targets.${code}`))}
+          />
+          <TextAreaField
+            label={t('operations.plan.targetDescription')}
+            name="targetDescription"
+            required
+            rows={2}
+            maxLength={1000}
+            defaultValue={first?.description}
+          />
         </>
       )}
       {kind === 'exercise' && (
         <>
-          <Field label={t('operations.plan.scenario')}>
-            {({ id }) => <textarea id={id} name="scenario" required rows={3} maxLength={4000} />}
-          </Field>
-          <Field label={t('operations.plan.objectives')} hint={t('operations.plan.objectivesHint')}>
-            {({ id, describedBy }) => (
-              <textarea id={id} name="objectives" required rows={3} aria-describedby={describedBy} />
-            )}
-          </Field>
+          <TextAreaField
+            label={t('operations.plan.scenario')}
+            name="scenario"
+            required
+            rows={3}
+            maxLength={4000}
+            defaultValue={operation?.exercise?.scenario}
+          />
+          <TextAreaField
+            label={t('operations.plan.objectives')}
+            hint={t('operations.plan.objectivesHint')}
+            name="objectives"
+            required
+            rows={3}
+            defaultValue={operation?.exercise?.objectives.join('\n')}
+          />
         </>
       )}
       <div className="actions">
@@ -244,8 +257,7 @@ export function PlanForm({ onCreated }: { readonly onCreated: (operation: Operat
           {t('operations.plan.save')}
         </button>
       </div>
-      <FailureAlert failure={failure} />
-      <Done message={done} />
+      <SubmissionOutcome submission={submission} />
     </form>
   );
 }

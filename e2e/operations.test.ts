@@ -1,0 +1,353 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ApiSession, signInOverApi } from './support/api-session.js';
+import { seriousAccessibilityViolations } from './support/axe.js';
+import { type BrowserSession, openBrowser } from './support/browser.js';
+import { type RunningNode, requireBuild, startNode } from './support/node-process.js';
+import { COMMANDER, LIAISON_OFFICER, seedCounterpartAgency, seedOfficers } from './support/seed.js';
+
+const ADMIN = { username: 'admin', password: 'e2e-admin-password-4' };
+/** The Mongolian patrol commander, on the counterpart's own node. */
+const MN_COMMANDER = { username: 'bat.patrol', password: 'mn-commander-password-1' };
+const TITLE = 'Non-contact patrol, Erenhot section';
+
+interface OperationView {
+  readonly id: string;
+  readonly status: string;
+  readonly originOperationId: string;
+  readonly startsAt: string;
+}
+interface HandoverView {
+  readonly id: string;
+  readonly status: string;
+  readonly role: string;
+}
+type Page<T> = { items: T[] };
+
+const box = (minLon: number, minLat: number, maxLon: number, maxLat: number) => ({
+  type: 'Polygon',
+  coordinates: [
+    [
+      [minLon, minLat],
+      [maxLon, minLat],
+      [maxLon, maxLat],
+      [minLon, maxLat],
+      [minLon, minLat],
+    ],
+  ],
+});
+
+/** The Erenhot border section and port, so interceptions resolve and the port board has a row. */
+async function seedErenhot(admin: ApiSession): Promise<void> {
+  await admin.request('PUT', '/api/v1/directory/border-sections/CN-MN-ERL', {
+    code: 'CN-MN-ERL',
+    country: 'CN',
+    neighbourCountry: 'MN',
+    names: { zh: '二连浩特段', en: 'Erenhot section', ru: 'Участок Эрэн-Хото' },
+    geometry: box(111.5, 43.3, 112.4, 44.0),
+  });
+  await admin.request('PUT', '/api/v1/directory/ports/CN-ERL', {
+    code: 'CN-ERL',
+    country: 'CN',
+    names: { zh: '二连浩特', en: 'Erenhot', ru: 'Эрэн-Хото' },
+    kind: 'road_rail',
+    lon: 111.98,
+    lat: 43.65,
+  });
+}
+
+/** Makes each node a trusted peer of the other, with the fingerprints each publishes. */
+async function peer(a: RunningNode, aCode: string, b: RunningNode, bCode: string): Promise<void> {
+  const adminA = await signInOverApi(a.baseUrl, ADMIN.username, ADMIN.password);
+  const adminB = await signInOverApi(b.baseUrl, ADMIN.username, ADMIN.password);
+  const keysA = await adminA.request<{ fingerprint: string }>('GET', '/api/v1/federation/keys');
+  const keysB = await adminB.request<{ fingerprint: string }>('GET', '/api/v1/federation/keys');
+  await adminA.request('POST', '/api/v1/federation/peers', {
+    code: bCode,
+    url: b.baseUrl,
+    fingerprint: keysB.fingerprint,
+  });
+  await adminB.request('POST', '/api/v1/federation/peers', {
+    code: aCode,
+    url: a.baseUrl,
+    fingerprint: keysA.fingerprint,
+  });
+}
+
+/** A `datetime-local` value `hours` from now in the browser's zone (the test and Chromium share it). */
+function localInput(hours: number): string {
+  const at = new Date(Date.now() + hours * 3_600_000);
+  return new Date(at.getTime() - at.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+}
+
+requireBuild();
+
+describe('joint operations, handovers and crossing counts between two nodes in Chromium', () => {
+  let ours: RunningNode;
+  let theirs: RunningNode;
+  let browser: BrowserSession;
+  let commanderA: ApiSession;
+  let commanderB: ApiSession;
+  let planId = '';
+
+  beforeAll(async () => {
+    [ours, theirs] = await Promise.all([
+      startNode({ adminPassword: ADMIN.password, nodeCode: 'CN-NIA' }),
+      startNode({ adminPassword: ADMIN.password, nodeCode: 'MN-GABP' }),
+    ]);
+    const adminA = await signInOverApi(ours.baseUrl, ADMIN.username, ADMIN.password);
+    await seedCounterpartAgency(adminA);
+    await seedErenhot(adminA);
+    await seedOfficers(adminA);
+    const adminB = await signInOverApi(theirs.baseUrl, ADMIN.username, ADMIN.password);
+    await adminB.request('POST', '/api/v1/directory/agencies', {
+      code: 'CN-NIA',
+      kind: 'counterpart',
+      country: 'CN',
+      names: { en: 'National Immigration Administration', zh: '国家移民管理局', ru: 'НИА КНР' },
+      language: 'zh',
+      timeZone: 'Asia/Shanghai',
+    });
+    await adminB.request('POST', '/api/v1/users', {
+      ...MN_COMMANDER,
+      displayName: 'Bat-Erdene',
+      language: 'en',
+      roles: ['patrol_commander'],
+      personalData: true,
+    });
+    await peer(ours, 'CN-NIA', theirs, 'MN-GABP');
+    commanderA = await signInOverApi(ours.baseUrl, COMMANDER.username, COMMANDER.password);
+    commanderB = await signInOverApi(theirs.baseUrl, MN_COMMANDER.username, MN_COMMANDER.password);
+    browser = await openBrowser();
+  }, 90_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await Promise.all([ours?.stop(), theirs?.stop()]);
+  });
+
+  const heading = () => browser.page.getByRole('heading', { level: 1 }).textContent();
+
+  async function signInAt(node: RunningNode, who: { username: string; password: string }) {
+    const { page } = browser;
+    await page.context().clearCookies();
+    await page.goto(node.baseUrl);
+    await page.locator('input[name="username"]').fill(who.username);
+    await page.locator('input[name="password"]').fill(who.password);
+    await page.locator('button[type="submit"]').click();
+    await page.getByRole('navigation').waitFor();
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('button', { name: 'English', pressed: true }).waitFor();
+  }
+
+  async function open(link: string, title: string) {
+    await browser.page
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: link })
+      .click();
+    await expect.poll(heading).toBe(title);
+  }
+
+  async function openPlanFromCalendar() {
+    const { page } = browser;
+    await open('Operations', 'Operations');
+    await page.getByRole('button', { name: TITLE }).first().click();
+    await page.getByRole('heading', { name: new RegExp(TITLE) }).waitFor();
+  }
+
+  async function expectAccessible(name: string) {
+    expect(await seriousAccessibilityViolations(browser.page), name).toEqual([]);
+  }
+
+  it('plans a patrol with meeting points and contacts and proposes it to the counterpart', async () => {
+    const { page } = browser;
+    await signInAt(ours, COMMANDER);
+    await open('Operations', 'Operations');
+    await page.getByRole('tab', { name: 'New plan' }).click();
+    await page.getByLabel('Title').fill(TITLE);
+    await page.getByLabel('Starts').fill(localInput(2));
+    await page.getByLabel('Ends').fill(localInput(5));
+    await page.getByLabel('Radio channels').fill('CH-7, CH-9');
+    for (const [lon, lat] of [
+      ['111.95', '43.60'],
+      ['112.05', '43.70'],
+    ]) {
+      await page.getByLabel('Longitude').fill(lon ?? '');
+      await page.getByLabel('Latitude').fill(lat ?? '');
+      await page.getByRole('button', { name: 'Add point' }).click();
+    }
+    await page.getByLabel('Meeting point', { exact: true }).fill('Marker 512');
+    await page.getByLabel('Border marker').fill('512');
+    await page.getByLabel('Position', { exact: true }).fill('not a place');
+    await page.getByRole('button', { name: 'Add the meeting point' }).click();
+    await page.getByText('The position must be a latitude and a longitude').waitFor();
+    // The map places the meeting point being written when the click target says so.
+    await page.getByRole('radio', { name: 'the position of the meeting point being written' }).check();
+    const map = page.locator('section.operations-map[data-state="ready"] canvas.maplibregl-canvas');
+    await map.waitFor({ timeout: 20_000 });
+    await map.click({ position: { x: 300, y: 120 } });
+    await expect
+      .poll(() => page.getByLabel('Position', { exact: true }).inputValue())
+      .toMatch(/^\d+\.\d{4}, \d+/);
+    await page.getByLabel('Position', { exact: true }).fill('43.6500, 111.9800');
+    await page.getByRole('button', { name: 'Add the meeting point' }).click();
+    await page.getByRole('button', { name: 'Edit Marker 512 · 512 · 43.6500, 111.9800' }).click();
+    await page.getByLabel('Meeting point', { exact: true }).fill('Marker 512 (east side)');
+    await page.getByRole('button', { name: 'Update', exact: true }).click();
+    await page.getByText('Marker 512 (east side) · 512 · 43.6500, 111.9800').waitFor();
+    await page.getByLabel('Contact name').fill('Maj. Wang Lei');
+    await page.getByLabel('Phone').fill('+86 479 752 0000');
+    await page.getByLabel('Call sign').fill('Eagle-1');
+    await page.getByLabel('Contact name').press('Enter');
+    await page.getByText('Maj. Wang Lei · +86 479 752 0000 · Eagle-1').waitFor();
+    await browser.screenshot('operations-plan-meeting-points');
+    await expectAccessible('plan with meeting points');
+    await page.getByRole('button', { name: 'Save the plan' }).click();
+
+    await page.getByRole('button', { name: TITLE }).first().click();
+    await page.getByRole('heading', { name: new RegExp(TITLE) }).waitFor();
+    expect(await page.getByText('Marker 512 (east side) · 512 · 43.6500, 111.9800').isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Propose to the counterpart' }).click();
+    await expect.poll(() => page.getByTestId('operation-status').textContent()).toMatch(/^Proposed/);
+    await page.getByText('Waiting for the counterpart').waitFor();
+    const listed = await commanderA.request<Page<OperationView>>('GET', '/api/v1/operations?status=proposed');
+    planId = listed.items[0]?.id ?? '';
+    expect(planId).not.toBe('');
+  }, 90_000);
+
+  it('lets the invited counterpart answer with a counter-proposal from its own node', async () => {
+    const { page } = browser;
+    await expect
+      .poll(
+        async () =>
+          (await commanderB.request<Page<OperationView>>('GET', '/api/v1/operations?status=proposed')).items
+            .length,
+        { timeout: 20_000 },
+      )
+      .toBe(1);
+    await signInAt(theirs, MN_COMMANDER);
+    await openPlanFromCalendar();
+    await page.getByText('Proposed by CN-NIA; we are invited').waitFor();
+    expect(await page.getByText('Marker 512 (east side) · 512 · 43.6500, 111.9800').isVisible()).toBe(true);
+    await page.getByLabel('Proposed start').fill(localInput(3));
+    await page.getByLabel('Proposed end').fill(localInput(6));
+    await page.getByLabel('Note to the proposer').fill('Our unit reaches marker 512 an hour later.');
+    await browser.screenshot('operations-counter-propose');
+    await expectAccessible('counter-proposal form');
+    await page.getByRole('button', { name: 'Send the counter-proposal' }).click();
+    await expect.poll(() => page.getByTestId('operation-status').textContent()).toMatch(/^Counter-proposed/);
+    await page.getByText('Waiting for the counterpart').waitFor();
+  }, 60_000);
+
+  it('agrees to the counter-proposal at the proposer, and both sides then stand agreed', async () => {
+    const { page } = browser;
+    await expect
+      .poll(
+        async () => (await commanderA.request<OperationView>('GET', `/api/v1/operations/${planId}`)).status,
+        {
+          timeout: 20_000,
+        },
+      )
+      .toBe('counter_proposed');
+    await signInAt(ours, COMMANDER);
+    await openPlanFromCalendar();
+    const proposal = page.getByTestId('counter-proposal');
+    expect(await proposal.textContent()).toContain('Our unit reaches marker 512 an hour later.');
+    await browser.screenshot('operations-counter-received');
+    await expectAccessible('counter-proposal received');
+    await page.getByRole('button', { name: 'Accept the counter-proposal' }).click();
+    await expect.poll(() => page.getByTestId('operation-status').textContent()).toMatch(/^Agreed/);
+    await expect
+      .poll(
+        async () =>
+          (await commanderB.request<Page<OperationView>>('GET', '/api/v1/operations?status=agreed')).items
+            .length,
+        { timeout: 20_000 },
+      )
+      .toBe(1);
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    await page.getByLabel('Unit').waitFor();
+  }, 60_000);
+
+  it('requests a handover from an interception, and confirms it once the counterpart accepted', async () => {
+    const { page } = browser;
+    await commanderA.request('POST', '/api/v1/operations/interceptions', {
+      occurredAt: new Date(Date.now() - 3_600_000).toISOString(),
+      lon: 111.97,
+      lat: 43.66,
+      personsCount: 1,
+      nationality: 'MNG',
+      direction: 'attempted_exit',
+      reason: 'illegal_crossing_attempt',
+      outcome: 'handed_over',
+    });
+    await page.getByRole('tab', { name: 'Interceptions' }).click();
+    await page.getByRole('button', { name: /^Hand over a person from the interception/ }).click();
+    await page.getByRole('heading', { name: 'Request a handover' }).waitFor();
+    await page.getByLabel('Surname').fill('Dorj');
+    await page.getByLabel('Given names').fill('Enkhtuya');
+    await page.getByLabel('Nationality').fill('chn');
+    await page.getByLabel('Place', { exact: true }).selectOption('port:CN-ERL');
+    await page.getByRole('checkbox', { name: /Fever/i }).check();
+    await page.getByRole('button', { name: 'Request the handover' }).click();
+    // Our own nationals are not handed over: the node says so.
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /own nationality/ })
+      .waitFor();
+    expect(browser.acceptRefusal('/api/v1/operations/handovers', 400)).toBe(1);
+    await page.getByLabel('Nationality').fill('mng');
+    await page.getByRole('button', { name: 'Request the handover' }).click();
+    await page.getByText('The handover is requested; the counterpart is told.').waitFor();
+    await page.getByRole('rowheader', { name: /DORJ, ENKHTUYA · MNG/ }).waitFor();
+    await browser.screenshot('operations-handover-requested');
+    await expectAccessible('handover requested');
+
+    let received: HandoverView | undefined;
+    await expect
+      .poll(
+        async () => {
+          received = (await commanderB.request<Page<HandoverView>>('GET', '/api/v1/operations/handovers'))
+            .items[0];
+          return received?.status;
+        },
+        { timeout: 20_000 },
+      )
+      .toBe('requested');
+    await commanderB.request('POST', `/api/v1/operations/handovers/${received?.id}/accept`);
+    const ourHandover = async () =>
+      (await commanderA.request<Page<HandoverView>>('GET', '/api/v1/operations/handovers')).items[0]?.status;
+    await expect.poll(ourHandover, { timeout: 20_000 }).toBe('accepted');
+    await page.getByRole('tab', { name: 'Hotspots' }).click();
+    await page.getByRole('tab', { name: 'Handovers' }).click();
+    await page.getByRole('button', { name: 'Mark as done' }).click();
+    await page.getByText("Waiting for the counterpart's confirmation").waitFor();
+    await commanderB.request('POST', `/api/v1/operations/handovers/${received?.id}/done`);
+    await expect.poll(ourHandover, { timeout: 20_000 }).toBe('done');
+  }, 90_000);
+
+  it('records a crossing count on the port board, showing the node’s refusal of a bad figure', async () => {
+    const { page } = browser;
+    await signInAt(ours, LIAISON_OFFICER);
+    await open('Port board', 'Port board');
+    await page.getByRole('button', { name: 'History and update for Erenhot' }).click();
+    await page.getByRole('heading', { name: 'Record crossings at Erenhot' }).waitFor();
+    const day = await page.getByLabel('Day', { exact: true }).inputValue();
+    await page.getByLabel('People crossing').fill('1234');
+    await page.getByLabel('Vehicles').fill('20000000');
+    await page.getByRole('button', { name: 'Record the count' }).click();
+    await page.getByRole('alert').first().waitFor();
+    expect(await page.getByLabel('Vehicles').getAttribute('aria-invalid')).toBe('true');
+    expect(browser.acceptRefusal(`/api/v1/situation/ports/CN-ERL/crossings/${day}`, 400)).toBe(1);
+    await page.getByLabel('Vehicles').fill('56');
+    await page.getByRole('button', { name: 'Record the count' }).click();
+    await page
+      .getByText(/Recorded for Erenhot on .*: 1,234 people, 56 vehicles \(counted by CN-NIA\)/)
+      .waitFor();
+    await browser.screenshot('ports-crossing-count');
+    await expectAccessible('crossing count');
+  }, 60_000);
+
+  it('logged no console errors', () => {
+    expect(browser.consoleErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,55 @@
+import { useState } from 'react';
+import type { ApiProblem } from '../api/client.js';
+import { Done, FailureAlert, failureOf, fieldErrorOf } from './form.js';
+
+/** The outcome of a form's last call to the node: its problem, or the confirmation to show. */
+export interface Submission {
+  readonly failure: ApiProblem | Error | null;
+  readonly done: string | null;
+  /** The node's error for one field of the last call, if it named that field. */
+  error(field: string): string | undefined;
+  /**
+   * Sends `call`; on success shows the message `after` returns (if any), on failure the node's problem.
+   * Resolves to whether it succeeded, so the form can reset itself.
+   */
+  run<T>(call: () => Promise<T>, after?: (value: T) => string | undefined): Promise<boolean>;
+}
+
+/** Tracks a form's calls so every form words success and failure the same way. */
+export function useSubmission(): Submission {
+  const [failure, setFailure] = useState<ApiProblem | Error | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  return {
+    failure,
+    done,
+    error: (field) => fieldErrorOf(failure, field),
+    async run(call, after) {
+      setFailure(null);
+      setDone(null);
+      try {
+        const value = await call();
+        setDone(after?.(value) ?? null);
+        return true;
+      } catch (error) {
+        setFailure(failureOf(error));
+        return false;
+      }
+    },
+  };
+}
+
+/** The problem banner and the confirmation of a submission, in that order. */
+export function SubmissionOutcome({ submission }: { readonly submission: Submission }) {
+  return (
+    <>
+      <FailureAlert failure={submission.failure} />
+      <Done message={submission.done} />
+    </>
+  );
+}
+
+/** The trimmed text of each named control of a submitted form. */
+export function formText(form: HTMLFormElement): (name: string) => string {
+  const data = new FormData(form);
+  return (name) => String(data.get(name) ?? '').trim();
+}

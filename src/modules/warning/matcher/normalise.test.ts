@@ -154,4 +154,38 @@ describe('compareNames', () => {
   it('keeps unrelated names far apart', () => {
     expect(similarity('John Smith', 'Ivan Petrov')).toBeLessThan(0.3);
   });
+
+  it('reads a Latin name by the orthography of its language against its Russian transcription', () => {
+    expect(similarity('Schulz', 'Шульц')).toBeGreaterThan(0.9);
+    expect(similarity('Weinberg', 'Вайнберг')).toBeGreaterThan(0.9);
+    expect(similarity('Giorgio', 'Джорджо')).toBeGreaterThan(0.9);
+    expect(similarity('Xiaoping', 'Сяопин')).toBeGreaterThan(0.9);
+    expect(similarity('Schulz', 'Шмидт')).toBeLessThan(0.5);
+    expect(similarity('Giorgio', 'Григорий')).toBeLessThan(0.8);
+  });
+
+  it('tells father and son apart when their nasabs swap the same two names', () => {
+    expect(similarity('Salman bin Muhammad Al-Rawi', 'Muhammad bin Salman Al-Rawi')).toBeLessThan(0.5);
+    expect(similarity('Osama bin Laden', 'Usama bin Muhammad ibn Awad ibn Ladin')).toBeGreaterThan(0.8);
+  });
+
+  it('reads "SURNAME, Given names" in natural order', () => {
+    expect(texts('KAMMOUN, MEHDI BEN MOHAMED')).toEqual(['mehdi', 'ben', 'mohamed', 'kammoun']);
+  });
+
+  it('pairs a familiar form of a given name with the full form', () => {
+    expect(similarity('Ted Doe', 'Theodore Doe')).toBeGreaterThan(0.9);
+    expect(similarity('Bob Smith', 'Robert Smith')).toBeGreaterThan(0.9);
+    expect(similarity('Ted Doe', 'Robert Doe')).toBeLessThan(0.8);
+  });
+
+  it('never lets a name written only in initials agree strongly with a full name', () => {
+    expect(similarity('J. S.', 'John Smith')).toBeLessThanOrEqual(0.6);
+  });
+
+  it('rates two swapped neighbouring letters above a changed letter', () => {
+    expect(similarity('Jamli Okoro', 'Jamil Okoro')).toBeGreaterThan(
+      similarity('Jamal Okoro', 'Jamil Okoro'),
+    );
+  });
 });

@@ -1,3 +1,4 @@
+import { cyrillicReadings, orthographyReadings, palladiusReading } from './orthography-readings.js';
 import { isAbjad, isSyllabic, transliterate } from './transliterate.js';
 
 /** One name part, in the forms the scorer compares. */
@@ -39,6 +40,11 @@ export interface NormalisedName {
   readonly syllabic: boolean;
   /** The script the name was read from. */
   readonly origin: TokenOrigin;
+  /**
+   * For an Arabic-style name with a nasab ("Salman bin Muhammad"): per token, true when it names an ancestor
+   * (after the first bin/ibn/bint), false when it is the person's own name. Absent for other names.
+   */
+  readonly ancestral?: readonly boolean[];
 }
 
 /** Titles and honorifics that say nothing about who the person is (Western, Burmese, Thai, Lao, Vietnamese). */
@@ -135,6 +141,8 @@ const DIGIT_LETTERS: Record<string, string> = {
  * transliteration systems spell differently (sh, ch, zh/j, ts); they are the skeleton's alphabet.
  */
 const SKELETON_RULES: ReadonlyArray<readonly [RegExp, string]> = [
+  // a doubled h first, so that after s, c, k (Shhah) it does not survive the digraphs as a stray h
+  [/hh+/g, 'h'],
   [/x/g, 'ks'],
   [/shch|sch|sh|sz|ş/g, 'S'],
   [/tsch|tch|cz|ch/g, 'X'],
@@ -255,6 +263,33 @@ const alternativeReading = (text: string, origin: TokenOrigin, syllables?: reado
   return text;
 };
 
+/** Readings under other spelling conventions, for comparison with a transcription in another script. */
+const otherReadings = (text: string, origin: TokenOrigin): string[] => {
+  if (origin === 'cyrillic') return cyrillicReadings(text);
+  if (origin !== 'latin' || text.length < 3) return [];
+  const palladius = palladiusReading(text);
+  const readings = orthographyReadings(text);
+  return palladius ? [...readings, palladius] : readings;
+};
+
+const READINGS = new WeakMap<NameToken, readonly string[]>();
+
+/**
+ * Every skeleton a token may sound as across a script boundary: its alternative reading and its readings under
+ * other orthographies or transcription conventions, the plain skeleton excluded. Computed on first use (only
+ * cross-script comparisons need them) and remembered; a candidate stage may index them as sound keys.
+ */
+export const crossScriptReadings = (token: NameToken): readonly string[] => {
+  const known = READINGS.get(token);
+  if (known) return known;
+  const readings = new Set(otherReadings(token.text, token.origin).map(skeletonOf));
+  if (token.altSkeleton) readings.add(token.altSkeleton);
+  readings.delete(token.skeleton);
+  const list = Object.freeze([...readings]);
+  READINGS.set(token, list);
+  return list;
+};
+
 /** Interned tokens: a large watchlist repeats the same name parts, and sharing them keeps the index small. */
 const TOKEN_CACHE = new Map<string, NameToken>();
 const TOKEN_CACHE_LIMIT = 2_000_000;
@@ -315,14 +350,39 @@ export const latinise = (raw: string): string =>
 /** Splits, transliterates and cleans a name written in any supported script. */
 export const normaliseName = (raw: string): NormalisedName => {
   const origin = originOf(raw);
-  const words = latinise(raw).split(' ').filter(Boolean);
+  const words = latinise(listOrderToNaturalOrder(raw)).split(' ').filter(Boolean);
   // Han and Hangul names carry no honorifics in front, and their syllables (Ma, Ko, Ong) are common surnames
   const parts = origin === 'han' || origin === 'hangul' ? words : stripHonorifics(words);
+  const ancestral = nasabOf(parts);
   return {
     tokens: parts.map((part) => makeToken(part, origin)),
     syllabic: origin === 'han' || origin === 'hangul',
     origin,
+    ...(ancestral ? { ancestral } : {}),
   };
+};
+
+/**
+ * Lists write "SURNAME, Given names": the given names are put back in front, so that the structure of a name
+ * (its nasab) reads the same either way. Only one comma is read so; more is a list of something else.
+ */
+const listOrderToNaturalOrder = (raw: string): string => {
+  const comma = raw.indexOf(',');
+  if (comma < 0 || raw.indexOf(',', comma + 1) >= 0) return raw;
+  const given = raw.slice(comma + 1).trim();
+  return given ? `${given} ${raw.slice(0, comma)}` : raw;
+};
+
+/** Particles of an Arabic nasab: what follows names the father, grandfather and so on. */
+const NASAB_PARTICLES = new Set(['bin', 'ibn', 'ibnu', 'bint', 'binti', 'ben', 'ould']);
+
+/**
+ * Which parts of a name name an ancestor: everything after the first nasab particle, when one stands between
+ * name parts (a leading "Ben" is a given name). Undefined when the name has no nasab.
+ */
+const nasabOf = (parts: readonly string[]): boolean[] | undefined => {
+  const at = parts.findIndex((part, i) => i > 0 && i < parts.length - 1 && NASAB_PARTICLES.has(part));
+  return at < 0 ? undefined : parts.map((_, i) => i > at);
 };
 
 const originOf = (raw: string): TokenOrigin => {

@@ -51,6 +51,18 @@ describe('scoreMatch', () => {
     ).toBe('conflict');
   });
 
+  it('reads one mistyped digit of the year beside the same day and month as a typing error, not a conflict', () => {
+    const typo = field(buildCrossing({ birthDate: '1970-03-14' }), buildEntry(), 'birthDate');
+    expect(typo?.agreement).toBe('none');
+    expect(typo?.weight).toBeGreaterThan(-0.05);
+    const yearOnly = field(
+      buildCrossing({ birthDate: '1970' }),
+      buildEntry({ birthDate: '1980' }),
+      'birthDate',
+    );
+    expect(yearOnly?.agreement).toBe('conflict');
+  });
+
   it('accepts partial dates of birth and swapped day and month', () => {
     expect(field(buildCrossing({ birthDate: '1980' }), buildEntry(), 'birthDate')?.agreement).toBe('partial');
     expect(field(buildCrossing({ birthDate: '1980-03' }), buildEntry(), 'birthDate')?.agreement).toBe(

@@ -129,6 +129,15 @@ const documentEvidence = (query: PreparedIdentity, entry: PreparedIdentity): Fie
   return evidence('documentNumber', 'conflict', -0.05, 'different numbers');
 };
 
+const differInOneDigit = (a: number, b: number): boolean => {
+  const x = String(a);
+  const y = String(b);
+  if (x.length !== y.length) return false;
+  let differing = 0;
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) differing++;
+  return differing === 1;
+};
+
 const birthEvidence = (query: PreparedIdentity, entry: PreparedIdentity): FieldEvidence => {
   const q = query.birth;
   const e = entry.birth;
@@ -136,6 +145,10 @@ const birthEvidence = (query: PreparedIdentity, entry: PreparedIdentity): FieldE
   if (q.year !== e.year) {
     const apart = Math.abs(q.year - e.year);
     if (apart === 1) return evidence('birthDate', 'none', -0.04, 'years one apart');
+    // one mistyped digit of the year (1967/1957, 1960/1969) beside the same day and month is a data-entry error,
+    // not another person: with the year alone it could be either, so only a full date earns this
+    if (q.day !== undefined && q.month === e.month && q.day === e.day && differInOneDigit(q.year, e.year))
+      return evidence('birthDate', 'none', -0.02, 'same day and month, one digit of the year differs');
     // watchlists often record several estimated years for one person: a few years apart is weak evidence against
     if (apart <= 5) return evidence('birthDate', 'conflict', -0.07, `years ${apart} apart`);
     return evidence('birthDate', 'conflict', -0.12, 'different years');

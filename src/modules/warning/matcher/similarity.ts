@@ -1,4 +1,5 @@
-import { makeToken, type NameToken, type NormalisedName } from './normalise.js';
+import { isGivenNameVariant } from './given-name-variants.js';
+import { crossScriptReadings, makeToken, type NameToken, type NormalisedName } from './normalise.js';
 
 const SCRATCH = 64;
 const matchedA = new Uint8Array(SCRATCH);
@@ -44,21 +45,24 @@ export const jaroWinkler = (a: string, b: string): number => {
   return jaro + prefix * 0.1 * (1 - jaro);
 };
 
-const rowA = new Int32Array(SCRATCH + 1);
-const rowB = new Int32Array(SCRATCH + 1);
-const rowC = new Int32Array(SCRATCH + 1);
+const rowA = new Float64Array(SCRATCH + 1);
+const rowB = new Float64Array(SCRATCH + 1);
+const rowC = new Float64Array(SCRATCH + 1);
 
-/** Optimal-string-alignment distance: edits where swapping two neighbours counts as one. */
-export const editDistance = (a: string, b: string): number => {
+/**
+ * Optimal-string-alignment distance: edits where swapping two neighbours counts as one, or as
+ * `transpositionCost` when the caller rates a swap (a typing slip) below a substitution.
+ */
+export const editDistance = (a: string, b: string, transpositionCost = 1): number => {
   if (a === b) return 0;
   const la = a.length;
   const lb = b.length;
   if (la === 0) return lb;
   if (lb === 0) return la;
   const big = lb > SCRATCH;
-  let twoBack = big ? new Int32Array(lb + 1) : rowA;
-  let previous = big ? new Int32Array(lb + 1) : rowB;
-  let current = big ? new Int32Array(lb + 1) : rowC;
+  let twoBack = big ? new Float64Array(lb + 1) : rowA;
+  let previous = big ? new Float64Array(lb + 1) : rowB;
+  let current = big ? new Float64Array(lb + 1) : rowC;
   for (let j = 0; j <= lb; j++) previous[j] = j;
   for (let i = 1; i <= la; i++) {
     current[0] = i;
@@ -72,7 +76,7 @@ export const editDistance = (a: string, b: string): number => {
         (previous[j - 1] as number) + cost,
       );
       if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) {
-        best = Math.min(best, (twoBack[j - 2] as number) + 1);
+        best = Math.min(best, (twoBack[j - 2] as number) + transpositionCost);
       }
       current[j] = best;
     }
@@ -116,32 +120,99 @@ const PHONETIC_NEAR: ReadonlyArray<readonly [string, number]> = [
 ];
 const GAP_COST: Readonly<Record<string, number>> = { a: 0.5, i: 0.5, u: 0.5, h: 0.4, J: 0.5, v: 0.7 };
 
+/**
+ * Across a script boundary the costs are lower: a transcription renders the sound of the other language, so
+ * vowel quality (English u as а, a as э), reduced vowels, h as г or х, w as у and the affricates and sibilants
+ * of the transcription tables (German z as ц, ch as х) shift routinely without a different name behind them.
+ */
+const CROSS_SCRIPT_NEAR: ReadonlyArray<readonly [string, number]> = [
+  ['aiu', 0.2],
+  ['sz', 0.25],
+  ['kg', 0.35],
+  ['td', 0.35],
+  ['pb', 0.35],
+  ['fv', 0.3],
+  ['fp', 0.5],
+  ['bv', 0.4],
+  ['vu', 0.2],
+  ['SJ', 0.35],
+  ['Ss', 0.35],
+  ['Cs', 0.35],
+  ['Cz', 0.3],
+  ['CX', 0.35],
+  ['XS', 0.35],
+  ['XJ', 0.35],
+  ['Xk', 0.35],
+  ['Xh', 0.35],
+  ['Xt', 0.5],
+  ['Jz', 0.3],
+  ['Ji', 0.3],
+  ['Jg', 0.4],
+  ['Jh', 0.4],
+  ['hg', 0.3],
+  ['hk', 0.35],
+  ['hf', 0.5],
+  ['lr', 0.5],
+  ['mn', 0.4],
+];
+const CROSS_SCRIPT_GAP: Readonly<Record<string, number>> = {
+  a: 0.3,
+  i: 0.25,
+  u: 0.3,
+  h: 0.25,
+  J: 0.5,
+  v: 0.5,
+};
+
 const ALPHABET = 128;
-const SUBSTITUTION = new Float64Array(ALPHABET * ALPHABET).fill(1);
-const GAP = new Float64Array(ALPHABET).fill(1);
-for (let code = 0; code < ALPHABET; code++) SUBSTITUTION[code * ALPHABET + code] = 0;
-for (const [letters, cost] of PHONETIC_NEAR) {
-  for (const x of letters) {
-    for (const y of letters) {
-      if (x !== y) SUBSTITUTION[x.charCodeAt(0) * ALPHABET + y.charCodeAt(0)] = cost;
+
+/** Substitution and gap costs of the phonetic edit distance, indexed by character code. */
+interface PhoneticCosts {
+  readonly substitution: Float64Array;
+  readonly gap: Float64Array;
+}
+
+const costTable = (
+  near: ReadonlyArray<readonly [string, number]>,
+  gaps: Readonly<Record<string, number>>,
+): PhoneticCosts => {
+  const substitution = new Float64Array(ALPHABET * ALPHABET).fill(1);
+  const gap = new Float64Array(ALPHABET).fill(1);
+  for (let code = 0; code < ALPHABET; code++) substitution[code * ALPHABET + code] = 0;
+  for (const [letters, cost] of near) {
+    for (const x of letters) {
+      for (const y of letters) {
+        if (x !== y) substitution[x.charCodeAt(0) * ALPHABET + y.charCodeAt(0)] = cost;
+      }
     }
   }
-}
-for (const [letter, cost] of Object.entries(GAP_COST)) GAP[letter.charCodeAt(0)] = cost;
+  for (const [letter, cost] of Object.entries(gaps)) gap[letter.charCodeAt(0)] = cost;
+  return { substitution, gap };
+};
+
+const SAME_SCRIPT_COSTS = costTable(PHONETIC_NEAR, GAP_COST);
+const CROSS_SCRIPT_COSTS = costTable(CROSS_SCRIPT_NEAR, CROSS_SCRIPT_GAP);
 
 const costA = new Float64Array(SCRATCH + 1);
 const costB = new Float64Array(SCRATCH + 1);
 const costC = new Float64Array(SCRATCH + 1);
-const substitution = (x: number, y: number): number =>
-  x < ALPHABET && y < ALPHABET ? (SUBSTITUTION[x * ALPHABET + y] as number) : x === y ? 0 : 1;
-const gap = (x: number): number => (x < ALPHABET ? (GAP[x] as number) : 1);
+const substitutionCost = (table: Float64Array, x: number, y: number): number =>
+  x < ALPHABET && y < ALPHABET ? (table[x * ALPHABET + y] as number) : x === y ? 0 : 1;
+const gapCost = (table: Float64Array, x: number): number => (x < ALPHABET ? (table[x] as number) : 1);
 
 /**
  * Weighted edit distance between two skeletons where phonetically close letters cost less (see PHONETIC_NEAR).
  * Once every alignment costs more than `limit` it stops and answers Infinity: callers only rank close pairs.
  */
-export const phoneticDistance = (a: string, b: string, limit = Number.POSITIVE_INFINITY): number => {
+export const phoneticDistance = (
+  a: string,
+  b: string,
+  limit = Number.POSITIVE_INFINITY,
+  costs: PhoneticCosts = SAME_SCRIPT_COSTS,
+): number => {
   if (a === b) return 0;
+  const substitutions = costs.substitution;
+  const gaps = costs.gap;
   const la = a.length;
   const lb = b.length;
   const big = lb > SCRATCH;
@@ -149,18 +220,19 @@ export const phoneticDistance = (a: string, b: string, limit = Number.POSITIVE_I
   let previous = big ? new Float64Array(lb + 1) : costB;
   let current = big ? new Float64Array(lb + 1) : costC;
   previous[0] = 0;
-  for (let j = 1; j <= lb; j++) previous[j] = (previous[j - 1] as number) + gap(b.charCodeAt(j - 1));
+  for (let j = 1; j <= lb; j++)
+    previous[j] = (previous[j - 1] as number) + gapCost(gaps, b.charCodeAt(j - 1));
   for (let i = 1; i <= la; i++) {
     const ca = a.charCodeAt(i - 1);
-    const gapA = gap(ca);
+    const gapA = gapCost(gaps, ca);
     current[0] = (previous[0] as number) + gapA;
     let rowBest = current[0] as number;
     for (let j = 1; j <= lb; j++) {
       const cb = b.charCodeAt(j - 1);
       let best = Math.min(
         (previous[j] as number) + gapA,
-        (current[j - 1] as number) + gap(cb),
-        (previous[j - 1] as number) + substitution(ca, cb),
+        (current[j - 1] as number) + gapCost(gaps, cb),
+        (previous[j - 1] as number) + substitutionCost(substitutions, ca, cb),
       );
       if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb && ca !== cb) {
         best = Math.min(best, (twoBack[j - 2] as number) + 0.8);
@@ -175,22 +247,46 @@ export const phoneticDistance = (a: string, b: string, limit = Number.POSITIVE_I
 };
 
 /** Similarity from the phonetic edit distance, relative to the longer skeleton. */
-const phoneticSimilarity = (a: string, b: string): number => {
+const phoneticSimilarity = (
+  a: string,
+  b: string,
+  costs: PhoneticCosts = SAME_SCRIPT_COSTS,
+  floor = 0.5,
+): number => {
   if (a === b) return 1;
   const longer = Math.max(a.length, b.length);
-  // below half agreement the pair is never paired, so the exact figure does not matter
-  return longer === 0 ? 0 : Math.max(0, 1 - phoneticDistance(a, b, longer / 2) / (longer + 1));
+  // below the floor the exact figure does not matter (the pair is never paired, or a better reading won)
+  const limit = (1 - floor) * (longer + 1);
+  return longer === 0 ? 0 : Math.max(0, 1 - phoneticDistance(a, b, limit, costs) / (longer + 1));
 };
+
+/** Best agreement in sound of any reading of one token with any reading of the other, at cross-script costs. */
+const crossScriptSimilarity = (a: NameToken, b: NameToken): number => {
+  const aReadings = [a.skeleton, ...crossScriptReadings(a)];
+  const bReadings = [b.skeleton, ...crossScriptReadings(b)];
+  let best = 0;
+  for (const x of aReadings) {
+    for (const y of bReadings) {
+      best = Math.max(best, phoneticSimilarity(x, y, CROSS_SCRIPT_COSTS, Math.max(best, PAIRING_FLOOR)));
+    }
+  }
+  return best;
+};
+
+const TYPING_SWAP_COST = 0.5;
 
 /** Jaro-Winkler tempered by edit distance: JW alone rates short unrelated names (Olga/Oleg) too high. */
 const stringSimilarity = (a: string, b: string): number => {
   if (a === b) return 1;
   const jw = jaroWinkler(a, b);
   if (jw < 0.6) return jw * 0.8;
-  const edits = editDistance(a, b);
+  // two neighbouring letters swapped is a typing slip, rated below a changed letter
+  const edits = editDistance(a, b, TYPING_SWAP_COST);
   return 0.5 * jw + 0.5 * (1 - edits / Math.max(a.length, b.length));
 };
 
+/** A familiar form for the full name (Ted / Theodore): the same name part, though not the same spelling. */
+const GIVEN_NAME_VARIANT = 0.9;
 /** Phonetic agreement is slightly weaker evidence than identical spelling. */
 const SOUND_DISCOUNT = 0.96;
 /** Across scripts the Latin spelling is only our transliteration: agreeing in sound is nearly all there is. */
@@ -229,11 +325,16 @@ const uncachedTokenSimilarity = (a: NameToken, b: NameToken): number => {
   }
   const spelling = stringSimilarity(a.text, b.text);
   if (spelling >= SOUND_DISCOUNT) return spelling;
+  if (isGivenNameVariant(a.text, b.text)) return GIVEN_NAME_VARIANT;
   let sound = Math.max(stringSimilarity(a.skeleton, b.skeleton), phoneticSimilarity(a.skeleton, b.skeleton));
   // other readings belong to one script's conventions for names of another: only across that boundary
   if (a.transcribed !== b.transcribed) {
-    if (a.altSkeleton) sound = Math.max(sound, phoneticSimilarity(a.altSkeleton, b.skeleton));
-    if (b.altSkeleton) sound = Math.max(sound, phoneticSimilarity(a.skeleton, b.altSkeleton));
+    if (a.origin === 'cyrillic' || b.origin === 'cyrillic')
+      sound = Math.max(sound, crossScriptSimilarity(a, b));
+    else {
+      if (a.altSkeleton) sound = Math.max(sound, phoneticSimilarity(a.altSkeleton, b.skeleton));
+      if (b.altSkeleton) sound = Math.max(sound, phoneticSimilarity(a.skeleton, b.altSkeleton));
+    }
   }
   sound *= a.transcribed || b.transcribed ? SOUND_DISCOUNT_ACROSS_SCRIPTS : SOUND_DISCOUNT;
   const consonantal = a.abjad || b.abjad ? 0.92 * stringSimilarity(a.consonants, b.consonants) : 0;
@@ -294,7 +395,7 @@ const EXTRA_PART_COST = 0.35;
 /** Pairs below this similarity are spelling variants at best. */
 const CLEAR_AGREEMENT = 0.9;
 /** How much of a partly agreeing part's disagreement counts again as contradiction (see align). */
-const PARTIAL_PART_COST = 0.6;
+const PARTIAL_PART_COST = 0.9;
 /** A patronymic one record lacks costs this share of an ordinary missing part: many documents omit it. */
 const PATRONYMIC_SHARE = 0.3;
 
@@ -317,11 +418,39 @@ interface Candidate {
   readonly similarity: number;
 }
 
-const collectCandidates = (qUnits: readonly Unit[], eUnits: readonly Unit[]): Candidate[] => {
+/** The person's own given name: the first part of a name with a nasab. */
+const ownNameIn = (name: NormalisedName, other: NormalisedName): boolean => {
+  const own = name.tokens[0];
+  const line = other.ancestral;
+  if (!own || !line) return false;
+  return other.tokens.some((token, i) => line[i] === true && tokenSimilarity(own, token) >= CLEAR_AGREEMENT);
+};
+
+/**
+ * Both names carry a nasab and one's own name is among the other's ancestors (Salman bin Muhammad /
+ * Muhammad bin Salman): father and son, or two brothers' sons, not one person.
+ */
+const swapsGenerations = (query: NormalisedName, entry: NormalisedName): boolean =>
+  query.ancestral !== undefined &&
+  entry.ancestral !== undefined &&
+  (ownNameIn(query, entry) || ownNameIn(entry, query));
+
+/** Under swapped generations, an own name is never paired with the other's ancestor. */
+const crossesGenerations = (query: NormalisedName, entry: NormalisedName, q: Unit, e: Unit): boolean =>
+  (query.ancestral?.[q.covers[0] as number] ?? false) !== (entry.ancestral?.[e.covers[0] as number] ?? false);
+
+const collectCandidates = (
+  query: NormalisedName,
+  entry: NormalisedName,
+  qUnits: readonly Unit[],
+  eUnits: readonly Unit[],
+): Candidate[] => {
   const candidates: Candidate[] = [];
+  const generations = swapsGenerations(query, entry);
   for (const q of qUnits) {
     for (const e of eUnits) {
       if (q.covers.length > 1 && e.covers.length > 1) continue;
+      if (generations && crossesGenerations(query, entry, q, e)) continue;
       const similarity = tokenSimilarity(q.token, e.token);
       if (similarity >= PAIRING_FLOOR) candidates.push({ q, e, similarity });
     }
@@ -337,10 +466,14 @@ const collectCandidates = (qUnits: readonly Unit[], eUnits: readonly Unit[]): Ca
 const sumWeights = (tokens: readonly NameToken[], used: readonly boolean[]): number =>
   tokens.reduce((sum, token, i) => (used[i] ? sum : sum + token.weight), 0);
 
-/** What a part left unpaired costs when the other record has nothing left to set against it. */
-const missingWeight = (tokens: readonly NameToken[], used: readonly boolean[]): number =>
-  tokens.reduce(
-    (sum, token, i) => (used[i] ? sum : sum + token.weight * (token.patronymic ? PATRONYMIC_SHARE : 1)),
+/**
+ * What a part left unpaired costs when the other record has nothing left to set against it: patronymics and
+ * the ancestors of a nasab are often left off a record, so they cost only a share.
+ */
+const missingWeight = (name: NormalisedName, used: readonly boolean[]): number =>
+  name.tokens.reduce(
+    (sum, token, i) =>
+      used[i] ? sum : sum + token.weight * (token.patronymic || name.ancestral?.[i] ? PATRONYMIC_SHARE : 1),
     0,
   );
 
@@ -359,7 +492,7 @@ const align = (
   let total = 0;
   let weakest = 1;
   let doubt = 0;
-  for (const { q, e, similarity } of collectCandidates(qUnits, eUnits)) {
+  for (const { q, e, similarity } of collectCandidates(query, entry, qUnits, eUnits)) {
     if (q.covers.some((i) => qUsed[i]) || e.covers.some((i) => eUsed[i])) continue;
     for (const i of q.covers) qUsed[i] = true;
     for (const i of e.covers) eUsed[i] = true;
@@ -378,7 +511,7 @@ const align = (
   // parts left on both sides contradict each other; parts left on one side only are merely missing there
   const conflicting = Math.min(qLeft, eLeft);
   const extra =
-    qLeft > eLeft ? missingWeight(qTokens, qUsed) - conflicting : missingWeight(eTokens, eUsed) - conflicting;
+    qLeft > eLeft ? missingWeight(query, qUsed) - conflicting : missingWeight(entry, eUsed) - conflicting;
   total += conflicting * 2 + Math.max(0, extra) * EXTRA_PART_COST;
   const complete = qUsed.every(Boolean) || eUsed.every(Boolean);
   return { score: total === 0 ? 0 : agreed / total, pairs, settled: complete && weakest >= 0.9 };
@@ -389,6 +522,19 @@ const singlesOf = (units: readonly Unit[]): Unit[] => units.filter((unit) => uni
 /** Token-set alignment of two names: order-free, tolerant of joined or split parts and of extra middle names. */
 export const compareNames = (query: NormalisedName, entry: NormalisedName): NameComparison => {
   if (query.tokens.length === 0 || entry.tokens.length === 0) return { score: 0, pairs: [] };
+  const comparison = alignNames(query, entry);
+  // initials alone ("N. N.") fit thousands of full names: they never make more than weak evidence
+  if (onlyInitials(query) !== onlyInitials(entry))
+    return { score: Math.min(comparison.score, INITIALS_ONLY_CAP), pairs: comparison.pairs };
+  return comparison;
+};
+
+/** The most a name written only in initials can agree with a full name. */
+const INITIALS_ONLY_CAP = 0.6;
+
+const onlyInitials = (name: NormalisedName): boolean => name.tokens.every(isInitial);
+
+const alignNames = (query: NormalisedName, entry: NormalisedName): NameComparison => {
   const qUnits = unitsOf(query);
   const eUnits = unitsOf(entry);
   // joined parts are only worth trying when the parts one by one leave something unexplained

@@ -37,16 +37,29 @@ export interface ProblemBody {
   code: string;
   instance?: string;
   requestId?: string;
-  errors?: Array<{ path: string; message: string }>;
+  errors?: FieldError[];
+  details?: Record<string, unknown>;
   [extra: string]: unknown;
+}
+
+/**
+ * One offending field. Schema failures carry Ajv's `keyword` and `params` so a client can word the message in
+ * its reader's language; `message` is the English wording for logs and scripts.
+ */
+export interface FieldError {
+  path: string;
+  message: string;
+  keyword?: string;
+  params?: Record<string, unknown>;
 }
 
 interface Mapped {
   status: number;
   code: string;
   detail: string;
-  errors?: Array<{ path: string; message: string }>;
+  errors?: FieldError[];
   extra?: Record<string, unknown>;
+  details?: Record<string, DetailValue>;
 }
 
 interface ValidationIssue {
@@ -56,8 +69,8 @@ interface ValidationIssue {
   params?: Record<string, unknown>;
 }
 
-/** Turns Ajv's output into `{path, message}` pairs that name the offending field in JSON-pointer form. */
-function validationErrors(context: string | undefined, issues: ValidationIssue[]) {
+/** Turns Ajv's output into field errors that name the offending field in JSON-pointer form. */
+function validationErrors(context: string | undefined, issues: ValidationIssue[]): FieldError[] {
   return issues.map((issue) => {
     let path = issue.instancePath ?? '';
     const extra = issue.params?.additionalProperty ?? issue.params?.missingProperty;
@@ -65,7 +78,7 @@ function validationErrors(context: string | undefined, issues: ValidationIssue[]
     const where = `/${context ?? 'body'}${path}`;
     const message =
       issue.keyword === 'additionalProperties' ? 'is not an allowed field' : (issue.message ?? 'is invalid');
-    return { path: where, message };
+    return { path: where, message, keyword: issue.keyword ?? 'invalid', params: issue.params ?? {} };
   });
 }
 
@@ -79,18 +92,39 @@ const FRAMEWORK_CODES: Record<string, string> = {
   FST_ERR_BAD_URL: 'http.bad_url',
 };
 
+type DetailValue = string | number | boolean | Array<string | number>;
+
+const isDetailValue = (value: unknown): value is DetailValue =>
+  ['string', 'number', 'boolean'].includes(typeof value) ||
+  (Array.isArray(value) && value.every((item) => typeof item === 'string' || typeof item === 'number'));
+
+/**
+ * The plain values of an error's details, in their own member: spread at the top level, a detail named like a
+ * problem member (`status`, `type`) is hidden, and a translated message needs exactly these values.
+ */
+function messageValues(
+  details: Record<string, unknown> | undefined,
+): Record<string, DetailValue> | undefined {
+  const entries = Object.entries(details ?? {}).filter((entry): entry is [string, DetailValue] =>
+    isDetailValue(entry[1]),
+  );
+  return entries.length > 0 ? Object.fromEntries(entries) : undefined;
+}
+
 const DATABASE_CONFLICTS = new Set(['SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY', '23505']);
 const DATABASE_REFERENCES = new Set(['SQLITE_CONSTRAINT_FOREIGNKEY', '23503']);
 
 function mapError(error: unknown): Mapped {
   if (error instanceof AppError) {
     const field = typeof error.details?.field === 'string' ? error.details.field : undefined;
+    const details = messageValues(error.details);
     return {
       status: STATUS[error.kind],
       code: error.code,
       detail: error.message,
       ...(field && { errors: [{ path: `/${field}`, message: error.message }] }),
       ...(error.details && { extra: error.details }),
+      ...(details && { details }),
     };
   }
   const fastifyError = error as FastifyError & { validation?: ValidationIssue[]; validationContext?: string };
@@ -130,6 +164,7 @@ export function problemFor(error: unknown, request: Pick<FastifyRequest, 'url' |
     instance: request.url,
     requestId: String(request.id),
     ...(mapped.errors && { errors: mapped.errors }),
+    ...(mapped.details && { details: mapped.details }),
   };
 }
 

@@ -23,9 +23,38 @@ export const Problem = Type.Object(
     code: Type.String(),
     instance: Type.Optional(Type.String()),
     requestId: Type.Optional(Type.String()),
-    errors: Type.Optional(Type.Array(Type.Object({ path: Type.String(), message: Type.String() }))),
+    errors: Type.Optional(
+      Type.Array(
+        Type.Object({
+          path: Type.String({ description: 'JSON Pointer of the offending value, e.g. /body/code' }),
+          message: Type.String({ description: 'English wording, for logs and scripts' }),
+          keyword: Type.Optional(
+            Type.String({
+              description: 'the failed JSON Schema keyword (required, maxLength…), for localised text',
+            }),
+          ),
+          params: Type.Optional(
+            Type.Record(Type.String(), Type.Unknown(), {
+              description:
+                "the keyword's parameters as Ajv reports them (limit, missingProperty, allowedValues…)",
+            }),
+          ),
+        }),
+      ),
+    ),
+    details: Type.Optional(
+      Type.Record(Type.String(), Type.Unknown(), {
+        description: 'the values the English detail embeds (limits, fields, states), for localised text',
+      }),
+    ),
   },
-  { $id: 'Problem', additionalProperties: true },
+  {
+    $id: 'Problem',
+    additionalProperties: true,
+    description:
+      'RFC 9457 problem details. Clients word the message in their own language from `code` (stable), `details` ' +
+      "and each field error's `keyword` and `params`; `detail` is the English text.",
+  },
 );
 
 export const Uuid = Type.String({ pattern: UUID_PATTERN, description: 'UUIDv7' });

@@ -1,27 +1,69 @@
+import i18next from 'i18next';
 import { currentLanguage, LOCALE_TAGS } from '../i18n/i18n.js';
-import type { FieldError, Page, Problem } from './types.js';
+import {
+  codeMessage,
+  type FieldError,
+  fieldErrorText,
+  type Problem,
+  type ProblemCatalogue,
+  problemText,
+} from './problem-text.js';
+import type { Page } from './types.js';
 
-/** A failed API call, carrying the node's problem details so forms can show `detail` and field errors. */
+function problemCatalogue(): ProblemCatalogue {
+  const area: unknown = i18next.getResource(currentLanguage(), 'translation', 'problems');
+  return typeof area === 'object' && area !== null ? (area as ProblemCatalogue) : {};
+}
+
+/**
+ * A failed API call, carrying the node's problem details. `message` and `text` are worded in the reader's language
+ * from the problem's code; `detail` keeps the node's English.
+ */
 export class ApiProblem extends Error {
   readonly status: number;
   readonly code: string;
+  /** The node's English detail, for logs and support. */
+  readonly detail: string;
+  /** The field errors, each `message` worded in the reader's language (the node's English stays in `body`). */
   readonly fieldErrors: readonly FieldError[];
   /** The whole problem body, for the extra members some modules add (rule violations, row errors). */
   readonly body: Readonly<Record<string, unknown>>;
+  private readonly problem: Problem;
 
   constructor(problem: Problem) {
-    super(problem.detail || problem.title);
+    super(problemText(problem, problemCatalogue(), LOCALE_TAGS[currentLanguage()]));
     this.name = 'ApiProblem';
     this.status = problem.status;
+    this.problem = problem;
     this.code = problem.code;
-    this.fieldErrors = problem.errors ?? [];
+    this.detail = problem.detail;
+    this.fieldErrors = (problem.errors ?? []).map((error) => ({
+      ...error,
+      message: this.fieldErrorText(error),
+    }));
     this.body = { ...problem };
+  }
+
+  /** The problem in the current language (it follows a language switch made after the call failed). */
+  get text(): string {
+    return problemText(this.problem, problemCatalogue(), LOCALE_TAGS[currentLanguage()]);
+  }
+
+  /** One of the node's field errors in the current language. */
+  fieldErrorText(error: FieldError): string {
+    return fieldErrorText(error, this.problem, problemCatalogue(), LOCALE_TAGS[currentLanguage()]);
   }
 
   /** The message for one form field, matching the last segment of the JSON-pointer path. */
   fieldError(field: string): string | undefined {
-    return this.fieldErrors.find((error) => error.path.split('/').pop() === field)?.message;
+    const error = this.problem.errors?.find((candidate) => candidate.path.split('/').pop() === field);
+    return error && this.fieldErrorText(error);
   }
+}
+
+/** A code the node reports inside a problem (an import row's error), in the current language; else its English. */
+export function codeText(code: string, english: string, values?: Readonly<Record<string, unknown>>): string {
+  return codeMessage(code, english, problemCatalogue(), LOCALE_TAGS[currentLanguage()], values);
 }
 
 // The CSRF token lives in memory only: the session cookie is HttpOnly and the token comes with the session.

@@ -68,21 +68,6 @@ export interface Page<T> {
   readonly nextCursor: string | null;
 }
 
-export interface FieldError {
-  readonly path: string;
-  readonly message: string;
-}
-
-/** RFC 9457 problem details as the node sends them. */
-export interface Problem {
-  readonly type: string;
-  readonly title: string;
-  readonly status: number;
-  readonly detail: string;
-  readonly code: string;
-  readonly errors?: readonly FieldError[];
-}
-
 /** Picks the name for the reader's language, falling back to English, then the local name, then the code. */
 export function localName(names: LocalisedNames, language: Language, code: string): string {
   return names[language] ?? names.en ?? names.local ?? code;

@@ -1,6 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiProblem, uploadFile } from '../../api/client.js';
+import { ApiProblem, codeText, uploadFile } from '../../api/client.js';
 import type { ImportError, ImportReport } from '../../api/situation.js';
 import { useFormatters } from '../../i18n/format.js';
 import { FailureAlert, Field, failureOf } from '../../ui/form.js';
@@ -37,7 +37,7 @@ function RowErrors({ errors }: { readonly errors: readonly ImportError[] }) {
           <tr key={`${error.line}:${error.column}:${error.code}`}>
             <td className="num">{error.line}</td>
             <td>{error.column ?? '—'}</td>
-            <td>{error.message}</td>
+            <td>{codeText(error.code, error.message)}</td>
           </tr>
         ))}
       </tbody>

@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  fieldErrorText,
+  type Problem,
+  type ProblemCatalogue,
+  problemText,
+} from '../../web/src/api/problem-text.js';
+import { useTestNode } from '../support/nodes.js';
+
+const catalogue = (language: string) =>
+  JSON.parse(
+    readFileSync(join(process.cwd(), 'web/src/locales', language, 'problems.json'), 'utf8'),
+  ) as ProblemCatalogue;
+
+const zh = { catalogue: catalogue('zh'), locale: 'zh-CN' };
+const ru = { catalogue: catalogue('ru'), locale: 'ru-RU' };
+
+describe('problems from a running node, worded as the web app words them', () => {
+  const testNode = useTestNode('sqlite');
+
+  async function refusedLogin(body: unknown): Promise<Problem> {
+    const response = await testNode().anonymous().post<Problem>('/api/v1/auth/login', body);
+    expect(response.status).toBeGreaterThanOrEqual(400);
+    return response.body;
+  }
+
+  const textOf = (problem: Problem, path: string, language: typeof zh) => {
+    const error = problem.errors?.find((candidate) => candidate.path === path);
+    if (!error) throw new Error(`no field error at ${path} in ${JSON.stringify(problem.errors)}`);
+    return fieldErrorText(error, problem, language.catalogue, language.locale);
+  };
+
+  it('words every field of a refused request in Chinese and Russian, with the limits in Russian plural forms', async () => {
+    const problem = await refusedLogin({ username: '', password: 'x'.repeat(501), remember: true });
+    expect(problem.code).toBe('http.invalid_request');
+
+    expect(textOf(problem, '/body/username', zh)).toBe('至少需要 1 个字符');
+    expect(textOf(problem, '/body/password', zh)).toBe('最多 500 个字符');
+    expect(textOf(problem, '/body/remember', zh)).toBe('此处不允许该字段');
+    expect(textOf(problem, '/body/username', ru)).toBe('Не менее 1 символа');
+    expect(textOf(problem, '/body/password', ru)).toBe('Не более 500 символов');
+
+    const chinese = problemText(problem, zh.catalogue, zh.locale);
+    expect(chinese).toMatch(/^部分内容不符合要求：/);
+    expect(chinese).toContain('username：至少需要 1 个字符');
+    expect(chinese).toContain('remember：此处不允许该字段');
+    const russian = problemText(problem, ru.catalogue, ru.locale);
+    expect(russian).toContain('password: Не более 500 символов');
+    expect(russian).not.toContain('must');
+  });
+
+  it('words a missing field by its name', async () => {
+    const problem = await refusedLogin({ username: 'admin' });
+    expect(textOf(problem, '/body/password', zh)).toBe('必填');
+    expect(problemText(problem, ru.catalogue, ru.locale)).toBe(
+      'Некоторые данные указаны неверно: password: Обязательно для заполнения',
+    );
+  });
+
+  it('words a domain refusal from its code, never showing the code or the English detail', async () => {
+    const problem = await refusedLogin({ username: 'admin', password: 'not-the-password' });
+    expect(problem.code).toBe('auth.login_failed');
+    expect(problemText(problem, zh.catalogue, zh.locale)).toBe('用户名或密码错误');
+    expect(problemText(problem, ru.catalogue, ru.locale)).toBe('Неверное имя пользователя или пароль');
+  });
+
+  it("falls back to the node's detail for a code the catalogue does not know", () => {
+    const problem: Problem = {
+      type: 'urn:borderlink:problem:liaison.new_rule',
+      title: 'Conflict',
+      status: 409,
+      detail: 'A rule added after this client was built',
+      code: 'liaison.new_rule',
+    };
+    expect(problemText(problem, zh.catalogue, zh.locale)).toBe('A rule added after this client was built');
+  });
+});

@@ -2,7 +2,6 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import type { ProblemCatalogue } from '../../web/src/api/problem-text.js';
 
 const root = process.cwd();
 const languages = ['en', 'zh', 'ru'] as const;
@@ -114,6 +113,9 @@ function expandTemplates(templates: Collected['templates']): { codes: string[]; 
   }
   return { codes, unresolved };
 }
+
+/** One language's `problems` area: nested messages by code segment. */
+type ProblemCatalogue = { readonly [key: string]: string | ProblemCatalogue };
 
 function catalogue(language: string): ProblemCatalogue {
   return JSON.parse(

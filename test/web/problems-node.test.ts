@@ -1,21 +1,22 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import {
-  fieldErrorText,
-  type Problem,
-  type ProblemCatalogue,
-  problemText,
-} from '../../web/src/api/problem-text.js';
+import { fieldErrorText, type Problem, problemText, type Wording } from '../../web/src/api/problem-text.js';
 import { useTestNode } from '../support/nodes.js';
 
-const catalogue = (language: string) =>
-  JSON.parse(
+/** An i18next instance in `language` holding the web app's problems catalogue, as the app loads it. */
+async function wordingIn(language: string): Promise<Wording> {
+  const problems: unknown = JSON.parse(
     readFileSync(join(process.cwd(), 'web/src/locales', language, 'problems.json'), 'utf8'),
-  ) as ProblemCatalogue;
+  );
+  const instance = i18next.createInstance();
+  await instance.init({ lng: language, resources: { [language]: { translation: { problems } } } });
+  return instance;
+}
 
-const zh = { catalogue: catalogue('zh'), locale: 'zh-CN' };
-const ru = { catalogue: catalogue('ru'), locale: 'ru-RU' };
+const zh = { wording: await wordingIn('zh'), locale: 'zh-CN' };
+const ru = { wording: await wordingIn('ru'), locale: 'ru-RU' };
 
 describe('problems from a running node, worded as the web app words them', () => {
   const testNode = useTestNode('sqlite');
@@ -29,7 +30,7 @@ describe('problems from a running node, worded as the web app words them', () =>
   const textOf = (problem: Problem, path: string, language: typeof zh) => {
     const error = problem.errors?.find((candidate) => candidate.path === path);
     if (!error) throw new Error(`no field error at ${path} in ${JSON.stringify(problem.errors)}`);
-    return fieldErrorText(error, problem, language.catalogue, language.locale);
+    return fieldErrorText(error, problem, language.wording, language.locale);
   };
 
   it('words every field of a refused request in Chinese and Russian, with the limits in Russian plural forms', async () => {
@@ -42,11 +43,11 @@ describe('problems from a running node, worded as the web app words them', () =>
     expect(textOf(problem, '/body/username', ru)).toBe('Не менее 1 символа');
     expect(textOf(problem, '/body/password', ru)).toBe('Не более 500 символов');
 
-    const chinese = problemText(problem, zh.catalogue, zh.locale);
+    const chinese = problemText(problem, zh.wording, zh.locale);
     expect(chinese).toMatch(/^部分内容不符合要求：/);
     expect(chinese).toContain('username：至少需要 1 个字符');
     expect(chinese).toContain('remember：此处不允许该字段');
-    const russian = problemText(problem, ru.catalogue, ru.locale);
+    const russian = problemText(problem, ru.wording, ru.locale);
     expect(russian).toContain('password: Не более 500 символов');
     expect(russian).not.toContain('must');
   });
@@ -54,7 +55,7 @@ describe('problems from a running node, worded as the web app words them', () =>
   it('words a missing field by its name', async () => {
     const problem = await refusedLogin({ username: 'admin' });
     expect(textOf(problem, '/body/password', zh)).toBe('必填');
-    expect(problemText(problem, ru.catalogue, ru.locale)).toBe(
+    expect(problemText(problem, ru.wording, ru.locale)).toBe(
       'Некоторые данные указаны неверно: password: Обязательно для заполнения',
     );
   });
@@ -62,8 +63,8 @@ describe('problems from a running node, worded as the web app words them', () =>
   it('words a domain refusal from its code, never showing the code or the English detail', async () => {
     const problem = await refusedLogin({ username: 'admin', password: 'not-the-password' });
     expect(problem.code).toBe('auth.login_failed');
-    expect(problemText(problem, zh.catalogue, zh.locale)).toBe('用户名或密码错误');
-    expect(problemText(problem, ru.catalogue, ru.locale)).toBe('Неверное имя пользователя или пароль');
+    expect(problemText(problem, zh.wording, zh.locale)).toBe('用户名或密码错误');
+    expect(problemText(problem, ru.wording, ru.locale)).toBe('Неверное имя пользователя или пароль');
   });
 
   it("falls back to the node's detail for a code the catalogue does not know", () => {
@@ -74,6 +75,19 @@ describe('problems from a running node, worded as the web app words them', () =>
       detail: 'A rule added after this client was built',
       code: 'liaison.new_rule',
     };
-    expect(problemText(problem, zh.catalogue, zh.locale)).toBe('A rule added after this client was built');
+    expect(problemText(problem, zh.wording, zh.locale)).toBe('A rule added after this client was built');
+  });
+
+  it("uses the node's detail when a message names a value the problem does not carry", () => {
+    const problem: Problem = {
+      type: 'urn:borderlink:problem:exchange.unknown_recipient',
+      title: 'Bad request',
+      status: 400,
+      detail: 'MN-XYZ is not a counterpart agency in the directory',
+      code: 'exchange.unknown_recipient',
+    };
+    expect(problemText(problem, zh.wording, zh.locale)).toBe(problem.detail);
+    const withAgency = { ...problem, details: { agency: 'MN-XYZ' } };
+    expect(problemText(withAgency, zh.wording, zh.locale)).toBe('MN-XYZ 不是目录中的对方机构');
   });
 });

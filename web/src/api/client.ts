@@ -1,19 +1,7 @@
 import i18next from 'i18next';
 import { currentLanguage, LOCALE_TAGS } from '../i18n/i18n.js';
-import {
-  codeMessage,
-  type FieldError,
-  fieldErrorText,
-  type Problem,
-  type ProblemCatalogue,
-  problemText,
-} from './problem-text.js';
+import { codeMessage, type FieldError, fieldErrorText, type Problem, problemText } from './problem-text.js';
 import type { Page } from './types.js';
-
-function problemCatalogue(): ProblemCatalogue {
-  const area: unknown = i18next.getResource(currentLanguage(), 'translation', 'problems');
-  return typeof area === 'object' && area !== null ? (area as ProblemCatalogue) : {};
-}
 
 /**
  * A failed API call, carrying the node's problem details. `message` and `text` are worded in the reader's language
@@ -31,7 +19,7 @@ export class ApiProblem extends Error {
   private readonly problem: Problem;
 
   constructor(problem: Problem) {
-    super(problemText(problem, problemCatalogue(), LOCALE_TAGS[currentLanguage()]));
+    super(problemText(problem, i18next, LOCALE_TAGS[currentLanguage()]));
     this.name = 'ApiProblem';
     this.status = problem.status;
     this.problem = problem;
@@ -46,12 +34,12 @@ export class ApiProblem extends Error {
 
   /** The problem in the current language (it follows a language switch made after the call failed). */
   get text(): string {
-    return problemText(this.problem, problemCatalogue(), LOCALE_TAGS[currentLanguage()]);
+    return problemText(this.problem, i18next, LOCALE_TAGS[currentLanguage()]);
   }
 
   /** One of the node's field errors in the current language. */
   fieldErrorText(error: FieldError): string {
-    return fieldErrorText(error, this.problem, problemCatalogue(), LOCALE_TAGS[currentLanguage()]);
+    return fieldErrorText(error, this.problem, i18next, LOCALE_TAGS[currentLanguage()]);
   }
 
   /** The message for one form field, matching the last segment of the JSON-pointer path. */
@@ -63,7 +51,7 @@ export class ApiProblem extends Error {
 
 /** A code the node reports inside a problem (an import row's error), in the current language; else its English. */
 export function codeText(code: string, english: string, values?: Readonly<Record<string, unknown>>): string {
-  return codeMessage(code, english, problemCatalogue(), LOCALE_TAGS[currentLanguage()], values);
+  return codeMessage(code, english, i18next, LOCALE_TAGS[currentLanguage()], values);
 }
 
 // The CSRF token lives in memory only: the session cookie is HttpOnly and the token comes with the session.

@@ -132,6 +132,10 @@ export interface Handover {
   };
   readonly proposedAt: string;
   readonly place: HandoverPlace;
+  /** Whose answer the proposed time waits for; null once accepted. */
+  readonly awaiting: 'us' | 'counterpart' | null;
+  /** Only the side the proposal waits for may accept it. */
+  readonly canAccept: boolean;
   readonly confirmedByUsAt: string | null;
   readonly confirmedByCounterpartAt: string | null;
 }

@@ -1,7 +1,9 @@
+import type { i18n } from 'i18next';
+
 /**
  * Words the node's problem details (RFC 9457) in the reader's language from their stable parts: the problem
- * `code`, its `details` values and each field error's `keyword` and `params`. Pure (no DOM, no i18next), so the
- * web app and the tests that hold the catalogues against a running node use the very same function.
+ * `code`, its `details` values and each field error's `keyword` and `params`, through i18next (plural forms,
+ * interpolation). No DOM, so the tests that hold the catalogues against a running node use the very same code.
  */
 
 /** One offending field as the node reports it; schema failures carry Ajv's keyword and params. */
@@ -23,10 +25,12 @@ export interface Problem {
   readonly details?: Readonly<Record<string, unknown>>;
 }
 
-/** The `problems` area of one language's catalogue (web/src/locales/<language>/problems.json). */
-export type ProblemCatalogue = { readonly [key: string]: string | ProblemCatalogue };
+/** What wording needs: an i18next instance set to the reader's language (its catalogue holds `problems`). */
+export type Wording = Pick<i18n, 't' | 'exists'>;
 
 type Values = Record<string, string>;
+
+const UNFILLED = /\{\{\s*[A-Za-z0-9_]+/;
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -36,13 +40,17 @@ const COUNTED = new Set(['minLength', 'maxLength', 'minItems', 'maxItems', 'minP
 // Request parts Fastify validates; the reader cares about the field, not where in the request it travelled.
 const REQUEST_PART = /^\/(body|query|querystring|params|headers)(?=\/|$)/;
 
-function lookup(catalogue: ProblemCatalogue, path: readonly string[]): string | undefined {
-  let node: string | ProblemCatalogue | undefined = catalogue;
-  for (const segment of path) {
-    if (typeof node !== 'object') return undefined;
-    node = Object.hasOwn(node, segment) ? node[segment] : undefined;
-  }
-  return typeof node === 'string' ? node : undefined;
+/**
+ * The catalogue's message at `problems.<key>` filled with `values`; undefined when there is none or a value it
+ * names is missing, so the caller falls back to the node's words rather than showing a gap.
+ */
+function message(wording: Wording, key: string, values: Values, count?: number): string | undefined {
+  const path = `problems.${key}`;
+  const options = count === undefined ? {} : { count };
+  if (!wording.exists(path, options)) return undefined;
+  const text = wording.t(path, { ...values, ...options, interpolation: { escapeValue: false } });
+  // i18next leaves a placeholder it has no value for as it stands
+  return UNFILLED.test(text) ? undefined : text;
 }
 
 function formatValue(value: unknown, locale: string): string | undefined {
@@ -70,100 +78,70 @@ function valuesOf(source: Readonly<Record<string, unknown>> | undefined, locale:
   return values;
 }
 
-/** Fills `{{name}}` placeholders; undefined when a value is missing, so the caller falls back rather than showing braces. */
-function fill(template: string, values: Values): string | undefined {
-  let complete = true;
-  const text = template.replace(/\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g, (_, name: string) => {
-    const value = values[name];
-    if (value === undefined) complete = false;
-    return value ?? '';
-  });
-  return complete ? text : undefined;
-}
-
-/** The message at `path`, in the plural form `count` asks for when the catalogue has plural forms there. */
-function message(
-  catalogue: ProblemCatalogue,
-  path: readonly string[],
-  locale: string,
-  count?: number,
-): string | undefined {
-  const plain = lookup(catalogue, path);
-  if (count === undefined) return plain;
-  const last = path.at(-1) ?? '';
-  const parent = path.slice(0, -1);
-  const category = new Intl.PluralRules(locale).select(count);
-  return (
-    lookup(catalogue, [...parent, `${last}_${category}`]) ??
-    lookup(catalogue, [...parent, `${last}_other`]) ??
-    plain
-  );
-}
-
 /** A field's path as the reader sees it: `/body/recurrence/until` reads `recurrence/until`. */
 export function fieldName(path: string): string {
   return path.replace(REQUEST_PART, '').replace(/^\//, '') || path;
 }
 
-function keywordText(error: FieldError, catalogue: ProblemCatalogue, locale: string): string | undefined {
+function keywordText(error: FieldError, wording: Wording, locale: string): string | undefined {
   const keyword = error.keyword ?? '';
   const params = error.params ?? {};
   const values = valuesOf(params, locale);
   if (keyword === 'type' && typeof params.type === 'string') {
-    const known = params.type.split(',').find((type) => lookup(catalogue, ['types', type]) !== undefined);
-    if (known) return lookup(catalogue, ['types', known]);
+    const known = params.type
+      .split(',')
+      .map((type) => message(wording, `types.${type}`, {}))
+      .find((text) => text !== undefined);
+    if (known) return known;
   }
   if (keyword === 'format' && typeof params.format === 'string') {
-    const format = lookup(catalogue, ['formats', params.format]);
+    const format = message(wording, `formats.${params.format}`, {});
     if (format) return format;
   }
   const count = COUNTED.has(keyword) && typeof params.limit === 'number' ? params.limit : undefined;
   if (count !== undefined) values.count = new Intl.NumberFormat(locale).format(count);
-  const template = message(catalogue, ['field', keyword], locale, count);
-  return template === undefined ? undefined : fill(template, values);
+  return message(wording, `field.${keyword}`, values, count);
 }
 
 /** The reader's wording of one field error; the node's English when the catalogue has nothing better. */
 export function fieldErrorText(
   error: FieldError,
   problem: Problem,
-  catalogue: ProblemCatalogue,
+  wording: Wording,
   locale: string,
 ): string {
-  if (error.keyword) return keywordText(error, catalogue, locale) ?? error.message;
+  if (error.keyword) return keywordText(error, wording, locale) ?? error.message;
   // A field error made from the problem itself (a domain rule naming its field) reads like the problem.
-  if (error.message === problem.detail) return codeText(problem, catalogue, locale, undefined);
+  if (error.message === problem.detail) return codeText(problem, wording, locale, undefined);
   return error.message;
 }
 
-function fieldList(problem: Problem, catalogue: ProblemCatalogue, locale: string): string {
-  const separator = lookup(catalogue, ['listSeparator']) ?? '; ';
-  const item = lookup(catalogue, ['fieldItem']) ?? '{{field}}: {{message}}';
+function fieldList(problem: Problem, wording: Wording, locale: string): string {
+  const separator = message(wording, 'listSeparator', {}) ?? '; ';
   return (problem.errors ?? [])
     .map((error) => {
       const values = {
         field: fieldName(error.path),
-        message: fieldErrorText(error, problem, catalogue, locale),
+        message: fieldErrorText(error, problem, wording, locale),
       };
-      return fill(item, values) ?? `${values.field}: ${values.message}`;
+      return message(wording, 'fieldItem', values) ?? `${values.field}: ${values.message}`;
     })
     .join(separator);
 }
 
 function codeText(
   problem: Problem,
-  catalogue: ProblemCatalogue,
+  wording: Wording,
   locale: string,
   fields: (() => string) | undefined,
 ): string {
-  const template = lookup(catalogue, ['code', ...problem.code.split('.')]);
   const values = valuesOf(problem.details, locale);
   if (problem.detail) values.detail = problem.detail;
   const listed = fields?.();
   if (listed) values.fields = listed;
-  const text = template === undefined ? undefined : fill(template, values);
   return (
-    text ?? (problem.detail || problem.title || lookup(catalogue, ['unknown']) || String(problem.status))
+    message(wording, `code.${problem.code}`, values) ??
+    (problem.detail || problem.title || message(wording, 'unknown', {}) || String(problem.status))
   );
 }
 
@@ -171,8 +149,8 @@ function codeText(
  * The reader's wording of a problem: the catalogue's message for its code filled with its details, else the
  * node's own detail (a code this client does not know yet), and never the bare code.
  */
-export function problemText(problem: Problem, catalogue: ProblemCatalogue, locale: string): string {
-  return codeText(problem, catalogue, locale, () => fieldList(problem, catalogue, locale));
+export function problemText(problem: Problem, wording: Wording, locale: string): string {
+  return codeText(problem, wording, locale, () => fieldList(problem, wording, locale));
 }
 
 /**
@@ -182,10 +160,9 @@ export function problemText(problem: Problem, catalogue: ProblemCatalogue, local
 export function codeMessage(
   code: string,
   english: string,
-  catalogue: ProblemCatalogue,
+  wording: Wording,
   locale: string,
   values?: Readonly<Record<string, unknown>>,
 ): string {
-  const template = lookup(catalogue, ['code', ...code.split('.')]);
-  return (template === undefined ? undefined : fill(template, valuesOf(values, locale))) ?? english;
+  return message(wording, `code.${code}`, valuesOf(values, locale)) ?? english;
 }

@@ -148,4 +148,5 @@ export interface CrossingCount {
   readonly source: string;
   readonly people: number;
   readonly vehicles: number | null;
+  readonly recordedAt: string;
 }

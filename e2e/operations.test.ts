@@ -268,7 +268,7 @@ describe('joint operations, handovers and crossing counts between two nodes in C
     await page.getByLabel('Unit').waitFor();
   }, 60_000);
 
-  it('requests a handover from an interception, and confirms it once the counterpart accepted', async () => {
+  it('requests a handover, shows it waiting for the counterpart, accepts their new time and confirms it', async () => {
     const { page } = browser;
     await commanderA.request('POST', '/api/v1/operations/interceptions', {
       occurredAt: new Date(Date.now() - 3_600_000).toISOString(),
@@ -299,6 +299,9 @@ describe('joint operations, handovers and crossing counts between two nodes in C
     await page.getByRole('button', { name: 'Request the handover' }).click();
     await page.getByText('The handover is requested; the counterpart is told.').waitFor();
     await page.getByRole('rowheader', { name: /DORJ, ENKHTUYA · MNG/ }).waitFor();
+    // The counterpart answers a request: our side sees that it waits, and is offered no Accept.
+    await page.getByText('Waiting for the counterpart to accept the proposed time').waitFor();
+    expect(await page.getByRole('button', { name: 'Accept', exact: true }).count()).toBe(0);
     await browser.screenshot('operations-handover-requested');
     await expectAccessible('handover requested');
 
@@ -313,12 +316,18 @@ describe('joint operations, handovers and crossing counts between two nodes in C
         { timeout: 20_000 },
       )
       .toBe('requested');
-    await commanderB.request('POST', `/api/v1/operations/handovers/${received?.id}/accept`);
+    // The counterpart proposes another time: now the answer is ours, so Accept appears on our side.
+    await commanderB.request('POST', `/api/v1/operations/handovers/${received?.id}/reschedule`, {
+      proposedAt: new Date(Date.now() + 48 * 3_600_000).toISOString(),
+    });
     const ourHandover = async () =>
       (await commanderA.request<Page<HandoverView>>('GET', '/api/v1/operations/handovers')).items[0]?.status;
-    await expect.poll(ourHandover, { timeout: 20_000 }).toBe('accepted');
+    await expect.poll(ourHandover, { timeout: 20_000 }).toBe('rescheduled');
     await page.getByRole('tab', { name: 'Hotspots' }).click();
     await page.getByRole('tab', { name: 'Handovers' }).click();
+    await page.getByText('Waiting for our answer to the proposed time').waitFor();
+    await page.getByRole('button', { name: 'Accept', exact: true }).click();
+    await page.getByText('Recorded: the handover stands agreed.').waitFor();
     await page.getByRole('button', { name: 'Mark as done' }).click();
     await page.getByText("Waiting for the counterpart's confirmation").waitFor();
     await commanderB.request('POST', `/api/v1/operations/handovers/${received?.id}/done`);
@@ -342,6 +351,14 @@ describe('joint operations, handovers and crossing counts between two nodes in C
     await page.getByRole('button', { name: 'Record the count' }).click();
     await page
       .getByText(/Recorded for Erenhot on .*: 1,234 people, 56 vehicles \(counted by CN-NIA\)/)
+      .waitFor();
+    // The stored figure is read back: shown for the day, filling the form for a correction, listed below.
+    await page.getByText(/Recorded for this day: 1,234 people, 56 vehicles/).waitFor();
+    expect(await page.getByLabel('People crossing').inputValue()).toBe('1234');
+    await page.getByRole('button', { name: 'Correct the count' }).waitFor();
+    await page
+      .getByRole('table', { name: 'Counts of the last 14 days' })
+      .getByRole('cell', { name: '1,234' })
       .waitFor();
     await browser.screenshot('ports-crossing-count');
     await expectAccessible('crossing count');

@@ -186,14 +186,23 @@ describe('the warnings desk in Chromium', () => {
     await browser.screenshot('warnings-lists');
   }, 60_000);
 
-  it('changes a watchlist entry and imports entries keeping the good rows', async () => {
+  it('changes a watchlist entry, emptying a field, and imports entries keeping the good rows', async () => {
     const { page } = browser;
     await page.getByRole('tab', { name: 'Watchlist' }).click();
     await page.getByRole('button', { name: 'Change the entry for BATBAYAR, GANBOLD' }).click();
     await page.getByRole('heading', { name: 'Change the entry' }).waitFor();
     await page.getByLabel('Aliases').fill('BATBAYAR GANBOLD; ГАНБОЛД');
+    // An emptied field is cleared on the node (sent as null), not refused.
+    await page.getByLabel('Sex', { exact: true }).selectOption('');
     await page.getByRole('button', { name: 'Save the changes' }).click();
     await page.getByRole('heading', { name: 'Add a person' }).waitFor();
+    const entries = await desk.request<{
+      items: Array<{ surname: string; sex: string | null; aliases: string[] }>;
+    }>('GET', '/api/v1/warning/watchlist?limit=500');
+    expect(entries.items.find((entry) => entry.surname === 'BATBAYAR')).toMatchObject({
+      sex: null,
+      aliases: ['BATBAYAR GANBOLD', 'ГАНБОЛД'],
+    });
 
     const until = '2099-06-30';
     const ndjson = [

@@ -43,6 +43,7 @@ export async function storeAttachment(
       'payload_too_large',
       'federation.attachment_too_large',
       `an attachment may have at most ${MAX_ATTACHMENT_BYTES} bytes`,
+      { maxBytes: MAX_ATTACHMENT_BYTES },
     );
   }
   const sha256 = sha256Of(bytes);

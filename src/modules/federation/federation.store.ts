@@ -221,6 +221,37 @@ export async function deleteInboxBefore(db: Db, before: string): Promise<number>
   return Number(result.numDeletedRows);
 }
 
+/** Inbox rows received before `before` whose envelope the retention worker has not examined yet, oldest first. */
+export const unexaminedInbox = (db: Db, before: string, limit: number) =>
+  db
+    .selectFrom('federation_inbox')
+    .select(['message_id', 'envelope'])
+    .where('body_state', 'is', null)
+    .where('received_at', '<', before)
+    .orderBy('received_at')
+    .limit(limit)
+    .execute();
+
+/** Records that these inbox rows carry no personal data, so their envelopes stay for the retention. */
+export async function markInboxPlain(db: Db, messageIds: readonly string[]): Promise<void> {
+  if (messageIds.length === 0) return;
+  await db
+    .updateTable('federation_inbox')
+    .set({ body_state: 'plain' })
+    .where('message_id', 'in', messageIds)
+    .execute();
+}
+
+/** Blanks the envelopes of these inbox rows, keeping each row (id, status, receipt) as the idempotency record. */
+export async function blankInboxEnvelopes(db: Db, messageIds: readonly string[]): Promise<void> {
+  if (messageIds.length === 0) return;
+  await db
+    .updateTable('federation_inbox')
+    .set({ envelope: '', body_state: 'purged' })
+    .where('message_id', 'in', messageIds)
+    .execute();
+}
+
 export const purgeSeenDeliveries = (db: Db, before: string) =>
   db.deleteFrom('federation_seen_deliveries').where('seen_at', '<', before).execute();
 

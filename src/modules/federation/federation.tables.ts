@@ -56,6 +56,11 @@ export interface InboxRow {
   receipt: string;
   received_via: string;
   received_at: string;
+  /**
+   * What the retention worker found in the envelope once the replay window passed: null = not examined yet,
+   * 'plain' = kept, 'purged' = a personal-data body, blanked (envelope '').
+   */
+  body_state?: string | null;
 }
 
 export interface SeenDeliveryRow {

@@ -94,6 +94,7 @@ async function checkAttachments(deps: FederationDeps, message: OutgoingMessage):
       throw invalid(
         'federation.attachments_too_large',
         `attachments may have ${MAX_ATTACHMENT_BYTES} bytes each and ${MAX_ATTACHMENTS_TOTAL_BYTES} in all`,
+        { maxBytes: MAX_ATTACHMENT_BYTES, maxTotalBytes: MAX_ATTACHMENTS_TOTAL_BYTES },
       );
     }
     if (!(await hasAttachment(deps.dataDir, ref.sha256))) {

@@ -4,10 +4,28 @@ import { describeEachDatabase, useTestDatabase } from '../../../test/support/dat
 import { ConfigError, FEDERATION_MIN_RETENTION_DAYS, loadConfig } from '../../core/config.js';
 import type { Db } from '../../core/db/database.js';
 import { newId } from '../../core/ids.js';
-import { DEFAULT_MAX_AGE_SECONDS } from './crypto/index.js';
+import {
+  DEFAULT_MAX_AGE_SECONDS,
+  decryptBody,
+  encryptBodyForRecipients,
+  signEnvelope,
+  verifyEnvelope,
+} from './crypto/index.js';
+import {
+  buildEnvelope,
+  buildNode,
+  recipientKeyOf,
+  type TestNode,
+  trustListOf,
+} from './crypto/test-factories.js';
 import * as store from './federation.store.js';
 import type { InboxRow, OutboxRow } from './federation.tables.js';
-import { federationRetentionWorker, MIN_RETENTION_DAYS, purgeSettled } from './retention.js';
+import {
+  carriesPersonalData,
+  federationRetentionWorker,
+  MIN_RETENTION_DAYS,
+  purgeSettled,
+} from './retention.js';
 
 const NOW = new Date('2026-11-27T09:00:00.000Z');
 const daysAgo = (days: number) => new Date(NOW.getTime() - days * 86_400_000).toISOString();
@@ -43,7 +61,12 @@ async function sent(db: Db, ageDays: number, rows: Array<{ peer: string; status:
   return id;
 }
 
-async function received(db: Db, ageDays: number, status: InboxRow['status'] = 'delivered'): Promise<string> {
+async function received(
+  db: Db,
+  ageDays: number,
+  status: InboxRow['status'] = 'delivered',
+  envelope = 'jws',
+): Promise<string> {
   const id = newId();
   await store.insertInboxOnce(db, {
     message_id: id,
@@ -51,7 +74,7 @@ async function received(db: Db, ageDays: number, status: InboxRow['status'] = 'd
     type: 'liaison.message',
     status,
     reason: null,
-    envelope: 'jws',
+    envelope,
     receipt: 'receipt-jws',
     received_via: 'http',
     received_at: daysAgo(ageDays),
@@ -69,6 +92,48 @@ const inboxIds = async (db: Db) =>
   (await db.selectFrom('federation_inbox').select('message_id').execute())
     .map((row) => row.message_id)
     .sort();
+
+const PERSONAL_BODY = { persons: [{ surname: 'BATBAYAR', documentNumber: 'E1234567' }] };
+let sender: TestNode | undefined;
+let receiver: TestNode | undefined;
+
+async function nodes(): Promise<{ sender: TestNode; receiver: TestNode }> {
+  sender ??= await buildNode('MN-GABP');
+  receiver ??= await buildNode('CN-NIA');
+  return { sender, receiver };
+}
+
+/** A plain and a personal-data envelope from MN-GABP to CN-NIA, signed as a peer sends them. */
+async function signedEnvelopes(): Promise<{ plain: string; personal: string }> {
+  const { sender, receiver } = await nodes();
+  const addressed = { from: sender.agency, to: [receiver.agency] };
+  const plain = await signEnvelope(buildEnvelope(addressed), sender.keys.signing);
+  const bodyJwe = await encryptBodyForRecipients(PERSONAL_BODY, [recipientKeyOf(receiver)]);
+  const personal = await signEnvelope(
+    buildEnvelope({ ...addressed, type: 'hit.notice', body: undefined, bodyJwe }),
+    sender.keys.signing,
+  );
+  return { plain, personal };
+}
+
+/** The body the receiver reads from a stored envelope, or null when nothing can be read from it any more. */
+async function readableBody(jws: string | undefined): Promise<unknown> {
+  const { sender, receiver } = await nodes();
+  const verified = await verifyEnvelope(jws ?? '', {
+    trustedKeys: trustListOf(sender),
+    self: receiver.agency,
+  });
+  if (!verified.ok) return null;
+  return decryptBody(verified.envelope, [receiver.keys.encryption]);
+}
+
+it('tells a personal-data envelope from a plain one, and treats an unreadable one as personal data', async () => {
+  const { plain, personal } = await signedEnvelopes();
+  expect(carriesPersonalData(personal)).toBe(true);
+  expect(carriesPersonalData(plain)).toBe(false);
+  expect(carriesPersonalData('')).toBe(true);
+  expect(carriesPersonalData('a.b.c')).toBe(true);
+});
 
 describeEachDatabase('federation retention', (dialect) => {
   const database = useTestDatabase(dialect);
@@ -96,7 +161,7 @@ describeEachDatabase('federation retention', (dialect) => {
 
     const purged = await purgeSettled(db, { retentionDays: 90, now: NOW });
 
-    expect(purged).toEqual({ outbox: 3, messages: 2, inbox: 2 });
+    expect(purged).toMatchObject({ outbox: 3, messages: 2, inbox: 2 });
     expect(await outboxIds(db)).toEqual(
       [`${halfway}>RU-FSB`, `${awaitingReceipt}>MN-GABP`, `${recent}>MN-GABP`].sort(),
     );
@@ -115,6 +180,62 @@ describeEachDatabase('federation retention', (dialect) => {
 
     expect(await inboxIds(db)).toEqual([withinWindow]);
     expect(await inboxIds(db)).not.toContain(pastWindow);
+  });
+
+  it('blanks received personal-data envelopes once the replay window passed, keeping every row and plain envelopes', async () => {
+    const { db } = database();
+    const { plain, personal } = await signedEnvelopes();
+    const personalPastWindow = await received(db, MIN_RETENTION_DAYS + 1, 'delivered', personal);
+    const rejectedPersonal = await received(db, 20, 'rejected', personal);
+    const personalInWindow = await received(db, MIN_RETENTION_DAYS - 1, 'delivered', personal);
+    const plainPastWindow = await received(db, 60, 'delivered', plain);
+    const envelopeOf = async (id: string) => (await store.findInbox(db, id))?.envelope;
+    // Before the purge the stored copy can still be decrypted by this node: that is what must not outlive exchange.
+    expect(await readableBody(await envelopeOf(personalPastWindow))).toEqual(PERSONAL_BODY);
+
+    const purged = await purgeSettled(db, { retentionDays: 90, now: NOW });
+
+    expect(purged).toEqual({ outbox: 0, messages: 0, inbox: 0, personalBodies: 2 });
+    for (const id of [personalPastWindow, rejectedPersonal]) {
+      expect(await store.findInbox(db, id)).toMatchObject({
+        envelope: '',
+        body_state: 'purged',
+        receipt: 'receipt-jws',
+      });
+    }
+    expect(await store.findInbox(db, personalPastWindow)).toMatchObject({ status: 'delivered' });
+    expect(await readableBody(await envelopeOf(personalPastWindow))).toBeNull();
+    expect(await envelopeOf(personalInWindow)).toBe(personal);
+    expect(await store.findInbox(db, plainPastWindow)).toMatchObject({
+      envelope: plain,
+      body_state: 'plain',
+    });
+    expect(await inboxIds(db)).toEqual(
+      [personalPastWindow, rejectedPersonal, personalInWindow, plainPastWindow].sort(),
+    );
+    // The row still refuses to store the same message a second time.
+    expect(
+      await store.insertInboxOnce(db, {
+        message_id: personalPastWindow,
+        sender: 'MN-GABP',
+        type: 'hit.notice',
+        status: 'delivered',
+        reason: null,
+        envelope: personal,
+        receipt: 'another-receipt',
+        received_via: 'http',
+        received_at: NOW.toISOString(),
+      }),
+    ).toBe(false);
+
+    const again = await purgeSettled(db, { retentionDays: 90, now: NOW });
+    expect(again.personalBodies).toBe(0);
+    const later = await purgeSettled(db, {
+      retentionDays: 90,
+      now: new Date(NOW.getTime() + 2 * 86_400_000),
+    });
+    expect(later.personalBodies).toBe(1);
+    expect(await envelopeOf(personalInWindow)).toBe('');
   });
 
   it('purges when the retention worker starts', async () => {

@@ -64,7 +64,14 @@ function personKey(interceptionId: string | null | undefined, person: HandoverPe
     .digest('hex');
 }
 
+/** The side a requested or rescheduled handover waits for; null once accepted or done. */
+function awaitingOf(row: HandoverRow): Handover['awaiting'] {
+  if (row.status !== 'requested' && row.status !== 'rescheduled') return null;
+  return row.awaiting === 'us' || row.awaiting === 'counterpart' ? row.awaiting : null;
+}
+
 function toHandover(row: HandoverRow, withPerson: boolean): Handover {
+  const awaiting = awaitingOf(row);
   return {
     id: row.id,
     role: row.role as Handover['role'],
@@ -76,6 +83,8 @@ function toHandover(row: HandoverRow, withPerson: boolean): Handover {
     health: JSON.parse(row.health) as Handover['health'],
     proposedAt: row.proposed_at,
     place: JSON.parse(row.place) as Handover['place'],
+    awaiting,
+    canAccept: awaiting === 'us',
     confirmedByUsAt: row.confirmed_by_us_at,
     confirmedByCounterpartAt: row.confirmed_by_counterpart_at,
     createdAt: row.created_at,

@@ -380,6 +380,7 @@ export async function importInterceptions(
     throw invalid(
       'operations.import_too_large',
       `At most ${MAX_IMPORT_ROWS} rows per import, got ${rows.length}`,
+      { maxRows: MAX_IMPORT_ROWS, rows: rows.length },
     );
   }
   const result: ImportResult = { imported: 0, flaggedDuplicates: 0, errors: [] };

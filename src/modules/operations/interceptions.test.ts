@@ -264,7 +264,12 @@ describeEachDatabase('interceptions and handovers', (dialect) => {
         request(interception.id),
       );
       expect(created.status).toBe(201);
-      expect(created.body).toMatchObject({ role: 'handing', status: 'requested' });
+      expect(created.body).toMatchObject({
+        role: 'handing',
+        status: 'requested',
+        awaiting: 'counterpart',
+        canAccept: false,
+      });
       const selfAccept = await commander.post(`/api/v1/operations/handovers/${created.body.id}/accept`);
       expect(selfAccept.status).toBe(409);
       const stagesSent = async () =>
@@ -284,7 +289,7 @@ describeEachDatabase('interceptions and handovers', (dialect) => {
       };
       await handovers.recordIncomingHandoverRequest(db(), COUNTERPART, { ...body, stage: 'accept' });
       const early = await commander.post<Handover>(`/api/v1/operations/handovers/${created.body.id}/done`);
-      expect(early.body).toMatchObject({ status: 'accepted' });
+      expect(early.body).toMatchObject({ status: 'accepted', awaiting: null, canAccept: false });
       expect(early.body.confirmedByUsAt).not.toBeNull();
       await handovers.recordIncomingHandoverRequest(db(), COUNTERPART, { ...body, stage: 'done' });
       expect((await stagesSent()).map(([, , stage]) => stage)).toEqual(['request', 'done']);
@@ -309,10 +314,16 @@ describeEachDatabase('interceptions and handovers', (dialect) => {
       const listed = await commander.get<Page<Handover>>('/api/v1/operations/handovers?status=requested');
       const incoming = listed.body.items.find((item) => item.role === 'receiving');
       if (!incoming) throw new Error('incoming request not recorded');
+      expect(incoming).toMatchObject({ awaiting: 'us', canAccept: true });
       const moved = await commander.post<Handover>(`/api/v1/operations/handovers/${incoming.id}/reschedule`, {
         proposedAt: '2026-05-12T06:00:00Z',
       });
-      expect(moved.body).toMatchObject({ status: 'rescheduled', proposedAt: '2026-05-12T06:00:00.000Z' });
+      expect(moved.body).toMatchObject({
+        status: 'rescheduled',
+        proposedAt: '2026-05-12T06:00:00.000Z',
+        awaiting: 'counterpart',
+        canAccept: false,
+      });
       const told = (await outboxOf<HandoverRequestBody>(commander, 'handover.request')).find(
         (item) => item.body.person.surname === 'WANG',
       );

@@ -404,6 +404,13 @@ export const Handover = Type.Object({
   health: HealthStatus,
   proposedAt: Type.String(),
   place: HandoverPlace,
+  /**
+   * Whose answer the proposed time and place wait for: `us` (this node's agency), `counterpart`, or null once
+   * accepted. A reschedule hands the answer to the other side.
+   */
+  awaiting: Nullable(StringEnum(['us', 'counterpart'] as const)),
+  /** Whether this agency may accept now: only the side the proposal waits for can. */
+  canAccept: Type.Boolean(),
   confirmedByUsAt: Nullable(Type.String()),
   confirmedByCounterpartAt: Nullable(Type.String()),
   createdAt: Type.String(),

@@ -40,7 +40,7 @@ export function expandWeekly(first: Occurrence, rule: Recurrence): Occurrence[] 
       throw invalid(
         'operations.too_many_occurrences',
         `The recurrence makes more than ${MAX_OCCURRENCES} occurrences; choose an earlier until`,
-        { field: 'recurrence.until' },
+        { field: 'recurrence.until', maxOccurrences: MAX_OCCURRENCES },
       );
     }
     occurrences.push({

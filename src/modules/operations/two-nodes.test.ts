@@ -92,7 +92,7 @@ describeEachDatabase('operations between two nodes', (dialect) => {
     expect(checkIns.body.items).toHaveLength(1);
   });
 
-  it('an interception at A becomes a handover accepted at B and done once both confirm', async () => {
+  it('an interception at A becomes a handover rescheduled by B, accepted at A and done once both confirm', async () => {
     const caught = await ok(
       atA.post<{ id: string }>('/api/v1/operations/interceptions', buildInterception()),
       201,
@@ -108,19 +108,43 @@ describeEachDatabase('operations between two nodes', (dialect) => {
       }),
       201,
     );
+    expect(requested).toMatchObject({ awaiting: 'counterpart', canAccept: false });
     let received: Handover | undefined;
     await eventually(async () => {
       const listed = await atB.get<Page<Handover>>('/api/v1/operations/handovers');
       received = listed.body.items.find((item) => item.role === 'receiving');
-      expect(received).toMatchObject({ status: 'requested', person: { surname: 'BAT' } });
+      expect(received).toMatchObject({
+        status: 'requested',
+        person: { surname: 'BAT' },
+        awaiting: 'us',
+        canAccept: true,
+      });
     });
     if (!received) throw new Error('the request did not reach B');
     const receivedId = received.id;
 
-    await ok(atB.post(`/api/v1/operations/handovers/${receivedId}/accept`));
+    const moved = await ok(
+      atB.post<Handover>(`/api/v1/operations/handovers/${receivedId}/reschedule`, {
+        proposedAt: '2026-03-04T06:00:00Z',
+      }),
+    );
+    expect(moved).toMatchObject({ status: 'rescheduled', awaiting: 'counterpart', canAccept: false });
     const handoverAt = async (client: ApiClient, id: string) =>
       (await client.get<Handover>(`/api/v1/operations/handovers/${id}`)).body;
-    await eventually(async () => expect((await handoverAt(atA, requested.id)).status).toBe('accepted'));
+    await eventually(async () =>
+      expect(await handoverAt(atA, requested.id)).toMatchObject({
+        status: 'rescheduled',
+        proposedAt: '2026-03-04T06:00:00.000Z',
+        awaiting: 'us',
+        canAccept: true,
+      }),
+    );
+    expect((await atB.post(`/api/v1/operations/handovers/${receivedId}/accept`)).status).toBe(409);
+    const accepted = await ok(atA.post<Handover>(`/api/v1/operations/handovers/${requested.id}/accept`));
+    expect(accepted).toMatchObject({ status: 'accepted', awaiting: null, canAccept: false });
+    await eventually(async () =>
+      expect(await handoverAt(atB, receivedId)).toMatchObject({ status: 'accepted', canAccept: false }),
+    );
 
     await ok(atA.post(`/api/v1/operations/handovers/${requested.id}/done`));
     await ok(atB.post(`/api/v1/operations/handovers/${receivedId}/done`));

@@ -2,21 +2,24 @@ import { appendAudit } from '../../core/audit/audit.js';
 import type { Actor } from '../../core/auth/roles.js';
 import type { Db } from '../../core/db/database.js';
 import { inTransaction } from '../../core/db/transaction.js';
-import { invalid } from '../../core/errors.js';
+import { AppError, invalid } from '../../core/errors.js';
 import { newId, nowIso } from '../../core/ids.js';
 import type { Port } from '../directory/directory.schema.js';
 import type { PortPolicyBody } from '../exchange/bodies/index.js';
 import { localDate, offsetText } from './local-time.js';
-import { addDays, isStale, type PortStatus, portStatusAsOf } from './rules/index.js';
-import type {
-  NewCrossingCount,
-  NewPortStatus,
-  PortMeasuresInput,
-  PortState,
-  PortStatusVersionView,
+import { addDays, daysBetween, isStale, type PortStatus, portStatusAsOf } from './rules/index.js';
+import {
+  type CrossingCount,
+  type CrossingRangeQuery,
+  MAX_CROSSING_RANGE_DAYS,
+  type NewCrossingCount,
+  type NewPortStatus,
+  type PortMeasuresInput,
+  type PortState,
+  type PortStatusVersionView,
 } from './situation.schema.js';
 import * as store from './situation.store.js';
-import type { SituationPortStatusRow } from './situation.tables.js';
+import type { SituationPortCrossingRow, SituationPortStatusRow } from './situation.tables.js';
 import {
   agencyInfo,
   allPorts,
@@ -205,23 +208,73 @@ export async function recordCrossings(
   input: NewCrossingCount,
 ) {
   await knownPort(ctx.db, portCode);
-  const source = input.source ?? ctx.ownAgency;
+  const row: SituationPortCrossingRow = {
+    port_code: portCode,
+    crossing_date: date,
+    source_agency: input.source ?? ctx.ownAgency,
+    people: input.people,
+    vehicles: input.vehicles ?? null,
+    recorded_at: nowIso(),
+    recorded_by: actor.name,
+  };
   await inTransaction(ctx.db, async (trx) => {
-    await store.upsertCrossing(trx, {
-      port_code: portCode,
-      crossing_date: date,
-      source_agency: source,
-      people: input.people,
-      vehicles: input.vehicles ?? null,
-      recorded_at: nowIso(),
-      recorded_by: actor.name,
-    });
+    await store.upsertCrossing(trx, row);
     await appendAudit(trx, actor, {
       action: 'situation.crossings_record',
       targetType: 'port',
       targetId: portCode,
-      details: { date, source },
+      details: { date, source: row.source_agency },
     });
   });
-  return { portCode, date, source, people: input.people, vehicles: input.vehicles ?? null };
+  return toCrossingCount(row);
+}
+
+function toCrossingCount(row: SituationPortCrossingRow): CrossingCount {
+  return {
+    portCode: row.port_code,
+    date: row.crossing_date,
+    source: row.source_agency,
+    people: row.people,
+    vehicles: row.vehicles,
+    recordedAt: row.recorded_at,
+  };
+}
+
+/** The count recorded for a port's day by one source (our own agency by default), or a 404. */
+export async function getCrossings(
+  ctx: SituationContext,
+  portCode: string,
+  date: string,
+  source?: string,
+): Promise<CrossingCount> {
+  await knownPort(ctx.db, portCode);
+  const counted = source ?? ctx.ownAgency;
+  const row = await store.findCrossing(ctx.db, portCode, date, counted);
+  if (!row) {
+    throw new AppError(
+      'not_found',
+      'situation.crossings_not_found',
+      `No crossing count by ${counted} is recorded for port ${portCode} on ${date}`,
+      { portCode, date, source: counted },
+    );
+  }
+  return toCrossingCount(row);
+}
+
+/** A port's recorded counts in a range of at most a year, newest day first. */
+export async function listCrossingCounts(
+  ctx: SituationContext,
+  portCode: string,
+  range: CrossingRangeQuery,
+): Promise<CrossingCount[]> {
+  const span = daysBetween(range.from, range.to);
+  if (span < 0 || span >= MAX_CROSSING_RANGE_DAYS) {
+    throw invalid(
+      'situation.bad_crossing_range',
+      `The range runs from 'from' to 'to' (inclusive) and covers at most ${MAX_CROSSING_RANGE_DAYS} days`,
+      { field: span < 0 ? 'from' : 'to', from: range.from, to: range.to, maxDays: MAX_CROSSING_RANGE_DAYS },
+    );
+  }
+  await knownPort(ctx.db, portCode);
+  return (await store.listPortCrossings(ctx.db, portCode, range)).map(toCrossingCount);
 }

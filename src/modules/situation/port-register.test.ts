@@ -141,6 +141,61 @@ describeEachDatabase('situation port register and map', (dialect) => {
     expect(today.body.items.find((p) => p.portCode === 'MN-P1')?.stale).toBe(false);
   });
 
+  it("reads a recorded crossing count back and lists a port's counts in a bounded range", async () => {
+    const n = await node();
+    const officer = await n.userWith(['port_officer']);
+    const day = '/api/v1/situation/ports/CN-P1/crossings/2024-03-02';
+    const range = '/api/v1/situation/ports/CN-P1/crossings?from=2024-03-01&to=2024-03-31';
+    const viewer = await n.userWith(['viewer']);
+    for (const url of [day, range]) {
+      expect((await n.anonymous().get(url)).status).toBe(401);
+      expect((await viewer.get(url)).status).toBe(403);
+    }
+    const none = await officer.get<{ code: string }>(day);
+    expect(none.status).toBe(404);
+    expect(none.body.code).toBe('situation.crossings_not_found');
+    expect((await officer.get('/api/v1/situation/ports/CN-P1/crossings/2024-13-02')).status).toBe(400);
+    expect((await officer.get('/api/v1/situation/ports/NOPE/crossings/2024-03-02')).status).toBe(404);
+    const backwards = await officer.get<{ code: string; details: { field: string } }>(
+      '/api/v1/situation/ports/CN-P1/crossings?from=2024-03-31&to=2024-03-01',
+    );
+    expect(backwards.status).toBe(400);
+    expect(backwards.body).toMatchObject({
+      code: 'situation.bad_crossing_range',
+      details: { field: 'from' },
+    });
+    const tooLong = await officer.get(
+      '/api/v1/situation/ports/CN-P1/crossings?from=2023-01-01&to=2024-03-01',
+    );
+    expect(tooLong.status).toBe(400);
+    expect((await officer.get('/api/v1/situation/ports/CN-P1/crossings?from=2024-03-01')).status).toBe(400);
+
+    await officer.put(day, { people: 40, vehicles: 3 });
+    await officer.put(day, { people: 42, vehicles: 3 });
+    await officer.put(day, { people: 39, source: COUNTERPART });
+    await officer.put('/api/v1/situation/ports/CN-P1/crossings/2024-03-05', { people: 7 });
+    await officer.put('/api/v1/situation/ports/CN-P1/crossings/2024-04-01', { people: 8 });
+
+    const ours = await officer.get<Record<string, unknown>>(day);
+    expect(ours.status).toBe(200);
+    expect(ours.body).toMatchObject({ portCode: 'CN-P1', date: '2024-03-02', source: 'CN-NIA', people: 42 });
+    expect(ours.body.vehicles).toBe(3);
+    const theirs = await officer.get(`${day}?source=${COUNTERPART}`);
+    expect(theirs.body).toMatchObject({ source: COUNTERPART, people: 39, vehicles: null });
+
+    const listed = await officer.get<{
+      items: Array<{ date: string; source: string; people: number }>;
+    }>(range);
+    expect(listed.status).toBe(200);
+    expect(listed.body.items.map((c) => [c.date, c.source, c.people])).toEqual([
+      ['2024-03-05', 'CN-NIA', 7],
+      ['2024-03-02', 'CN-NIA', 42],
+      ['2024-03-02', COUNTERPART, 39],
+    ]);
+    const onlyOurs = await officer.get<{ items: unknown[] }>(`${range}&source=CN-NIA`);
+    expect(onlyOurs.body.items).toHaveLength(2);
+  });
+
   it('shows mirror counties and port pairs side by side and flags differing crossing counts', async () => {
     const n = await node();
     const officer = await n.userWith(['port_officer']);

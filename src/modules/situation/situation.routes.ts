@@ -6,13 +6,23 @@ import { actorOf } from '../../core/http/access.js';
 import type { HttpApp } from '../../core/http/app.js';
 import { AgencyCode, Code, ErrorResponses, IsoDate, Page } from '../../core/http/schemas.js';
 import { completeness } from './completeness.service.js';
-import { portHistory, portsAsOf, recordCrossings, recordPortStatus } from './port-register.service.js';
+import {
+  getCrossings,
+  listCrossingCounts,
+  portHistory,
+  portsAsOf,
+  recordCrossings,
+  recordPortStatus,
+} from './port-register.service.js';
 import { parseSituationCsv, parseSituationXlsx, SITUATION_RULES } from './rules/index.js';
 import {
   AsOfQuery,
   Completeness,
   CountyDayInput,
   CountySeries,
+  CrossingCount,
+  CrossingRangeQuery,
+  CrossingSourceQuery,
   DateQuery,
   ImportReport,
   MirrorView,
@@ -48,6 +58,7 @@ const ADMIN = { roles: ['admin'] } as const;
 const DayText = Type.String({ minLength: 1, maxLength: 10 });
 const CountyDayParams = Type.Object({ countyCode: Code, date: DayText }, { additionalProperties: false });
 const CodeParams = Type.Object({ code: Code }, { additionalProperties: false });
+const CrossingDayParams = Type.Object({ code: Code, date: IsoDate }, { additionalProperties: false });
 
 export interface SituationRouteOptions {
   /** Largest import file accepted; 60 MB by default. */
@@ -315,21 +326,38 @@ function registerPortRoutes(app: HttpApp, ctx: SituationContext): void {
       config: { access: PORT_KEEPERS },
       schema: {
         tags,
-        params: Type.Object({ code: Code, date: IsoDate }, { additionalProperties: false }),
+        params: CrossingDayParams,
         body: NewCrossingCount,
-        response: {
-          200: Type.Object({
-            portCode: Type.String(),
-            date: Type.String(),
-            source: Type.String(),
-            people: Type.Integer(),
-            vehicles: Type.Union([Type.Integer(), Type.Null()]),
-          }),
-          ...ErrorResponses,
-        },
+        response: { 200: CrossingCount, ...ErrorResponses },
       },
     },
     async (request) =>
       recordCrossings(ctx, actorOf(request), request.params.code, request.params.date, request.body),
+  );
+  app.get(
+    '/api/v1/situation/ports/:code/crossings/:date',
+    {
+      config: { access: PORT_KEEPERS },
+      schema: {
+        tags,
+        params: CrossingDayParams,
+        querystring: CrossingSourceQuery,
+        response: { 200: CrossingCount, ...ErrorResponses },
+      },
+    },
+    async (request) => getCrossings(ctx, request.params.code, request.params.date, request.query.source),
+  );
+  app.get(
+    '/api/v1/situation/ports/:code/crossings',
+    {
+      config: { access: PORT_KEEPERS },
+      schema: {
+        tags,
+        params: CodeParams,
+        querystring: CrossingRangeQuery,
+        response: { 200: Type.Object({ items: Type.Array(CrossingCount) }), ...ErrorResponses },
+      },
+    },
+    async (request) => ({ items: await listCrossingCounts(ctx, request.params.code, request.query) }),
   );
 }

@@ -255,6 +255,33 @@ export const NewCrossingCount = Type.Object(
 );
 export type NewCrossingCount = Static<typeof NewCrossingCount>;
 
+/** One recorded count of a port's day, by the agency that counted. */
+export const CrossingCount = Type.Object({
+  portCode: Type.String(),
+  date: Type.String(),
+  source: Type.String(),
+  people: Type.Integer(),
+  vehicles: Nullable(Type.Integer()),
+  recordedAt: Type.String(),
+});
+export type CrossingCount = Static<typeof CrossingCount>;
+
+/** Longest span a crossings list covers, so that one request reads at most a year of days per source. */
+export const MAX_CROSSING_RANGE_DAYS = 366;
+
+export const CrossingSourceQuery = Type.Object(
+  {
+    /** Whose count: our own agency's when absent. */
+    source: Type.Optional(AgencyCode),
+  },
+  strict,
+);
+export const CrossingRangeQuery = Type.Object(
+  { from: IsoDate, to: IsoDate, source: Type.Optional(AgencyCode) },
+  strict,
+);
+export type CrossingRangeQuery = Static<typeof CrossingRangeQuery>;
+
 export const DateQuery = Type.Object({ date: IsoDate }, strict);
 export const AsOfQuery = Type.Object({ asOf: Type.Optional(IsoDate) }, strict);
 

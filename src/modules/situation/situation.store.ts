@@ -144,6 +144,31 @@ export async function upsertCrossing(db: Db, row: SituationPortCrossingRow): Pro
 export const listCrossings = (db: Db, date: string) =>
   db.selectFrom('situation_port_crossings').selectAll().where('crossing_date', '=', date).execute();
 
+export const findCrossing = (db: Db, portCode: string, date: string, source: string) =>
+  db
+    .selectFrom('situation_port_crossings')
+    .selectAll()
+    .where('port_code', '=', portCode)
+    .where('crossing_date', '=', date)
+    .where('source_agency', '=', source)
+    .executeTakeFirst();
+
+/** A port's counts between two days (inclusive), newest day first; every source unless one is named. */
+export const listPortCrossings = (
+  db: Db,
+  portCode: string,
+  range: { from: string; to: string; source?: string | undefined },
+) => {
+  let q = db
+    .selectFrom('situation_port_crossings')
+    .selectAll()
+    .where('port_code', '=', portCode)
+    .where('crossing_date', '>=', range.from)
+    .where('crossing_date', '<=', range.to);
+  if (range.source) q = q.where('source_agency', '=', range.source);
+  return q.orderBy('crossing_date', 'desc').orderBy('source_agency').execute();
+};
+
 // ---- risk levels, settings, pending notifications ----
 
 export const findRiskLevel = (db: Db, countyCode: string, source: string) =>

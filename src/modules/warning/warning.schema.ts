@@ -1,4 +1,4 @@
-import { type Static, Type } from '@sinclair/typebox';
+import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import { AgencyCode, IsoInstant, StringEnum } from '../../core/http/schemas.js';
 import { codesOf } from '../exchange/bodies/index.js';
 
@@ -61,10 +61,36 @@ const entryFields = {
 export const NewWatchlistEntry = Type.Object(entryFields, { additionalProperties: false });
 export type NewWatchlistEntry = Static<typeof NewWatchlistEntry>;
 
-export const WatchlistEntryChanges = Type.Partial(Type.Object(entryFields), {
-  additionalProperties: false,
-  minProperties: 1,
-});
+/** An optional field a change may empty: null clears it, absent leaves it as it is. */
+const Clearable = <T extends TSchema>(schema: T) => Opt(Type.Union([schema, Type.Null()]));
+
+/**
+ * A change to an entry: only the fields sent change. The optional identity fields take null to empty them;
+ * required fields (category, reason, validUntil) and those with a default (validFrom, sharingScope) do not,
+ * and lists are emptied by sending [].
+ */
+export const WatchlistEntryChanges = Type.Object(
+  {
+    category: Opt(entryFields.category),
+    surname: Clearable(NameText),
+    givenNames: Clearable(NameText),
+    nativeName: Clearable(NameText),
+    aliases: entryFields.aliases,
+    sex: Clearable(StringEnum(SEXES)),
+    birthDate: Clearable(PartialDate),
+    nationality: Clearable(StateCode),
+    documentType: Clearable(StringEnum(DOCUMENT_TYPES)),
+    documentNumber: Clearable(DocumentNumber),
+    issuingState: Clearable(StateCode),
+    personalNumber: Clearable(DocumentNumber),
+    reason: Opt(entryFields.reason),
+    validFrom: entryFields.validFrom,
+    validUntil: Opt(entryFields.validUntil),
+    sharingScope: entryFields.sharingScope,
+    shareWith: entryFields.shareWith,
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
 export type WatchlistEntryChanges = Static<typeof WatchlistEntryChanges>;
 
 export const WatchlistEntry = Type.Object({

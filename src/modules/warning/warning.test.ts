@@ -78,6 +78,56 @@ describeEachDatabase('warning module over HTTP', (dialect) => {
     expect((await client.get(`/api/v1/warning/watchlist/${id}`)).status).toBe(404);
   });
 
+  it('empties optional fields of an entry sent as null, audits which were emptied and keeps required ones', async () => {
+    const client = await officer();
+    const id = await addEntry({ surname: 'CLEARME', personalNumber: 'P123' });
+    const url = `/api/v1/warning/watchlist/${id}`;
+    expect((await testNode().anonymous().patch(url, { birthDate: null })).status).toBe(401);
+    const analyst = await testNode().userWith(['analyst'], { personalData: true });
+    expect((await analyst.patch(url, { birthDate: null })).status).toBe(403);
+    for (const required of ['reason', 'category', 'validUntil', 'validFrom', 'sharingScope']) {
+      expect((await client.patch(url, { [required]: null })).status, required).toBe(400);
+    }
+
+    const changed = await client.patch<Record<string, unknown>>(url, {
+      birthDate: null,
+      nationality: null,
+      personalNumber: null,
+      sex: null,
+      reason: 'identity partly unknown',
+    });
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({
+      surname: 'CLEARME',
+      birthDate: null,
+      nationality: null,
+      personalNumber: null,
+      sex: null,
+      documentNumber: 'E12345678',
+      reason: 'identity partly unknown',
+    });
+    const read = await client.get<Record<string, unknown>>(url);
+    expect(read.body).toMatchObject({ birthDate: null, nationality: null, surname: 'CLEARME' });
+
+    const audit = await listAudit(testNode().node.context.db, { limit: 5, targetId: id });
+    const recorded = audit.find((entry) => entry.action === 'watchlist.update');
+    expect(recorded?.details).toEqual({
+      changed: ['birthDate', 'nationality', 'personalNumber', 'sex', 'reason'],
+      cleared: ['birthDate', 'nationality', 'personalNumber', 'sex'],
+    });
+    expect(JSON.stringify(recorded)).not.toContain('CLEARME');
+
+    const nameless = await client.patch<{ code: string }>(url, {
+      surname: null,
+      givenNames: null,
+      nativeName: null,
+      documentNumber: null,
+    });
+    expect(nameless.status).toBe(400);
+    expect(nameless.body.code).toBe('warning.entry_unidentifiable');
+    expect((await client.get<{ surname: string }>(url)).body.surname).toBe('CLEARME');
+  });
+
   it('shares an entry with a peer through exchange, and refuses sharing with a non-peer (409) keeping nothing', async () => {
     const node = testNode();
     await addManualPeer(node, 'MN-GABP', { language: 'ru' });

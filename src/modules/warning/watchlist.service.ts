@@ -237,9 +237,11 @@ export async function updateEntry(
         'conflict',
         'warning.entry_not_own',
         `The entry belongs to ${existing.source_agency}; only they can change it`,
+        { agency: existing.source_agency },
       );
     }
-    const merged = { ...toEntryInput(existing), ...changes };
+    const cleared = Object.keys(changes).filter((field) => changes[field as keyof typeof changes] === null);
+    const merged = withoutCleared({ ...toEntryInput(existing), ...changes });
     const problem = entryProblem(merged);
     if (problem) throw invalid(problem.code, problem.message, { field: problem.field });
     const fresh = entryRow(merged, { agency: rt.ownAgency }, existing.created_by);
@@ -256,12 +258,21 @@ export async function updateEntry(
       action: 'watchlist.update',
       targetType: 'watchlist_entry',
       targetId: id,
-      details: { changed: Object.keys(changes) },
+      details: { changed: Object.keys(changes), ...(cleared.length > 0 && { cleared }) },
     });
     return updated;
   });
   rt.index.put([row]);
   return toEntryView(row);
+}
+
+/** The entry after a change, without the fields the change emptied (null in the change). */
+function withoutCleared(
+  merged: { [K in keyof NewWatchlistEntry]: NewWatchlistEntry[K] | null },
+): NewWatchlistEntry {
+  return Object.fromEntries(
+    Object.entries(merged).filter(([, value]) => value !== null),
+  ) as NewWatchlistEntry;
 }
 
 function toEntryInput(row: WatchlistEntryRow): NewWatchlistEntry {
@@ -361,6 +372,7 @@ export async function importEntries(
   const report = { rejected, errors, errorsTruncated: rejected > errors.length };
   if (rejected > 0 && !partial) {
     throw invalid('warning.import_rejected', `${rejected} rows are invalid; nothing was imported`, {
+      rejected,
       report: { imported: 0, ...report },
     });
   }

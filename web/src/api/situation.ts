@@ -19,11 +19,13 @@ export type CountyDayInput = Readonly<Record<Figure, number>> & {
   readonly correctionNote?: string;
 };
 
+/** A broken data rule; `rule` is its code and `details` the values a translated message names. */
 export interface Violation {
   readonly rule: string;
   readonly severity: 'error' | 'warning';
   readonly field: string;
   readonly message: string;
+  readonly details?: Readonly<Record<string, string | number | null>>;
 }
 
 export interface SituationReport extends Readonly<Record<Figure, number>> {

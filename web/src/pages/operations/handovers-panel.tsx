@@ -354,8 +354,7 @@ export function HandoversPanel({ interceptionId }: { readonly interceptionId: st
     const awaitingConfirmation = handover.status === 'accepted' && handover.confirmedByUsAt;
     return (
       <div className="actions">
-        {(handover.status === 'rescheduled' ||
-          (handover.status === 'requested' && handover.role === 'receiving')) && (
+        {handover.canAccept && (
           <button type="button" onClick={() => step(handover, 'accept')}>
             {t('operations.handovers.accept')}
           </button>
@@ -378,6 +377,8 @@ export function HandoversPanel({ interceptionId }: { readonly interceptionId: st
   };
   const confirmations = (handover: Handover) =>
     [
+      handover.awaiting === 'counterpart' && t('operations.handovers.waitsForCounterpart'),
+      handover.awaiting === 'us' && t('operations.handovers.waitsForUs'),
       handover.confirmedByUsAt &&
         t('operations.handovers.confirmedByUs', { at: format.dateTime(handover.confirmedByUsAt) }),
       handover.confirmedByCounterpartAt &&

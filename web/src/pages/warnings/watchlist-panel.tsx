@@ -31,6 +31,8 @@ const OPTIONAL_CHOICES = ['sex', 'documentType'] as const;
 const PAGE_SIZE = 200;
 
 type EntryInput = Record<string, string | readonly string[]>;
+/** A change sends null for an optional field the officer emptied. */
+type EntryChanges = Record<string, string | readonly string[] | null>;
 
 /** The entry the form describes, in the API's shape; empty fields are left out. */
 function entryInputOf(form: FormData): EntryInput {
@@ -55,17 +57,16 @@ function entryInputOf(form: FormData): EntryInput {
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
-/** What an edit changes; a field emptied by the officer is reported, as the node keeps a value once given. */
-function changesOf(entry: WatchlistEntry, input: EntryInput): { changes: EntryInput; cleared: string[] } {
+/** What an edit changes: a field the officer emptied goes as null (aliases as an empty list), which clears it. */
+function changesOf(entry: WatchlistEntry, input: EntryInput): EntryChanges {
   const current = entry as unknown as Record<string, unknown>;
-  const changes: EntryInput = {};
+  const changes: EntryChanges = {};
   for (const [name, value] of Object.entries(input)) if (!same(current[name], value)) changes[name] = value;
-  const cleared = [...OPTIONAL_TEXT, ...OPTIONAL_CHOICES, 'aliases'].filter((name) => {
-    const before = current[name];
-    const had = Array.isArray(before) ? before.length > 0 : Boolean(before);
-    return had && input[name] === undefined;
-  });
-  return { changes, cleared };
+  for (const name of [...OPTIONAL_TEXT, ...OPTIONAL_CHOICES]) {
+    if (current[name] && input[name] === undefined) changes[name] = null;
+  }
+  if (entry.aliases.length > 0 && input.aliases === undefined) changes.aliases = [];
+  return changes;
 }
 
 function EntryForm({
@@ -93,12 +94,7 @@ function EntryForm({
     setFailure(null);
     setDone(null);
     if (entry) {
-      const { changes, cleared } = changesOf(entry, input);
-      if (cleared.length > 0) {
-        const names = cleared.map((name) => t(`warnings.person.${name}`)).join(', ');
-        setFailure(new Error(t('warnings.watchlist.cannotClear', { fields: names })));
-        return;
-      }
+      const changes = changesOf(entry, input);
       if (Object.keys(changes).length === 0) {
         onCancel();
         return;

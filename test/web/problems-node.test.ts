@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
+import { newNotification } from '../../src/modules/exchange/test-support/exchange-nodes.js';
 import { fieldErrorText, type Problem, problemText, type Wording } from '../../web/src/api/problem-text.js';
 import { useTestNode } from '../support/nodes.js';
 
@@ -65,6 +66,36 @@ describe('problems from a running node, worded as the web app words them', () =>
     expect(problem.code).toBe('auth.login_failed');
     expect(problemText(problem, zh.wording, zh.locale)).toBe('用户名或密码错误');
     expect(problemText(problem, ru.wording, ru.locale)).toBe('Неверное имя пользователя или пароль');
+  });
+
+  it('words a too-short new password in Russian and Chinese with the minimum length the node sets', async () => {
+    const user = await testNode().userWith(['viewer'], { username: 'short-password' });
+    const response = await user.post<Problem>('/api/v1/auth/password', {
+      currentPassword: 'password-of-short-password',
+      newPassword: 'x',
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.code).toBe('auth.password_too_short');
+    expect(problemText(response.body, ru.wording, ru.locale)).toBe(
+      'Пароль слишком короткий: минимальная длина — 10 симв.',
+    );
+    expect(textOf(response.body, '/newPassword', zh)).toBe('密码长度不足，至少需要 10 个字符');
+  });
+
+  it('words each field of a refused notification body by its schema keyword, limits included', async () => {
+    const officer = await testNode().userWith(['liaison_officer'], { username: 'body-writer' });
+    const response = await officer.post<Problem>(
+      '/api/v1/notifications',
+      newNotification({ body: { subject: 'x'.repeat(201), colour: 'red' } }),
+    );
+    expect(response.body.code).toBe('exchange.invalid_body');
+    expect(textOf(response.body, '/body/subject', ru)).toBe('Не более 200 символов');
+    expect(textOf(response.body, '/body/text', ru)).toBe('Обязательно для заполнения');
+    expect(textOf(response.body, '/body/colour', zh)).toBe('此处不允许该字段');
+    const chinese = problemText(response.body, zh.wording, zh.locale);
+    expect(chinese).toMatch(/^通报内容不符合要求：/);
+    expect(chinese).toContain('subject：最多 200 个字符');
+    expect(chinese).not.toContain('must');
   });
 
   it("falls back to the node's detail for a code the catalogue does not know", () => {

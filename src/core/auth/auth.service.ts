@@ -65,9 +65,7 @@ function checkPassword(password: string, field = 'password'): void {
     throw invalid(
       'auth.password_too_short',
       `The password must have at least ${PASSWORD_MIN_LENGTH} characters`,
-      {
-        field,
-      },
+      { field, minLength: PASSWORD_MIN_LENGTH },
     );
   }
 }

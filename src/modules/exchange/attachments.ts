@@ -40,6 +40,7 @@ export async function storeAttachment(
       'payload_too_large',
       'exchange.attachment_too_large',
       'attachments are limited to 20 MB',
+      { maxMegabytes: MAX_ATTACHMENT_BYTES / (1024 * 1024) },
     );
   }
   const mediaType = sniffMediaType(data);

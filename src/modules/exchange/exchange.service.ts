@@ -62,7 +62,7 @@ const DAY_MS = 86_400_000;
 export function checkBody(type: NotificationType, body: unknown, field = 'body'): void {
   const result = validateBody(type, body);
   if (result.ok) return;
-  const errors = result.errors.map((error) => ({ path: `/${field}${error.path}`, message: error.message }));
+  const errors = result.errors.map((error) => ({ ...error, path: `/${field}${error.path}` }));
   const first = errors[0];
   throw new AppError(
     'invalid',

@@ -212,6 +212,7 @@ export async function recordManualStatus(
   if (!moved) {
     throw conflict('exchange.status_not_forward', `${agency} is already past ${input.status}`, {
       status: recipient.status,
+      agency,
     });
   }
   publishStatus(deps, id, agency, input.status, row.personal_data === 1);

@@ -28,6 +28,9 @@ export interface PeriodRequest {
 
 /** The longest custom period: a report over more than a few years is a mistake, not a question. */
 const MAX_CUSTOM_DAYS = 3660;
+
+// Every refusal carries the limit: the reader's message names it whichever rule the period broke.
+const badPeriod = (message: string) => invalid('reports.bad_period', message, { maxDays: MAX_CUSTOM_DAYS });
 const DAY_MS = 86_400_000;
 
 const PATTERNS: ReadonlyArray<
@@ -75,7 +78,7 @@ function isoWeek(year: number, week: number) {
   const mondayOfWeek1 = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * DAY_MS;
   const first = mondayOfWeek1 + (week - 1) * 7 * DAY_MS;
   const weeksInYear = isLongIsoYear(year) ? 53 : 52;
-  if (week > weeksInYear) throw invalid('reports.bad_period', `${year} has no ISO week ${week}`);
+  if (week > weeksInYear) throw badPeriod(`${year} has no ISO week ${week}`);
   return { first, next: first + 7 * DAY_MS };
 }
 
@@ -159,7 +162,7 @@ export function resolvePeriod(request: PeriodRequest, timeZone: string): ReportP
   checkTimeZone(timeZone);
   const code = request.period?.trim();
   if (code && (request.from || request.to)) {
-    throw invalid('reports.bad_period', 'Give either a period or from/to, not both');
+    throw badPeriod('Give either a period or from/to, not both');
   }
   if (code) {
     for (const [pattern, make] of PATTERNS) {
@@ -169,19 +172,18 @@ export function resolvePeriod(request: PeriodRequest, timeZone: string): ReportP
       if (Number.isNaN(first) || Number.isNaN(next)) break;
       return build(kind, { first, next, label: code }, timeZone);
     }
-    throw invalid(
-      'reports.bad_period',
+    throw badPeriod(
       `${JSON.stringify(code)} is not a period: use 2021, 2021-H1, 2021-Q2, 2021-03, 2021-W05 or 2021-03-05`,
     );
   }
   if (!request.from || !request.to) {
-    throw invalid('reports.bad_period', 'Give a period (e.g. 2021-H1) or both from and to');
+    throw badPeriod('Give a period (e.g. 2021-H1) or both from and to');
   }
   const first = parseDate(request.from, 'from');
   const last = parseDate(request.to, 'to');
-  if (last < first) throw invalid('reports.bad_period', 'to must not be before from');
+  if (last < first) throw badPeriod('to must not be before from');
   if ((last - first) / DAY_MS + 1 > MAX_CUSTOM_DAYS) {
-    throw invalid('reports.bad_period', `A custom period covers at most ${MAX_CUSTOM_DAYS} days`);
+    throw badPeriod(`A custom period covers at most ${MAX_CUSTOM_DAYS} days`);
   }
   return build('custom', { first, next: last + DAY_MS, label: `${request.from}/${request.to}` }, timeZone);
 }

@@ -1,5 +1,6 @@
 import { type ReactNode, useId } from 'react';
 import { ApiProblem } from '../api/client.js';
+import { fieldName } from '../api/problem-text.js';
 
 interface FieldProps {
   readonly label: string;
@@ -52,7 +53,7 @@ export function FailureAlert({ failure }: { readonly failure: ApiProblem | Error
         <ul>
           {failure.fieldErrors.map((error) => (
             <li key={`${error.path}:${error.message}`}>
-              <code>{error.path}</code> {error.message}
+              <code>{fieldName(error.path)}</code> {error.message}
             </li>
           ))}
         </ul>

@@ -8,10 +8,15 @@ import {
   PARTIAL_DATE_PATTERN,
 } from './formats.js';
 
-/** One reason a body is refused, with the JSON Pointer of the offending value. */
+/**
+ * One reason a body is refused, with the JSON Pointer of the offending value. Schema failures also carry Ajv's
+ * `keyword` and `params` (as the node's request errors do) so clients word them in their reader's language.
+ */
 export interface BodyError {
   path: string;
   message: string;
+  keyword?: string;
+  params?: Record<string, unknown>;
 }
 
 const DAY_PATTERNS = new Set([ISO_DATE_PATTERN, ISO_DATE_TIME_PATTERN]);
@@ -29,7 +34,14 @@ export const calendarErrors = (schema: TSchema, value: unknown, path = ''): Body
       (typeof pattern === 'string' && DAY_PATTERNS.has(pattern)) ||
       (pattern === PARTIAL_DATE_PATTERN && value.length === 10);
     return checksDay && !isCalendarDate(value)
-      ? [{ path, message: `${value} is not a day of the calendar` }]
+      ? [
+          {
+            path,
+            message: `${value} is not a day of the calendar`,
+            keyword: 'format',
+            params: { format: 'date' },
+          },
+        ]
       : [];
   }
   if (Array.isArray(value) && isRecord(schema.items)) {

@@ -45,7 +45,12 @@ describe('validateBody', () => {
 
   it.each(NOTIFICATION_TYPES)('refuses an unknown top-level field in a %s body, naming it', (type) => {
     const body = { ...GOOD_BODIES[type](), colour: 'red' };
-    expect(errorsOf(type, body)).toContainEqual({ path: '/colour', message: 'is not a field of this body' });
+    expect(errorsOf(type, body)).toContainEqual({
+      path: '/colour',
+      message: 'is not a field of this body',
+      keyword: 'additionalProperties',
+      params: { additionalProperty: 'colour' },
+    });
   });
 
   const negativeCounts: [NotificationType, string][] = [
@@ -78,13 +83,23 @@ describe('validateBody', () => {
 
   it('says what a date must look like', () => {
     expect(errorsOf('situation.daily', buildSituationDaily({ reportDate: '2026/11/27' }))).toEqual([
-      { path: '/reportDate', message: 'must be the reporting agency’s local date as YYYY-MM-DD' },
+      {
+        path: '/reportDate',
+        message: 'must be the reporting agency’s local date as YYYY-MM-DD',
+        keyword: 'format',
+        params: { format: 'date' },
+      },
     ]);
   });
 
   it('refuses a day that is not in the calendar, though it matches the pattern', () => {
     expect(errorsOf('situation.daily', buildSituationDaily({ reportDate: '2026-02-29' }))).toEqual([
-      { path: '/reportDate', message: '2026-02-29 is not a day of the calendar' },
+      {
+        path: '/reportDate',
+        message: '2026-02-29 is not a day of the calendar',
+        keyword: 'format',
+        params: { format: 'date' },
+      },
     ]);
     expect(validateBody('situation.daily', buildSituationDaily({ reportDate: '2028-02-29' })).ok).toBe(true);
   });
@@ -105,14 +120,24 @@ describe('validateBody', () => {
 
   it('lists the allowed codes when a code is not in its list', () => {
     expect(errorsOf('port.policy', buildPortPolicy({ status: 'half_open' as never }))).toEqual([
-      { path: '/status', message: 'must be one of: open, cargo_only, passengers_restricted, closed' },
+      {
+        path: '/status',
+        message: 'must be one of: open, cargo_only, passengers_restricted, closed',
+        keyword: 'enum',
+        params: { allowedValues: ['open', 'cargo_only', 'passengers_restricted', 'closed'] },
+      },
     ]);
   });
 
   it('names each missing required field once', () => {
     const { riskLevel: _dropped, ...county } = buildCounty();
     expect(errorsOf('situation.daily', buildSituationDaily({ counties: [county as never] }))).toEqual([
-      { path: '/counties/0/riskLevel', message: 'is required' },
+      {
+        path: '/counties/0/riskLevel',
+        message: 'is required',
+        keyword: 'required',
+        params: { missingProperty: 'riskLevel' },
+      },
     ]);
   });
 

@@ -4,6 +4,7 @@ import { type ValueError, ValueErrorType } from '@sinclair/typebox/errors';
 import { AppError } from '../../../core/errors.js';
 import { BODY_RULES, type BodyError, calendarErrors } from './body-rules.js';
 import { type BodyOf, bodySchemaFor, type NotificationType } from './body-schemas.js';
+import { schemaKeyword } from './schema-keyword.js';
 
 export type { BodyError } from './body-rules.js';
 
@@ -58,7 +59,7 @@ const schemaErrors = (type: NotificationType, body: unknown): BodyError[] => {
     // A missing field also fails its type check at the same path; the first error says it best.
     if (seenPaths.has(error.path)) continue;
     seenPaths.add(error.path);
-    errors.push({ path: error.path, message: describe(error) });
+    errors.push({ path: error.path, message: describe(error), ...schemaKeyword(error) });
     if (errors.length >= MAX_ERRORS) break;
   }
   return errors;

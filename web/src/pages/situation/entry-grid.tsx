@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiProblem, api, listAll } from '../../api/client.js';
+import { ApiProblem, api, codeText, listAll } from '../../api/client.js';
 import {
   type CountyDayInput,
   FIGURES,
@@ -30,6 +30,24 @@ function violationsOf(error: unknown): readonly Violation[] {
   return Array.isArray(violations) ? (violations as Violation[]) : [];
 }
 
+/**
+ * A broken rule in the reader's language, naming the figure by its label. The cumulative rule breaks either way
+ * (below the day before, or above a later day) with different values, so each way has its own message.
+ */
+function useViolationText(): (violation: Violation) => string {
+  const { t, i18n } = useTranslation();
+  return (violation) => {
+    const details = violation.details ?? {};
+    const later = violation.rule === 'situation.rule.cumulative_not_decreasing' && 'nextDate' in details;
+    const figure = `situation.figures.${violation.field}`;
+    const field = i18n.exists(figure) ? t(figure) : violation.field;
+    return codeText(later ? `${violation.rule}_later` : violation.rule, violation.message, {
+      ...details,
+      field,
+    });
+  };
+}
+
 function RowStatus({
   outcome,
   report,
@@ -38,6 +56,7 @@ function RowStatus({
   readonly report?: SituationReport;
 }) {
   const { t } = useTranslation();
+  const violationText = useViolationText();
   if (!outcome) {
     return (
       <span className="muted">
@@ -51,7 +70,7 @@ function RowStatus({
         <p>{outcome.message}</p>
         <ul>
           {outcome.violations.map((violation) => (
-            <li key={`${violation.rule}:${violation.field}`}>{violation.message}</li>
+            <li key={`${violation.rule}:${violation.field}`}>{violationText(violation)}</li>
           ))}
         </ul>
       </div>
@@ -67,7 +86,7 @@ function RowStatus({
       {outcome.warnings.length > 0 && (
         <ul className="warning-list">
           {outcome.warnings.map((violation) => (
-            <li key={`${violation.rule}:${violation.field}`}>{violation.message}</li>
+            <li key={`${violation.rule}:${violation.field}`}>{violationText(violation)}</li>
           ))}
         </ul>
       )}

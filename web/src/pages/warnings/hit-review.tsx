@@ -52,14 +52,6 @@ const EVIDENCE_OF: Readonly<Record<string, string>> = {
   residenceCounty: 'residenceCounty',
 };
 
-const BADGE_OF: Readonly<Record<string, string>> = {
-  exact: 'risk-low',
-  strong: 'risk-low',
-  partial: 'risk-medium',
-  none: 'risk-high',
-  conflict: 'risk-high',
-};
-
 /** The agreement of one field, in words and colour, so a glance shows what agrees and what does not. */
 function AgreementMark({ evidence, rule }: { readonly evidence: Evidence; readonly rule: boolean }) {
   const { t } = useTranslation();
@@ -67,7 +59,7 @@ function AgreementMark({ evidence, rule }: { readonly evidence: Evidence; readon
     ? t('warnings.review.raisedIt')
     : t(`warnings.agreement.${evidence.agreement}`, { defaultValue: evidence.agreement });
   return (
-    <span className={`badge ${rule ? 'risk-high' : (BADGE_OF[evidence.agreement] ?? '')}`}>
+    <span className={`badge agreement-${rule ? 'rule' : evidence.agreement}`}>
       <span className="visually-hidden">{t('warnings.review.agreement')}: </span>
       {text}
     </span>

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiProblem, api, uploadFile } from '../../api/client.js';
+import { ApiProblem, api, codeText, uploadFile } from '../../api/client.js';
 import { useNodeEvents } from '../../api/use-events.js';
 import type { BulkReport, RowError, ScreeningOutcome } from '../../api/warning.js';
 import { codesOf, useCodeLabel } from '../../i18n/codes.js';
@@ -22,12 +22,43 @@ const IDENTITY_COLUMNS = [
 ] as const;
 const MAX_PASSENGERS = 1000;
 
+/** A row error to show; `worded` when its message is already in the reader's language (a worded problem). */
+export interface ShownRowError extends RowError {
+  readonly worded?: boolean;
+}
+
+// The code alone says only that the row is wrong; the node's English detail names the field and the rule.
+const GENERIC_ROW_CODES = new Set(['warning.invalid_row']);
+
+/** A row's message in the reader's language, and the node's English when that is all there is or adds to it. */
+function rowMessage(error: ShownRowError): { text: string; english: string | undefined } {
+  if (error.worded) return { text: error.message, english: undefined };
+  const text = codeText(error.code, error.message);
+  if (text === error.message) return { text: '', english: error.message };
+  return { text, english: GENERIC_ROW_CODES.has(error.code) ? error.message : undefined };
+}
+
+function RowMessage({ error }: { readonly error: ShownRowError }) {
+  const { text, english } = rowMessage(error);
+  return (
+    <td>
+      {text}
+      {text && english && ' '}
+      {english && (
+        <span lang="en" className={text ? 'muted small' : undefined}>
+          {text ? `(${english})` : english}
+        </span>
+      )}
+    </td>
+  );
+}
+
 /** The rows a file or list could not give, by line, as the node or the browser reported them. */
 export function RowErrors({
   errors,
   truncated,
 }: {
-  readonly errors: readonly RowError[];
+  readonly errors: readonly ShownRowError[];
   readonly truncated: boolean;
 }) {
   const { t } = useTranslation();
@@ -50,7 +81,7 @@ export function RowErrors({
               <td>
                 <code>{error.code}</code>
               </td>
-              <td lang="en">{error.message}</td>
+              <RowMessage error={error} />
             </tr>
           ))}
         </tbody>
@@ -165,7 +196,7 @@ function passengerOf(row: CsvRow): { passenger: Record<string, unknown> } | { er
 }
 
 /** The row a problem such as `passengers/3/identity` points at. */
-function lineOfProblem(error: unknown, rows: readonly CsvRow[]): RowError[] {
+function lineOfProblem(error: unknown, rows: readonly CsvRow[]): ShownRowError[] {
   if (!(error instanceof ApiProblem)) return [];
   const paths = [
     ...error.fieldErrors.map((item) => ({ path: item.path, message: item.message })),
@@ -174,7 +205,7 @@ function lineOfProblem(error: unknown, rows: readonly CsvRow[]): RowError[] {
   return paths.flatMap(({ path, message }) => {
     const position = /passengers\/(\d+)/.exec(path)?.[1];
     const row = position === undefined ? undefined : rows[Number(position)];
-    return row ? [{ line: row.line, code: error.code, message }] : [];
+    return row ? [{ line: row.line, code: error.code, message, worded: true }] : [];
   });
 }
 
@@ -186,7 +217,7 @@ type ListState =
       readonly outcomes: readonly ScreeningOutcome[];
       readonly rows: readonly CsvRow[];
     }
-  | { readonly kind: 'failed'; readonly failure: Error | null; readonly errors: readonly RowError[] };
+  | { readonly kind: 'failed'; readonly failure: Error | null; readonly errors: readonly ShownRowError[] };
 
 /** Screens an advance passenger list pasted from the carrier's manifest before the passengers arrive. */
 function PassengerList({ onScreened }: { readonly onScreened: () => void }) {

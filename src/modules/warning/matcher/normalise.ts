@@ -1,3 +1,5 @@
+import { looksLikeChinesePersonalName } from './han-transcription.js';
+import { looksLikeKoreanPersonalName } from './hangul-transcription.js';
 import { cyrillicReadings, orthographyReadings, palladiusReading } from './orthography-readings.js';
 import { isAbjad, isSyllabic, transliterate } from './transliterate.js';
 
@@ -28,6 +30,8 @@ export interface NameToken {
   readonly letters: number;
   /** Looks like a patronymic (Viktorovich, Ivanovna): often left out of a record, so its absence costs little. */
   readonly patronymic: boolean;
+  /** The Han characters or Hangul syllables the token was read from, for reading them as a transcription. */
+  readonly native?: string;
 }
 
 /** The script a token was read from, which decides how its spelling and sound are compared. */
@@ -297,14 +301,16 @@ let nextTokenId = 0;
 
 /**
  * Builds (or reuses) the comparable form of one latin token; `syllables`, for a run of Han or Hangul syllables
- * joined into one part, adds the reading of a foreign name transcribed into that script.
+ * joined into one part, adds the reading of a foreign name transcribed into that script; `native` keeps the
+ * characters the token was read from.
  */
 export const makeToken = (
   text: string,
   origin: TokenOrigin = 'latin',
   syllables?: readonly string[],
+  native?: string,
 ): NameToken => {
-  const key = `${origin}${syllables ? '+' : ':'}${text}`;
+  const key = `${origin}${syllables ? '+' : ':'}${text}${native ? `:${native}` : ''}`;
   const cached = TOKEN_CACHE.get(key);
   if (cached) return cached;
   const skeleton = skeletonOf(text);
@@ -321,6 +327,7 @@ export const makeToken = (
     origin,
     letters: letterSet(skeleton),
     patronymic: PATRONYMIC.test(text),
+    ...(native ? { native } : {}),
   });
   if (TOKEN_CACHE.size >= TOKEN_CACHE_LIMIT) TOKEN_CACHE.clear();
   TOKEN_CACHE.set(key, token);
@@ -350,16 +357,40 @@ export const latinise = (raw: string): string =>
 /** Splits, transliterates and cleans a name written in any supported script. */
 export const normaliseName = (raw: string): NormalisedName => {
   const origin = originOf(raw);
-  const words = latinise(listOrderToNaturalOrder(raw)).split(' ').filter(Boolean);
+  const ordered = listOrderToNaturalOrder(raw);
+  const words = latinise(ordered).split(' ').filter(Boolean);
   // Han and Hangul names carry no honorifics in front, and their syllables (Ma, Ko, Ong) are common surnames
   const parts = origin === 'han' || origin === 'hangul' ? words : stripHonorifics(words);
   const ancestral = nasabOf(parts);
+  const natives = nativeSyllablesOf(ordered, origin, parts.length);
   return {
-    tokens: parts.map((part) => makeToken(part, origin)),
+    tokens: parts.map((part, i) => makeToken(part, origin, undefined, natives?.[i])),
     syllabic: origin === 'han' || origin === 'hangul',
     origin,
     ...(ancestral ? { ancestral } : {}),
   };
+};
+
+const HAN_CHARACTER = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/gu;
+const HANGUL_SYLLABLE = /[\uac00-\ud7a3]/g;
+const HANGUL_WORD = /[\uac00-\ud7a3]+/g;
+const HAN_WORD = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/gu;
+
+/**
+ * The character behind each syllable of a Han or Hangul name (one syllable per character), so that the name can
+ * also be read as a foreign name's transcription; undefined when the parts do not line up with the characters
+ * (mixed scripts) and for a name shaped like a Chinese or Korean personal name, which is read only as one.
+ */
+const nativeSyllablesOf = (raw: string, origin: TokenOrigin, parts: number): string[] | undefined => {
+  if (origin !== 'han' && origin !== 'hangul') return undefined;
+  const text = raw.normalize('NFC');
+  const characters = text.match(origin === 'han' ? HAN_CHARACTER : HANGUL_SYLLABLE) ?? [];
+  if (characters.length !== parts) return undefined;
+  const personal =
+    origin === 'han'
+      ? looksLikeChinesePersonalName(text.match(HAN_WORD) ?? [])
+      : looksLikeKoreanPersonalName(text.match(HANGUL_WORD) ?? []);
+  return personal ? undefined : characters;
 };
 
 /**

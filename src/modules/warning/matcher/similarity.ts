@@ -1,3 +1,4 @@
+import { transcriptionSimilarity } from './foreign-transcription.js';
 import { isGivenNameVariant } from './given-name-variants.js';
 import { crossScriptReadings, makeToken, type NameToken, type NormalisedName } from './normalise.js';
 
@@ -334,6 +335,9 @@ const uncachedTokenSimilarity = (a: NameToken, b: NameToken): number => {
     else {
       if (a.altSkeleton) sound = Math.max(sound, phoneticSimilarity(a.altSkeleton, b.skeleton));
       if (b.altSkeleton) sound = Math.max(sound, phoneticSimilarity(a.skeleton, b.altSkeleton));
+      // a Latin part against Han or Hangul written with a transcription table's characters
+      if (a.native && b.origin === 'latin') sound = Math.max(sound, transcriptionSimilarity(b, a));
+      else if (b.native && a.origin === 'latin') sound = Math.max(sound, transcriptionSimilarity(a, b));
     }
   }
   sound *= a.transcribed || b.transcribed ? SOUND_DISCOUNT_ACROSS_SCRIPTS : SOUND_DISCOUNT;
@@ -376,7 +380,8 @@ const buildUnits = (name: NormalisedName): Unit[] => {
     // a one-letter Latin part is an initial, never half of a split name; a one-letter syllable ("a") is not
     if (!run.every(joinable) && !name.syllabic) return;
     const texts = run.map((token) => token.text);
-    const token = makeToken(texts.join(''), name.origin, name.syllabic ? texts : undefined);
+    const native = run.every((token) => token.native) ? run.map((token) => token.native).join('') : undefined;
+    const token = makeToken(texts.join(''), name.origin, name.syllabic ? texts : undefined, native);
     units.push({ token, covers: run.map((_, k) => i + k) });
   };
   for (let size = 2; size <= longest; size++) {

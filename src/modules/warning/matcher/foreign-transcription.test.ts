@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { transcriptionSimilarity, transcriptionSkeleton } from './foreign-transcription.js';
+import {
+  hanTranscriptionReading,
+  isHanTranscription,
+  looksLikeChinesePersonalName,
+} from './han-transcription.js';
+import { hangulTranscriptionReading, looksLikeKoreanPersonalName } from './hangul-transcription.js';
+import { makeToken, type NameToken, normaliseName } from './normalise.js';
+import { compareNames } from './similarity.js';
+import { transcriptionDistance } from './transcription-alignment.js';
+
+/** A Han or Hangul name joined into one part, as the scorer joins a transcribed foreign name. */
+const foreignToken = (written: string): NameToken => {
+  const tokens = normaliseName(written).tokens;
+  const texts = tokens.map((token) => token.text);
+  return makeToken(texts.join(''), normaliseName(written).origin, texts, written);
+};
+const latinToken = (text: string): NameToken => makeToken(text);
+
+describe('Han transcription reading', () => {
+  it('accepts names written only with the transcription table characters, Simplified or Traditional', () => {
+    expect(isHanTranscription('克鲁森')).toBe(true);
+    expect(isHanTranscription('克魯森')).toBe(true);
+    expect(isHanTranscription('习近平')).toBe(false);
+  });
+
+  it('reads a lone-consonant character as the consonant alone', () => {
+    const reading = hanTranscriptionReading('斯');
+    expect(reading && transcriptionDistance('s', reading)).toBeLessThan(0.1);
+  });
+
+  it('tells a surname-first two- or three-character name from a transcription', () => {
+    expect(looksLikeChinesePersonalName(['林丹'])).toBe(true);
+    expect(looksLikeChinesePersonalName(['玉华', '文', '李'])).toBe(true);
+    expect(looksLikeChinesePersonalName(['巴拉巴诺夫'])).toBe(false);
+  });
+});
+
+describe('Hangul transcription reading', () => {
+  it('reads the epenthetic eu of a lone consonant as nothing', () => {
+    const reading = hangulTranscriptionReading('스');
+    expect(reading && transcriptionDistance('s', reading)).toBeLessThan(0.1);
+    expect(hangulTranscriptionReading('abc')).toBeUndefined();
+  });
+
+  it('tells a Korean personal name from a transcription by its surname syllable', () => {
+    expect(looksLikeKoreanPersonalName(['김정은'])).toBe(true);
+    expect(looksLikeKoreanPersonalName(['정식', '김'])).toBe(true);
+    expect(looksLikeKoreanPersonalName(['머피'])).toBe(false);
+  });
+});
+
+describe('transcriptionSimilarity', () => {
+  it('matches Western names with their Xinhua transcriptions', () => {
+    for (const [latin, han] of [
+      ['crewson', '克魯森'],
+      ['martha', '瑪莎'],
+      ['balabanov', '巴拉巴诺夫'],
+      ['schwartz', '施瓦茨'],
+    ] as const) {
+      expect(transcriptionSimilarity(latinToken(latin), foreignToken(han))).toBeGreaterThan(0.91);
+    }
+  });
+
+  it('matches Western names with their Korean loanword spellings', () => {
+    for (const [latin, hangul] of [
+      ['kuyt', '카위트'],
+      ['thoreau', '소로'],
+      ['schumacher', '슈마허'],
+    ] as const) {
+      expect(transcriptionSimilarity(latinToken(latin), foreignToken(hangul))).toBeGreaterThan(0.91);
+    }
+  });
+
+  it('keeps different names apart', () => {
+    expect(transcriptionSimilarity(latinToken('kimura'), foreignToken('克恩斯'))).toBeLessThan(0.9);
+    expect(transcriptionSimilarity(latinToken('murphy'), foreignToken('카위트'))).toBeLessThan(0.9);
+  });
+
+  it('gives nothing for Han written with characters outside the tables', () => {
+    expect(transcriptionSimilarity(latinToken('xijinping'), foreignToken('习近平'))).toBe(0);
+  });
+
+  it('reads no single syllable as a foreign name', () => {
+    expect(transcriptionSimilarity(latinToken('ke'), foreignToken('克'))).toBe(0);
+  });
+});
+
+describe('transcriptionSkeleton', () => {
+  it('gives the consonants a transcription renders, for a sound key that meets the Latin spelling', () => {
+    expect(transcriptionSkeleton(foreignToken('克魯森'))?.replace(/[aiu]/g, '')).toBe('klsn');
+    expect(transcriptionSkeleton(foreignToken('习近平'))).toBeUndefined();
+  });
+});
+
+describe('names written in transcription', () => {
+  it('leaves Chinese and Korean personal names to their own romanisation', () => {
+    expect(normaliseName('林丹').tokens.some((token) => token.native)).toBe(false);
+    expect(normaliseName('정식 김').tokens.some((token) => token.native)).toBe(false);
+    expect(normaliseName('巴拉巴诺夫').tokens.every((token) => token.native)).toBe(true);
+  });
+
+  it('scores a Western surname against its Chinese and Korean transcriptions as the same name', () => {
+    expect(compareNames(normaliseName('Balabanov'), normaliseName('巴拉巴诺夫')).score).toBeGreaterThan(0.9);
+    expect(compareNames(normaliseName('Kuyt'), normaliseName('카위트')).score).toBeGreaterThan(0.9);
+  });
+});

@@ -9,7 +9,7 @@ import { canOpen, DESTINATIONS, type Destination } from './shell/navigation.js';
 import { usePath } from './shell/router.js';
 
 // Every module page is its own chunk, so the home route's initial JavaScript stays within budget.
-const PAGES: Partial<Record<Destination['key'], LazyExoticComponent<ComponentType>>> = {
+const PAGES: Record<Exclude<Destination['key'], 'home'>, LazyExoticComponent<ComponentType>> = {
   inbox: lazy(() => import('./pages/inbox/inbox-page.js')),
   situation: lazy(() => import('./pages/situation/situation-page.js')),
   ports: lazy(() => import('./pages/ports/port-board-page.js')),
@@ -17,6 +17,7 @@ const PAGES: Partial<Record<Destination['key'], LazyExoticComponent<ComponentTyp
   operations: lazy(() => import('./pages/operations/operations-page.js')),
   liaison: lazy(() => import('./pages/liaison/liaison-page.js')),
   reports: lazy(() => import('./pages/reports/reports-page.js')),
+  admin: lazy(() => import('./pages/admin/admin-page.js')),
 };
 
 function LoadingPage({ title }: { readonly title: string }) {
@@ -38,14 +39,11 @@ function SignedInPages() {
   if (!canOpen(user, destination)) return <StatusPage title={title} message={t('module.forbidden')} />;
   if (destination.key === 'home') return <HomePage />;
   const Page = PAGES[destination.key];
-  if (Page) {
-    return (
-      <Suspense fallback={<LoadingPage title={title} />}>
-        <Page />
-      </Suspense>
-    );
-  }
-  return <StatusPage title={title} message={t('module.unavailable')} />;
+  return (
+    <Suspense fallback={<LoadingPage title={title} />}>
+      <Page />
+    </Suspense>
+  );
 }
 
 function Gate() {

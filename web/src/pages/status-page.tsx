@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Layout } from '../shell/layout.js';
 import { Link } from '../shell/router.js';
 
-/** A page that can only say why it has nothing to show: module not yet on this node, no access, or no such page. */
+/** A page that can only say why it has nothing to show: no access, or no such page. */
 export function StatusPage({ title, message }: { readonly title: string; readonly message: string }) {
   const { t } = useTranslation();
   return (

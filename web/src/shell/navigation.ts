@@ -15,33 +15,29 @@ export interface Destination {
   readonly path: string;
   /** `any` for every signed-in user; administrators pass every check, as on the node. */
   readonly roles: readonly Role[] | 'any';
-  /** False until the module's API lands; the page then says so instead of showing invented data. */
-  readonly available: boolean;
   /** The page shows personal data, so the user must be cleared for it (as the node checks on every call). */
   readonly personalData?: boolean;
 }
 
 // Role lists follow DESIGN.md's "who uses it" table; the node enforces the same rules on every API call.
 export const DESTINATIONS: readonly Destination[] = [
-  { key: 'home', path: '/', roles: 'any', available: true },
+  { key: 'home', path: '/', roles: 'any' },
   {
     key: 'inbox',
     path: '/inbox',
     roles: ['liaison_officer', 'port_officer', 'patrol_commander', 'analyst', 'viewer'],
-    available: true,
   },
-  { key: 'situation', path: '/situation', roles: ['liaison_officer', 'analyst', 'viewer'], available: true },
+  { key: 'situation', path: '/situation', roles: ['liaison_officer', 'analyst', 'viewer'] },
   {
     key: 'ports',
     path: '/ports',
     roles: ['port_officer', 'liaison_officer', 'analyst', 'viewer'],
-    available: true,
   },
-  { key: 'warnings', path: '/warnings', roles: ['port_officer'], available: true, personalData: true },
-  { key: 'operations', path: '/operations', roles: ['patrol_commander'], available: true },
-  { key: 'liaison', path: '/liaison', roles: ['liaison_officer'], available: true },
-  { key: 'reports', path: '/reports', roles: ['analyst', 'liaison_officer'], available: true },
-  { key: 'admin', path: '/admin', roles: [], available: false },
+  { key: 'warnings', path: '/warnings', roles: ['port_officer'], personalData: true },
+  { key: 'operations', path: '/operations', roles: ['patrol_commander'] },
+  { key: 'liaison', path: '/liaison', roles: ['liaison_officer'] },
+  { key: 'reports', path: '/reports', roles: ['analyst', 'liaison_officer'] },
+  { key: 'admin', path: '/admin', roles: ['admin'] },
 ];
 
 /** Whether the user's roles open a destination. */

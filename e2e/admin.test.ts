@@ -1,0 +1,218 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signInOverApi } from './support/api-session.js';
+import { seriousAccessibilityViolations } from './support/axe.js';
+import { type BrowserSession, openBrowser } from './support/browser.js';
+import { type RunningNode, requireBuild, startNode } from './support/node-process.js';
+
+const ADMIN = { username: 'admin', password: 'e2e-admin-password-3' };
+const NEW_OFFICER = { username: 'sun.port', password: 'port-officer-password-7' };
+
+interface OwnKeys {
+  readonly code: string;
+  readonly fingerprint: string;
+  readonly fingerprintDisplay: string;
+}
+
+requireBuild();
+
+describe('the administration page in Chromium', () => {
+  let node: RunningNode;
+  let counterpart: RunningNode;
+  let counterpartKeys: OwnKeys;
+  let browser: BrowserSession;
+
+  beforeAll(async () => {
+    [node, counterpart] = await Promise.all([
+      startNode({ adminPassword: ADMIN.password }),
+      startNode({ adminPassword: ADMIN.password, nodeCode: 'MN-GABP' }),
+    ]);
+    const counterpartAdmin = await signInOverApi(counterpart.baseUrl, ADMIN.username, ADMIN.password);
+    counterpartKeys = await counterpartAdmin.request<OwnKeys>('GET', '/api/v1/federation/keys');
+    browser = await openBrowser();
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await Promise.all([node?.stop(), counterpart?.stop()]);
+  });
+
+  const heading = () => browser.page.getByRole('heading', { level: 1 }).textContent();
+
+  async function signInAs(who: { username: string; password: string }) {
+    const { page } = browser;
+    await page.context().clearCookies();
+    await page.goto(node.baseUrl);
+    await page.locator('input[name="username"]').fill(who.username);
+    await page.locator('input[name="password"]').fill(who.password);
+    await page.locator('button[type="submit"]').click();
+    await page.getByRole('navigation').waitFor();
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('button', { name: 'English', pressed: true }).waitFor();
+  }
+
+  async function open(link: string, title: string) {
+    await browser.page
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: link })
+      .click();
+    await expect.poll(heading).toBe(title);
+  }
+
+  async function expectAccessible(name: string) {
+    expect(await seriousAccessibilityViolations(browser.page), name).toEqual([]);
+  }
+
+  it('creates a port officer cleared for personal data, who can then sign in and open the warnings desk', async () => {
+    const { page } = browser;
+    await signInAs(ADMIN);
+    await open('Administration', 'Administration');
+    await page.getByRole('rowheader', { name: 'admin', exact: true }).waitFor();
+    await page.getByLabel('Username').fill(NEW_OFFICER.username);
+    await page.getByLabel('Full name').fill('Sun Li');
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('en');
+    await page.getByLabel('Initial password').fill(NEW_OFFICER.password);
+    await page.getByLabel('Port officer').check();
+    await page.getByLabel('Cleared for personal data').check();
+    await page.getByRole('button', { name: 'Create the user' }).click();
+    await page.getByText('User sun.port is created.').waitFor();
+    const row = page.getByRole('row', { name: /^sun\.port/ });
+    await expect.poll(() => row.textContent()).toContain('Port officer');
+    expect(await row.getByRole('cell').nth(2).textContent()).toBe('Yes');
+    await browser.screenshot('admin-users');
+    await expectAccessible('admin users');
+
+    await signInAs(NEW_OFFICER);
+    await open('Warnings', 'Warnings');
+    await page.getByText('No open alerts at this moment.').waitFor();
+    expect(await page.getByRole('link', { name: 'Administration' }).count()).toBe(0);
+  }, 60_000);
+
+  it('changes the officer roles, disables the account and sets a new password', async () => {
+    const { page } = browser;
+    await signInAs(ADMIN);
+    await open('Administration', 'Administration');
+    await page.getByRole('button', { name: 'Edit sun.port' }).click();
+    const editor = page.getByRole('region', { name: 'User sun.port' });
+    await editor.getByLabel('Analyst').check();
+    await editor.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('User sun.port is updated.').waitFor();
+    const row = page.getByRole('row', { name: /^sun\.port/ });
+    await expect.poll(() => row.textContent()).toContain('Port officer, Analyst');
+    await editor.getByRole('button', { name: 'Disable the account' }).click();
+    await page.getByText('sun.port is disabled and signed out.').waitFor();
+    await expect.poll(() => row.textContent()).toContain('Disabled');
+    await editor.getByRole('button', { name: 'Enable the account' }).click();
+    await page.getByText('sun.port can sign in again.').waitFor();
+    await editor.getByLabel('New password', { exact: true }).fill('port-officer-password-8');
+    await editor.getByRole('button', { name: 'Set the password' }).click();
+    await page.getByText('The password of sun.port is set; the account is unlocked.').waitFor();
+    await browser.screenshot('admin-user-editor');
+    await expectAccessible('admin user editor');
+    const officer = await signInOverApi(node.baseUrl, NEW_OFFICER.username, 'port-officer-password-8');
+    const session = await officer.request<{ user: { roles: string[] } }>('GET', '/api/v1/auth/session');
+    expect(session.user.roles).toEqual(['port_officer', 'analyst']);
+  }, 60_000);
+
+  it('issues an API token scoped to one role, which works until it is revoked', async () => {
+    const { page } = browser;
+    const tokens = page.getByRole('region', { name: 'API tokens of sun.port' });
+    await tokens.getByText('No API tokens.').waitFor();
+    await tokens.getByLabel('Token name').fill('Document reader, lane 3');
+    await tokens.getByLabel('Valid for (days)').fill('30');
+    await tokens.getByLabel('Port officer').check();
+    await tokens.getByRole('button', { name: 'Issue the token' }).click();
+    const secret = (await tokens.getByTestId('token-secret').textContent()) ?? '';
+    expect(secret).toMatch(/^blt_/);
+    const row = tokens.getByRole('row', { name: /^Document reader, lane 3/ });
+    await expect.poll(() => row.textContent()).toContain('Valid');
+    expect(await row.textContent()).toContain('Port officer');
+    await browser.screenshot('admin-tokens');
+    await expectAccessible('admin tokens');
+
+    const withToken = () =>
+      fetch(`${node.baseUrl}/api/v1/warning/hits`, { headers: { authorization: `Bearer ${secret}` } });
+    expect((await withToken()).status).toBe(200);
+    page.once('dialog', (dialog) => void dialog.accept());
+    await tokens.getByRole('button', { name: 'Revoke Document reader, lane 3' }).click();
+    await tokens.getByText('Token Document reader, lane 3 is revoked.').waitFor();
+    await expect.poll(() => row.textContent()).toContain('Revoked');
+    expect((await withToken()).status).toBe(401);
+  });
+
+  it('shows this node fingerprint and adds the counterpart node by URL and fingerprint', async () => {
+    const { page } = browser;
+    await page.getByRole('tab', { name: 'Peers and keys' }).click();
+    const ownKeys = await (
+      await signInOverApi(node.baseUrl, ADMIN.username, ADMIN.password)
+    ).request<OwnKeys>('GET', '/api/v1/federation/keys');
+    await expect.poll(() => page.getByTestId('own-fingerprint').textContent()).toBe(ownKeys.fingerprint);
+    expect(await page.getByTestId('own-fingerprint-display').textContent()).toBe(ownKeys.fingerprintDisplay);
+    await page.getByText('This node trusts no peer yet.').waitFor();
+
+    await page.getByLabel('Agency code').fill('MN-GABP');
+    await page.getByLabel('Node address').fill(counterpart.baseUrl);
+    await page.getByLabel('Key fingerprint').fill(counterpartKeys.fingerprintDisplay);
+    await page.getByRole('button', { name: 'Add the peer' }).click();
+    await page.getByText('MN-GABP is now a trusted peer.').waitFor({ timeout: 15_000 });
+    const row = page.getByRole('row', { name: /^MN-GABP/ });
+    await expect.poll(() => row.textContent()).toContain('Trusted');
+    expect(await row.textContent()).toContain(counterpartKeys.fingerprintDisplay);
+    await browser.screenshot('admin-peers');
+    await expectAccessible('admin peers');
+  }, 60_000);
+
+  it('refuses a peer whose node presents another fingerprint and says why', async () => {
+    const { page } = browser;
+    await page.getByLabel('Agency code').fill('MN-OTHER');
+    await page.getByLabel('Node address').fill(counterpart.baseUrl);
+    await page.getByLabel('Key fingerprint').fill('A'.repeat(43));
+    await page.getByRole('button', { name: 'Add the peer' }).click();
+    await page.getByRole('alert').waitFor();
+    expect(browser.acceptRefusal('/api/v1/federation/peers', 400)).toBeGreaterThan(0);
+    expect(await page.getByRole('row', { name: /^MN-OTHER/ }).count()).toBe(0);
+  });
+
+  it('verifies the audit chain and reports it intact', async () => {
+    const { page } = browser;
+    await page.getByRole('tab', { name: 'Audit' }).click();
+    await page.getByRole('button', { name: 'Verify the chain' }).click();
+    const result = page.getByTestId('audit-result');
+    await result.waitFor();
+    expect(await result.textContent()).toMatch(/^The chain is intact: \d+ entries verified\.$/);
+    await page.getByRole('cell', { name: 'federation.peer_add' }).waitFor();
+    await browser.screenshot('admin-audit');
+    await expectAccessible('admin audit');
+  });
+
+  it('changes the situation reporting deadline', async () => {
+    const { page } = browser;
+    await page.getByRole('tab', { name: 'Situation settings' }).click();
+    await page.getByLabel('Daily reporting deadline').fill('17:30');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('The settings are saved.').waitFor();
+    const admin = await signInOverApi(node.baseUrl, ADMIN.username, ADMIN.password);
+    const settings = await admin.request<{ reportingCutoff: string }>('GET', '/api/v1/situation/settings');
+    expect(settings.reportingCutoff).toBe('17:30');
+    await browser.screenshot('admin-settings');
+    await expectAccessible('admin settings');
+  });
+
+  it('shows the page in Chinese and in Russian without accessibility violations', async () => {
+    const { page } = browser;
+    await page.getByRole('button', { name: '中文' }).click();
+    await expect.poll(heading).toBe('系统管理');
+    await page.getByRole('tab', { name: '用户' }).click();
+    await page.getByRole('button', { name: '创建用户' }).waitFor();
+    await browser.screenshot('admin-zh');
+    await expectAccessible('admin zh');
+    await page.getByRole('button', { name: 'Русский' }).click();
+    await expect.poll(heading).toBe('Администрирование');
+    await page.getByRole('button', { name: 'Создать пользователя' }).waitFor();
+    await browser.screenshot('admin-ru');
+    await expectAccessible('admin ru');
+  });
+
+  it('logged no console errors', () => {
+    expect(browser.consoleErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,137 @@
+import type { FormEvent } from 'react';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  RISK_THRESHOLDS,
+  type RiskThreshold,
+  type SituationSettings,
+  situationSettings,
+  updateSituationSettings,
+} from '../../api/admin.js';
+import { useResource } from '../../api/use-resource.js';
+import { InputField } from '../../ui/fields.js';
+import { ResourceView } from '../../ui/resource-view.js';
+import { formText, SubmissionOutcome, useSubmission } from '../../ui/submission.js';
+
+const NUMBERS = ['portStaleAfterDays', 'crossingDiscrepancyPercent', 'outlierFactor'] as const;
+
+function settingsFrom(form: HTMLFormElement): SituationSettings {
+  const text = formText(form);
+  // An empty threshold is sent as null: the node then does not apply it.
+  const thresholds = Object.fromEntries(
+    RISK_THRESHOLDS.map((key) => [key, text(key) === '' ? null : Number(text(key))]),
+  ) as Record<RiskThreshold, number | null>;
+  return {
+    riskThresholds: thresholds,
+    reportingCutoff: text('reportingCutoff'),
+    portStaleAfterDays: Number(text('portStaleAfterDays')),
+    crossingDiscrepancyPercent: Number(text('crossingDiscrepancyPercent')),
+    outlierFactor: Number(text('outlierFactor')),
+    sendNotifications: new FormData(form).get('sendNotifications') !== null,
+  };
+}
+
+/** Only the settings the administrator changed, so the audit entry names just those. */
+function changesFrom(current: SituationSettings, wanted: SituationSettings): Partial<SituationSettings> {
+  const keys = Object.keys(wanted) as (keyof SituationSettings)[];
+  return Object.fromEntries(
+    keys
+      .filter((key) => JSON.stringify(wanted[key]) !== JSON.stringify(current[key]))
+      .map((key) => [key, wanted[key]]),
+  );
+}
+
+/** The node's situation thresholds: when a county turns medium or high risk, when reports count late. */
+export function SettingsPanel() {
+  const { t } = useTranslation();
+  const sendId = useId();
+  const [generation, setGeneration] = useState(0);
+  const submission = useSubmission();
+  const settings = useResource(`admin-settings:${generation}`, situationSettings);
+  const save = (current: SituationSettings, event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const changes = changesFrom(current, settingsFrom(event.currentTarget));
+    // The node refuses an empty change, and there is nothing to record.
+    if (Object.keys(changes).length === 0) {
+      void submission.run(
+        () => Promise.resolve(current),
+        () => t('admin.settings.unchanged'),
+      );
+      return;
+    }
+    void submission
+      .run(
+        () => updateSituationSettings(changes),
+        () => t('admin.settings.saved'),
+      )
+      .then((saved) => saved && setGeneration((value) => value + 1));
+  };
+  return (
+    <ResourceView resource={settings}>
+      {(current) => (
+        <form
+          onSubmit={(event) => save(current, event)}
+          className="form-grid"
+          aria-labelledby="settings-title"
+        >
+          <h2 id="settings-title">{t('admin.settings.title')}</h2>
+          <fieldset>
+            <legend>{t('admin.settings.riskThresholds')}</legend>
+            <p className="muted small">{t('admin.settings.thresholdHint')}</p>
+            <div className="inline-fields">
+              {RISK_THRESHOLDS.map((key) => (
+                <InputField
+                  key={key}
+                  label={t(`admin.settings.${key}`)}
+                  error={submission.error(key)}
+                  name={key}
+                  type="number"
+                  min={0}
+                  step="any"
+                  defaultValue={current.riskThresholds[key] ?? ''}
+                />
+              ))}
+            </div>
+          </fieldset>
+          <InputField
+            label={t('admin.settings.reportingCutoff')}
+            hint={t('admin.settings.reportingCutoffHint')}
+            error={submission.error('reportingCutoff')}
+            name="reportingCutoff"
+            type="time"
+            required
+            defaultValue={current.reportingCutoff}
+          />
+          {NUMBERS.map((key) => (
+            <InputField
+              key={key}
+              label={t(`admin.settings.${key}`)}
+              error={submission.error(key)}
+              name={key}
+              type="number"
+              min={key === 'outlierFactor' ? 1 : 0}
+              step={key === 'portStaleAfterDays' ? 1 : 'any'}
+              required
+              defaultValue={current[key]}
+            />
+          ))}
+          <div className="checkbox">
+            <input
+              id={sendId}
+              type="checkbox"
+              name="sendNotifications"
+              defaultChecked={current.sendNotifications}
+            />
+            <label htmlFor={sendId}>{t('admin.settings.sendNotifications')}</label>
+          </div>
+          <div className="actions">
+            <button type="submit" className="primary">
+              {t('common.save')}
+            </button>
+          </div>
+          <SubmissionOutcome submission={submission} />
+        </form>
+      )}
+    </ResourceView>
+  );
+}

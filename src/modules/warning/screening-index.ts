@@ -91,11 +91,12 @@ export function createScreeningIndex(thresholds: MatchThresholds = DEFAULT_THRES
   };
 
   const screen = (identity: CrossingIdentity, day: string): IdentityMatch => {
-    const result = index.screen(identity);
-    const inForce = result.candidates.find((candidate) => {
-      const valid = validity.get(candidate.entryId);
+    const inForceOn = (entryId: string) => {
+      const valid = validity.get(entryId);
       return valid !== undefined && valid.from <= day && day <= valid.until;
-    });
+    };
+    // entries not in force are left out before candidates are chosen, so they cannot crowd out one that is
+    const inForce = index.screen(identity, inForceOn).candidates[0];
     if (!inForce) return { verdict: 'clear', score: 0, entryId: null, explanation: [] };
     const verdict = verdictOf(inForce.score, thresholds);
     return {

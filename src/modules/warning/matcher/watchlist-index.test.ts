@@ -159,4 +159,29 @@ describe('createWatchlistIndex', () => {
       candidates: [],
     });
   });
+
+  it('leaves out entries the caller refuses before choosing candidates', () => {
+    const own = createWatchlistIndex([
+      buildEntry(1),
+      buildEntry(2, { surname: 'Wang', givenNames: 'Sergei' }),
+    ]);
+    const crossing = { id: 'c', surname: 'Wang', givenNames: 'Sergei', birthDate: buildEntry(1).birthDate };
+    expect(own.screen(crossing).best?.entryId).toBe('e1');
+    const result = own.screen(crossing, (entryId) => entryId !== 'e1');
+    expect(result.candidates.map((c) => c.entryId)).toEqual(['e2']);
+  });
+
+  it('still finds the entries left after most of a large watchlist is removed', () => {
+    const many = Array.from({ length: 5000 }, (_, i) =>
+      buildEntry(i, { id: `m${i}`, documentNumber: `Q${9000000 + i}` }),
+    );
+    const own = createWatchlistIndex(many);
+    for (let i = 0; i < 4990; i++) own.remove(`m${i}`);
+    expect(own.size).toBe(10);
+    const kept = many[4995] as WatchlistIdentity;
+    expect(own.screen({ ...kept, id: 'c' }).best?.entryId).toBe('m4995');
+    expect(
+      own.screen({ ...(many[10] as WatchlistIdentity), id: 'c' }).candidates.map((c) => c.entryId),
+    ).not.toContain('m10');
+  });
 });

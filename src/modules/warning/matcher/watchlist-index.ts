@@ -1,4 +1,6 @@
-import { makeToken, type NameToken, type NormalisedName } from './normalise.js';
+import { KeyBuffer, KIND_STRONG, KIND_VOTES } from './blocking-keys.js';
+import { prepareCrossing } from './crossing-names.js';
+import { PostingTable } from './posting-table.js';
 import {
   type BirthDate,
   DEFAULT_THRESHOLDS,
@@ -7,6 +9,7 @@ import {
   scorePrepared,
   verdictOf,
 } from './score.js';
+import { scoreCeiling, withoutNames } from './score-ceiling.js';
 import type {
   CrossingIdentity,
   FieldEvidence,
@@ -47,44 +50,22 @@ export interface WatchlistIndex {
   add(entry: WatchlistIdentity): void;
   /** Removes an entry; false when there was none with that id. */
   remove(id: string): boolean;
-  screen(crossing: CrossingIdentity): ScreeningResult;
+  /**
+   * Screens a crossing; `eligible`, when given, leaves out entries it refuses (not in force that day) before
+   * candidates are chosen, so they neither take a candidate's place nor hide a weaker eligible match.
+   */
+  screen(crossing: CrossingIdentity, eligible?: (entryId: string) => boolean): ScreeningResult;
 }
 
-/** Kinds of blocking key, each with the vote a shared key gives a candidate. */
-const KEY = {
-  name: { tag: 'n', vote: 3 },
-  nameEdit: { tag: 'n', vote: 2 },
-  consonants: { tag: 'c', vote: 1 },
-  sound: { tag: 's', vote: 2 },
-  pair: { tag: 'p', vote: 4 },
-  pairYear: { tag: 'q', vote: 6 },
-  partYear: { tag: 'y', vote: 4 },
-  document: { tag: 'd', vote: 8 },
-  documentEdit: { tag: 'e', vote: 4 },
-} as const;
-
-type KeyKind = keyof typeof KEY;
-/** Always read, however long: these keys are selective by construction. */
-const STRONG_KEYS = new Set<KeyKind>(['pairYear', 'partYear', 'document', 'documentEdit']);
-
-/** FNV-1a: keys are hashed to 32-bit numbers because number-keyed maps are far smaller than string-keyed ones. */
-const hashKey = (tag: string, value: string, skip = -1): number => {
-  let hash = Math.imul(0x811c9dc5 ^ tag.charCodeAt(0), 0x01000193);
-  hash = Math.imul(hash ^ 58, 0x01000193);
-  // `skip` hashes the value with one character deleted without building that string
-  for (let i = 0; i < value.length; i++) {
-    if (i !== skip) hash = Math.imul(hash ^ value.charCodeAt(i), 0x01000193);
-  }
-  return hash >>> 0;
-};
-
-const MAX_SKELETON = 10;
 const MIN_VOTE_SHARE = 0.5;
-const MAX_KEY_TOKENS = 4;
 /** At most this many candidates get the cheap name estimate (those with the most votes). */
 const PRESCORE_LIMIT = 128;
 /** The cheap name estimate is worth up to this many votes: less than one shared name key. */
 const PRESCORE_VOTES = 2.5;
+/** Once this many slots are dead and they outnumber the live ones, the postings are rebuilt without them. */
+const COMPACT_AFTER = 4096;
+/** Keys of one crossing beyond this many are not looked up (a crossing has a few hundred at most). */
+const KEY_SPAN = 4096;
 
 const popcount = (bits: number): number => {
   let x = bits - ((bits >>> 1) & 0x55555555);
@@ -106,7 +87,8 @@ const partLetters = (identity: PreparedIdentity): Int32Array => {
 const letterAgreement = (query: Int32Array, pool: Int32Array, start: number, count: number): number => {
   if (query.length === 0) return 0;
   let agreed = 0;
-  for (const q of query) {
+  for (let i = 0; i < query.length; i++) {
+    const q = query[i] as number;
     let closest = 0;
     for (let k = start; k < start + count; k++) {
       const e = pool[k] as number;
@@ -118,131 +100,38 @@ const letterAgreement = (query: Int32Array, pool: Int32Array, start: number, cou
   return agreed / query.length;
 };
 
-/** Cheap agreement of birth dates in votes: namesakes of a common name are told apart by when they were born. */
-const birthAgreement = (query: BirthDate | undefined, entry: BirthDate | undefined): number => {
-  if (!query || !entry || query.year !== entry.year) return 0;
-  return query.month === entry.month && query.day === entry.day ? 2 : 1;
+/** A birth date in one number (0 when unknown): year, month and day in bit fields, unknown parts 0. */
+const packBirth = (birth: BirthDate | undefined): number =>
+  birth ? (birth.year << 9) | ((birth.month ?? 0) << 5) | (birth.day ?? 0) : 0;
+
+/** Cheap agreement of packed birth dates in votes: namesakes of a common name are told apart by when they were born. */
+const birthAgreement = (query: number, entry: number): number => {
+  if (query === 0 || entry === 0 || query >>> 9 !== entry >>> 9) return 0;
+  return query === entry ? 2 : 1;
 };
-
-/** Consonant classes within which transcriptions swap letters (p/b/f/v, t/d, k/g, the sibilants, l/r, m/n). */
-const SOUND_CLASS: Readonly<Record<string, string>> = Object.fromEntries(
-  ['pbfvw', 'td', 'kgq', 'szSJCX', 'lr', 'mn'].flatMap((letters) =>
-    [...letters].map((letter) => [letter, letters.charAt(0)]),
-  ),
-);
-const MIN_SOUND_KEY = 3;
-
-/** The consonant classes of a skeleton, vowels and h dropped: meets a name across scripts and readings. */
-const soundKey = (skeleton: string): string => {
-  let key = '';
-  for (const letter of skeleton) {
-    const sound = SOUND_CLASS[letter];
-    if (sound !== undefined && sound !== key.charAt(key.length - 1)) key += sound;
-  }
-  return key;
-};
-
-const pushSound = (token: NameToken, push: PushKey) => {
-  for (const skeleton of token.altSkeleton ? [token.skeleton, token.altSkeleton] : [token.skeleton]) {
-    const key = soundKey(skeleton);
-    if (key.length >= MIN_SOUND_KEY) push('sound', key);
-  }
-};
-
-const isDistinctive = (token: NameToken): boolean => token.weight >= 0.6 && token.skeleton.length >= 2;
-
-const joinedSyllables = (name: NormalisedName): string[] => {
-  const joined: string[] = [];
-  for (let i = 0; i + 1 < name.tokens.length; i++) {
-    joined.push((name.tokens[i]?.skeleton ?? '') + (name.tokens[i + 1]?.skeleton ?? ''));
-  }
-  return joined;
-};
-
-/** Records one blocking key; `skip` deletes that character of the value first. */
-type PushKey = (kind: KeyKind, value: string, skip?: number) => void;
-
-interface KeyRequest {
-  readonly kind: KeyKind;
-  readonly hash: number;
-}
-
-const nameKeys = (identity: PreparedIdentity, forQuery: boolean, push: PushKey): void => {
-  for (const name of identity.names) {
-    for (const token of name.tokens) {
-      if (!isDistinctive(token)) continue;
-      const skeleton = token.skeleton.slice(0, MAX_SKELETON);
-      push('name', skeleton);
-      if (forQuery && skeleton.length >= 4)
-        for (let skip = 0; skip < skeleton.length; skip++) push('nameEdit', skeleton, skip);
-    }
-    // joined neighbours meet syllabic spellings (Xiao Ming / Xiaoming); their typos are left to the single parts
-    if (name.syllabic || forQuery) {
-      for (const joined of joinedSyllables(name)) push('name', joined.slice(0, MAX_SKELETON));
-    }
-    for (const token of name.tokens) {
-      if (!isDistinctive(token)) continue;
-      if (token.consonants.length >= 2) push('consonants', token.consonants);
-      pushSound(token, push);
-    }
-    // a foreign name written in Han or Hangul is one word: its syllables together, read as a transcription
-    if (name.syllabic && name.tokens.length > 1) {
-      const texts = name.tokens.map((token) => token.text);
-      pushSound(makeToken(texts.join(''), name.origin, texts), push);
-    }
-    const heads = name.tokens.filter(isDistinctive).slice(0, MAX_KEY_TOKENS);
-    for (let i = 0; i < heads.length; i++) {
-      for (let j = i + 1; j < heads.length; j++) {
-        const a = heads[i]?.skeleton ?? '';
-        const b = heads[j]?.skeleton ?? '';
-        const pair = a < b ? `${a}|${b}` : `${b}|${a}`;
-        push('pair', pair);
-        if (identity.birth) push('pairYear', `${pair}|${identity.birth.year}`);
-      }
-      // one part in full with another's initial and the year: still selective when a typo breaks the other part
-      if (!identity.birth) continue;
-      for (let j = 0; j < heads.length; j++) {
-        if (j !== i)
-          push('partYear', `${heads[i]?.skeleton}|${heads[j]?.skeleton[0]}|${identity.birth.year}`);
-      }
-    }
-  }
-};
-
-const documentKeys = (identity: PreparedIdentity, forQuery: boolean, push: PushKey) => {
-  const folded = identity.document?.folded;
-  if (!folded) return;
-  push('document', folded);
-  if (folded.length < 6) return;
-  for (let skip = 0; skip < folded.length; skip++) {
-    push('documentEdit', folded, skip);
-    // a character the query lacks: its full number equals a deletion variant of the entry's
-    if (forQuery) push('document', folded, skip);
-  }
-  if (forQuery) push('documentEdit', folded);
-};
-
-/** Blocking keys of an identity; an entry stores fewer variants than a query looks up. */
-const blockingKeys = (identity: PreparedIdentity, forQuery: boolean): KeyRequest[] => {
-  const seen = new Set<number>();
-  const keys: KeyRequest[] = [];
-  const push: PushKey = (kind, value, skip = -1) => {
-    const hash = hashKey(KEY[kind].tag, value, skip);
-    if (seen.has(hash)) return;
-    seen.add(hash);
-    keys.push({ kind, hash });
-  };
-  nameKeys(identity, forQuery, push);
-  documentKeys(identity, forQuery, push);
-  return keys;
-};
-
-/** A posting list is a bare slot number while it has one member, which most keys never outgrow. */
-type Posting = number | number[];
 
 const byScore = (a: ScreeningCandidate, b: ScreeningCandidate) => b.score - a.score;
 
-/** Builds an index over watchlist entries; add and remove keep it current without a rebuild. */
+/** Grows a typed array to at least `size` elements, keeping its contents. */
+const grown = <T extends Int32Array | Uint32Array | Uint8Array | Float64Array>(
+  array: T,
+  size: number,
+  make: (n: number) => T,
+) => {
+  if (size <= array.length) return array;
+  const next = make(Math.max(size, array.length * 2));
+  next.set(array);
+  return next;
+};
+
+/**
+ * Builds an index over watchlist entries; add and remove keep it current without a rebuild.
+ *
+ * A crossing's blocking keys (name parts, their sounds and one-typo variants, pairs of parts with the birth
+ * year, document number variants) vote for the entries filed under them, rarest keys first within a read
+ * budget. The best-voted entries are ranked by a cheap estimate of name and birth agreement; the best few are
+ * scored in full, skipping any whose score could not beat the best found so far whatever its names.
+ */
 export const createWatchlistIndex = (
   entries: Iterable<WatchlistIdentity> = [],
   options: WatchlistIndexOptions = {},
@@ -251,137 +140,171 @@ export const createWatchlistIndex = (
   const maxCandidates = options.maxCandidates ?? 8;
   const maxPosting = options.maxPosting ?? 1000;
   const readBudget = options.readBudget ?? 2000;
-  const slots: (PreparedIdentity | undefined)[] = [];
+  const keys = new KeyBuffer();
+  let slots: (PreparedIdentity | undefined)[] = [];
   const slotOfId = new Map<string, number>();
-  const postings = new Map<number, Posting>();
+  let postings = new PostingTable();
+  let dead = 0;
 
-  const addPosting = (hash: number, slot: number) => {
-    const current = postings.get(hash);
-    if (current === undefined) postings.set(hash, slot);
-    else if (typeof current === 'number') postings.set(hash, [current, slot]);
-    else current.push(slot);
-  };
-
-  const remove = (id: string): boolean => {
-    const slot = slotOfId.get(id);
-    if (slot === undefined) return false;
-    // postings keep the stale slot: screening skips empty slots, which is cheaper than rewriting lists
-    slots[slot] = undefined;
-    slotOfId.delete(id);
-    return true;
-  };
-
-  const add = (entry: WatchlistIdentity) => {
-    remove(entry.id);
-    const prepared = prepareIdentity(entry);
-    const slot = slots.length;
-    slots.push(prepared);
-    ensureCapacity(slots.length);
-    storeLetters(slot, partLetters(prepared));
-    slotOfId.set(entry.id, slot);
-    for (const key of blockingKeys(prepared, false)) addPosting(key.hash, slot);
-  };
-
-  // votes live in slot-indexed typed arrays stamped with the screening's epoch, so nothing is cleared or allocated
-  let votes = new Int32Array(1024);
-  let stamps = new Int32Array(1024);
-  let ranks = new Float64Array(1024);
-  // each slot's part letter sets, packed in one pool: read only for the few candidates of a common name
+  // per slot: its part letter sets (packed in one pool) and birth date, read for the candidates of a common name
   let letterPool = new Int32Array(4096);
   let letterEnd = 0;
   let letterStart = new Int32Array(1024);
   let letterCount = new Uint8Array(1024);
+  let births = new Int32Array(1024);
+  // 1 for a slot holding a live entry: read for every voted slot, so kept apart from the entries themselves
+  let alive = new Uint8Array(1024);
+  // votes live in a slot-indexed array stamped with the screening's epoch, so nothing is cleared or allocated;
+  // stamp (high 16 bits) and vote (low 16) share one 32-bit cell: a random slot of a large watchlist is one
+  // memory access, and the array is small enough to stay in cache
+  let tally = new Uint32Array(1024);
+  let ranks = new Float64Array(1024);
+  let epoch = 0;
+  let touched = new Int32Array(1024);
+  // the final votes of the touched slots, gathered once so the passes that follow read them in order
+  let touchedVotes = new Int32Array(1024);
+  let touchedCount = 0;
+
+  const ensureCapacity = (size: number) => {
+    if (size <= births.length) return;
+    const next = Math.max(size, births.length * 2);
+    letterStart = grown(letterStart, next, (n) => new Int32Array(n));
+    letterCount = grown(letterCount, next, (n) => new Uint8Array(n));
+    births = grown(births, next, (n) => new Int32Array(n));
+    alive = grown(alive, next, (n) => new Uint8Array(n));
+    tally = grown(tally, next, (n) => new Uint32Array(n));
+    ranks = new Float64Array(next);
+  };
 
   const storeLetters = (slot: number, letters: Int32Array) => {
     const count = Math.min(letters.length, 255);
-    if (letterEnd + count > letterPool.length) {
-      const grown = new Int32Array(Math.max(letterPool.length * 2, letterEnd + count));
-      grown.set(letterPool);
-      letterPool = grown;
-    }
+    letterPool = grown(letterPool, letterEnd + count, (n) => new Int32Array(n));
     letterPool.set(letters.subarray(0, count), letterEnd);
     letterStart[slot] = letterEnd;
     letterCount[slot] = count;
     letterEnd += count;
   };
-  let epoch = 0;
-  const touched: number[] = [];
 
-  const ensureCapacity = (size: number) => {
-    if (size <= votes.length) return;
-    const grown = Math.max(size, votes.length * 2);
-    const nextVotes = new Int32Array(grown);
-    const nextStamps = new Int32Array(grown);
-    nextVotes.set(votes);
-    nextStamps.set(stamps);
-    const nextStart = new Int32Array(grown);
-    const nextCount = new Uint8Array(grown);
-    nextStart.set(letterStart);
-    nextCount.set(letterCount);
-    letterStart = nextStart;
-    letterCount = nextCount;
-    votes = nextVotes;
-    stamps = nextStamps;
-    ranks = new Float64Array(grown);
+  const file = (prepared: PreparedIdentity) => {
+    const slot = slots.length;
+    slots.push(prepared);
+    ensureCapacity(slots.length);
+    storeLetters(slot, partLetters(prepared));
+    births[slot] = packBirth(prepared.birth);
+    alive[slot] = 1;
+    slotOfId.set(prepared.id, slot);
+    keys.fill(prepared, false);
+    for (let i = 0; i < keys.count; i++) postings.add(keys.hashes[i] as number, slot);
   };
 
-  const castVotes = (posting: Posting, vote: number) => {
-    if (typeof posting === 'number') {
-      castVote(posting, vote);
-      return;
-    }
-    for (let i = 0; i < posting.length; i++) castVote(posting[i] as number, vote);
+  /** Files the live entries afresh: postings of removed entries would otherwise be read for ever. */
+  const compact = () => {
+    const live = slots.filter((entry): entry is PreparedIdentity => entry !== undefined);
+    slots = [];
+    slotOfId.clear();
+    postings = new PostingTable(postings.size);
+    letterEnd = 0;
+    dead = 0;
+    for (const prepared of live) file(prepared);
+  };
+
+  const remove = (id: string): boolean => {
+    const slot = slotOfId.get(id);
+    if (slot === undefined) return false;
+    // postings keep the stale slot until the next compaction: screening skips empty slots
+    slots[slot] = undefined;
+    alive[slot] = 0;
+    slotOfId.delete(id);
+    dead++;
+    if (dead >= COMPACT_AFTER && dead > slotOfId.size) compact();
+    return true;
+  };
+
+  const add = (entry: WatchlistIdentity) => {
+    remove(entry.id);
+    file(prepareIdentity(entry));
   };
 
   const castVote = (slot: number, vote: number) => {
-    if (stamps[slot] === epoch) {
-      votes[slot] = (votes[slot] as number) + vote;
+    const cell = tally[slot] as number;
+    if (cell >>> 16 === epoch) {
+      if ((cell & 0xffff) + vote <= 0xffff) tally[slot] = cell + vote;
       return;
     }
-    stamps[slot] = epoch;
-    votes[slot] = vote;
-    touched.push(slot);
+    tally[slot] = epoch * 0x10000 + vote;
+    if (touchedCount === touched.length) touched = grown(touched, touchedCount + 1, (n) => new Int32Array(n));
+    touched[touchedCount++] = slot;
   };
 
-  const postingLength = (posting: Posting): number => (typeof posting === 'number' ? 1 : posting.length);
+  // the keys a crossing found, as postings × KEY_SPAN + key number, so one numeric sort puts the rarest first
+  let order = new Float64Array(256);
+  let where = new Int32Array(256);
 
   /** Reads the query's posting lists, rarest first, within a budget; strong keys are always read. */
   const collectVotes = (query: PreparedIdentity) => {
-    epoch = (epoch + 1) | 0;
-    if (epoch === 0) {
-      stamps.fill(0);
+    epoch++;
+    if (epoch > 0xffff) {
+      tally.fill(0);
       epoch = 1;
     }
-    touched.length = 0;
-    const found: { posting: Posting; kind: KeyKind; length: number }[] = [];
-    for (const key of blockingKeys(query, true)) {
-      const posting = postings.get(key.hash);
-      if (posting !== undefined) found.push({ posting, kind: key.kind, length: postingLength(posting) });
+    touchedCount = 0;
+    keys.fill(query, true);
+    const count = Math.min(keys.count, KEY_SPAN);
+    order = grown(order, count, (n) => new Float64Array(n));
+    where = grown(where, count, (n) => new Int32Array(n));
+    let found = 0;
+    for (let k = 0; k < count; k++) {
+      const length = postings.lookup(keys.hashes[k] as number);
+      if (length === 0) continue;
+      order[found++] = length * KEY_SPAN + k;
+      where[k] = postings.found;
     }
-    found.sort((a, b) => a.length - b.length);
+    const sorted = order.subarray(0, found).sort();
     let read = 0;
-    for (const { posting, kind, length } of found) {
-      if (!STRONG_KEYS.has(kind) && (length > maxPosting || read + length > readBudget)) continue;
+    for (let i = 0; i < found; i++) {
+      const packed = sorted[i] as number;
+      const k = packed % KEY_SPAN;
+      const length = (packed - k) / KEY_SPAN;
+      const kind = keys.kinds[k] as number;
+      if (KIND_STRONG[kind] === 0 && (length > maxPosting || read + length > readBudget)) continue;
       read += length;
-      castVotes(posting, KEY[kind].vote);
+      const vote = KIND_VOTES[kind] as number;
+      const at = where[k] as number;
+      if (length === 1) {
+        castVote(at, vote);
+        continue;
+      }
+      const pool = postings.pool;
+      for (let p = at; p < at + length; p++) castVote(pool[p] as number, vote);
     }
+    touchedVotes = grown(touchedVotes, touchedCount, (n) => new Int32Array(n));
+    for (let i = 0; i < touchedCount; i++) touchedVotes[i] = (tally[touched[i] as number] as number) & 0xffff;
   };
+
+  const isCandidate = (slot: number, eligible: ((entryId: string) => boolean) | undefined): boolean =>
+    alive[slot] === 1 && (eligible === undefined || eligible((slots[slot] as PreparedIdentity).id));
 
   /**
    * The best candidates (at most maxCandidates), best first: by votes, and when more pass the vote floor than
-   * can be scored (a common name), by a cheap estimate of name agreement as well.
+   * can be scored (a common name), by a cheap estimate of name and birth agreement as well.
    */
-  const topSlots = (query: PreparedIdentity): number[] => {
+  const topSlots = (
+    query: PreparedIdentity,
+    eligible: ((entryId: string) => boolean) | undefined,
+  ): number[] => {
     let bestVote = 0;
-    for (const slot of touched) {
-      if (slots[slot] !== undefined && (votes[slot] as number) > bestVote) bestVote = votes[slot] as number;
+    for (let i = 0; i < touchedCount; i++) {
+      const vote = touchedVotes[i] as number;
+      if (vote > bestVote && isCandidate(touched[i] as number, eligible)) bestVote = vote;
     }
     // a candidate sharing far fewer keys than the best one cannot outscore it on names
     const floor = Math.max(1, bestVote * MIN_VOTE_SHARE);
-    const passing = strongestSlots(floor, bestVote);
-    const byVote = (a: number, b: number) => (votes[b] as number) - (votes[a] as number);
+    const passing = strongestSlots(floor, bestVote, eligible);
+    const voteOf = (slot: number) => (tally[slot] as number) & 0xffff;
+    const byVote = (a: number, b: number) => voteOf(b) - voteOf(a);
     if (passing.length <= maxCandidates) return passing.sort(byVote);
     const queryLetters = partLetters(query);
+    const queryBirth = packBirth(query.birth);
     for (const slot of passing) {
       const letters = letterAgreement(
         queryLetters,
@@ -390,18 +313,38 @@ export const createWatchlistIndex = (
         letterCount[slot] as number,
       );
       ranks[slot] =
-        (votes[slot] as number) + PRESCORE_VOTES * letters + birthAgreement(query.birth, slots[slot]?.birth);
+        voteOf(slot) + PRESCORE_VOTES * letters + birthAgreement(queryBirth, births[slot] as number);
     }
-    return passing.sort((a, b) => (ranks[b] as number) - (ranks[a] as number)).slice(0, maxCandidates);
+    return highestRanked(passing);
   };
 
-  /** Live slots voted at least `floor`, the highest votes first kept when more than PRESCORE_LIMIT pass. */
-  const strongestSlots = (floor: number, bestVote: number): number[] => {
+  /** The maxCandidates slots of highest rank, as a stable sort would order them, without sorting them all. */
+  const highestRanked = (passing: readonly number[]): number[] => {
+    const best: number[] = [];
+    for (const slot of passing) {
+      const rank = ranks[slot] as number;
+      if (best.length === maxCandidates && rank <= (ranks[best[best.length - 1] as number] as number))
+        continue;
+      let at = best.length;
+      while (at > 0 && (ranks[best[at - 1] as number] as number) < rank) at--;
+      best.splice(at, 0, slot);
+      if (best.length > maxCandidates) best.pop();
+    }
+    return best;
+  };
+
+  /** Candidates voted at least `floor`, the highest votes first kept when more than PRESCORE_LIMIT pass. */
+  const strongestSlots = (
+    floor: number,
+    bestVote: number,
+    eligible: ((entryId: string) => boolean) | undefined,
+  ): number[] => {
     const counts = new Int32Array(bestVote + 1);
     let passingCount = 0;
-    for (const slot of touched) {
-      const vote = votes[slot] as number;
-      if (vote >= floor && slots[slot] !== undefined) {
+    for (let i = 0; i < touchedCount; i++) {
+      const slot = touched[i] as number;
+      const vote = touchedVotes[i] as number;
+      if (vote >= floor && isCandidate(slot, eligible)) {
         counts[vote] = (counts[vote] as number) + 1;
         passingCount++;
       }
@@ -416,9 +359,10 @@ export const createWatchlistIndex = (
     }
     const passing: number[] = [];
     const atCut: number[] = [];
-    for (const slot of touched) {
-      const vote = votes[slot] as number;
-      if (vote < cut || slots[slot] === undefined) continue;
+    for (let i = 0; i < touchedCount; i++) {
+      const slot = touched[i] as number;
+      const vote = touchedVotes[i] as number;
+      if (vote < cut || !isCandidate(slot, eligible)) continue;
       if (vote > cut) passing.push(slot);
       else if (atCut.length < PRESCORE_LIMIT) atCut.push(slot);
     }
@@ -429,15 +373,20 @@ export const createWatchlistIndex = (
     return passing;
   };
 
-  const screen = (crossing: CrossingIdentity): ScreeningResult => {
-    const query = prepareIdentity(crossing);
-    const candidates: ScreeningCandidate[] = [];
+  const screen = (crossing: CrossingIdentity, eligible?: (entryId: string) => boolean): ScreeningResult => {
+    const query = prepareCrossing(crossing);
     collectVotes(query);
-    for (const slot of topSlots(query)) {
-      const entry = slots[slot];
-      if (!entry) continue;
+    const chosen = topSlots(query, eligible);
+    const bare = withoutNames(query);
+    const candidates: ScreeningCandidate[] = [];
+    let bestScore = -1;
+    for (const slot of chosen) {
+      const entry = slots[slot] as PreparedIdentity;
+      // names add at most 1 to the other fields' evidence: an entry that cannot beat the best is not scored
+      if (bestScore >= 0 && scoreCeiling(bare, entry) <= bestScore) continue;
       const { score, explanation } = scorePrepared(query, entry);
       candidates.push({ entryId: entry.id, score, explanation });
+      if (score > bestScore) bestScore = score;
     }
     candidates.sort(byScore);
     const best = candidates[0];

@@ -20,6 +20,19 @@ export const countUsers = async (db: Db): Promise<number> =>
     ).n,
   );
 
+/** Enabled accounts holding the admin role (roles are a JSON array of names, so the quoted name is matched). */
+export const countEnabledAdmins = async (db: Db): Promise<number> =>
+  Number(
+    (
+      await db
+        .selectFrom('users')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('disabled', '=', 0)
+        .where('roles', 'like', '%"admin"%')
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+
 export const insertUser = (db: Db, row: UserRow) => db.insertInto('users').values(row).execute();
 
 export const updateUser = (db: Db, id: string, changes: Partial<UserRow>) =>

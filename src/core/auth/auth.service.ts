@@ -143,6 +143,10 @@ export async function updateUser(
       ...(changes.disabled !== undefined && { disabled: changes.disabled ? 1 : 0 }),
       updated_at: nowIso(),
     });
+    // Without an enabled administrator nobody could manage accounts or peers short of shell access to the node.
+    if ((changes.roles !== undefined || changes.disabled) && (await store.countEnabledAdmins(trx)) === 0) {
+      throw conflict('auth.last_admin', 'This change would leave the node without an enabled administrator');
+    }
     if (changes.disabled) await store.deleteSessionsOfUser(trx, userId);
     await appendAudit(trx, actor, {
       action: 'user.update',

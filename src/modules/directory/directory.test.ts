@@ -162,6 +162,25 @@ describeEachDatabase('directory', (dialect) => {
     });
   });
 
+  describe('the last administrator', () => {
+    const lone = useTestNode(dialect, { code: 'CN-NIA' });
+
+    it('refuses to demote or disable the only enabled administrator, and allows it once another exists', async () => {
+      const admin = await lone().admin();
+      const adminId = (await admin.get<{ user: { id: string } }>('/api/v1/auth/session')).body.user.id;
+      const demoted = await admin.patch(`/api/v1/users/${adminId}`, { roles: ['viewer'] });
+      expect(demoted.status).toBe(409);
+      expect(demoted.body.code).toBe('auth.last_admin');
+      const disabled = await admin.patch(`/api/v1/users/${adminId}`, { disabled: true });
+      expect(disabled.status).toBe(409);
+      const still = await admin.get<{ roles: string[]; disabled: boolean }>(`/api/v1/users/${adminId}`);
+      expect(still.body).toMatchObject({ roles: ['admin'], disabled: false });
+
+      await lone().userWith(['admin'], { username: 'second.admin' });
+      expect((await admin.patch(`/api/v1/users/${adminId}`, { roles: ['viewer'] })).status).toBe(200);
+    });
+  });
+
   describe('geography', () => {
     it('stores features with GeoJSON and locates a point in its section, county and nearest pass', async () => {
       const admin = await testNode().admin();

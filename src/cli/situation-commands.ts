@@ -4,9 +4,10 @@ import { Transform } from 'node:stream';
 import { SingleBar } from 'cli-progress';
 import { type Command, InvalidArgumentError } from 'commander';
 import { createLogger } from '../core/log.js';
+import { isNotificationType } from '../modules/exchange/bodies/index.js';
 import type { ModuleNotification } from '../modules/exchange/exchange.service.js';
 import { isCalendarDate, parseSituationCsv, parseSituationXlsx } from '../modules/situation/rules/index.js';
-import { exchangeNotifier } from '../modules/situation/situation.notifier.js';
+import { type CreateNotification, exchangeNotifier } from '../modules/situation/situation.notifier.js';
 import type { SituationReport } from '../modules/situation/situation.schema.js';
 import { listReports } from '../modules/situation/situation.service.js';
 import { importReports } from '../modules/situation/situation-import.js';
@@ -38,6 +39,17 @@ function calendarDate(value: string): string {
 function csvCell(value: unknown): string {
   const text = value === null || value === undefined ? '' : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/**
+ * A situation notification in exchange's terms. Situation names its types as plain strings; checking one here
+ * keeps a type exchange does not know from reaching it unnoticed.
+ */
+function inExchangeTerms(request: Parameters<CreateNotification>[1]): ModuleNotification {
+  if (!isNotificationType(request.type)) {
+    throw new Error(`situation raised a ${request.type} notification, a type exchange does not know`);
+  }
+  return { ...request, type: request.type };
 }
 
 /** A progress bar on stderr that follows the bytes of the file as the parser reads them. */
@@ -89,12 +101,12 @@ export function registerSituationCommands(program: Command, importCommand: Comma
           dialect: handle.dialect,
           log: createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, config.nodeCode),
         });
-        const notifier = exchangeNotifier((trx, n) => exchange.send(trx, actor, n as ModuleNotification));
-        const result = await importReports(
-          { db: handle.db, ownAgency: config.nodeCode, notifier },
-          actor,
-          rows,
-          {
+        const notifier = exchangeNotifier((trx, request) =>
+          exchange.send(trx, actor, inExchangeTerms(request)),
+        );
+        let result: Awaited<ReturnType<typeof importReports>>;
+        try {
+          result = await importReports({ db: handle.db, ownAgency: config.nodeCode, notifier }, actor, rows, {
             partial: opts.partial,
             onProgress: (written, total) => {
               if (!writingStarted) {
@@ -104,12 +116,13 @@ export function registerSituationCommands(program: Command, importCommand: Comma
               }
               writing.update(written);
             },
-          },
-        ).finally(() => {
+          });
+        } finally {
           reading.stop();
           if (writingStarted) writing.stop();
-        });
-        await exchange.settled();
+          // Copies already handed to the mailer must finish before withDatabase closes the database.
+          await exchange.settled();
+        }
         for (const e of result.errors)
           err(`line ${e.line}${e.column ? `, ${e.column}` : ''}: ${e.message} [${e.code}]`);
         if (result.rejected > result.errors.length)

@@ -59,13 +59,20 @@ async function storeIncomingNotification(
   if (!message.to.includes(deps.ownAgency)) {
     throw invalid('exchange.not_a_recipient', `the message is not addressed to ${deps.ownAgency}`);
   }
+  const personal = isPersonalDataType(type);
+  // A sender that let personal data travel readable has already leaked it; storing it would hide the fault.
+  if (personal && !message.encrypted) {
+    throw invalid(
+      'exchange.personal_data_unencrypted',
+      `refused: ${type} carries personal data and must arrive encrypted to the recipient, not as a plain body`,
+    );
+  }
   // Federation stores each message once; this guard keeps a replayed bundle import harmless too.
   if (await store.findNotification(trx, message.id)) return;
   const payload = readPayload(NotificationPayload, message.body, type);
   checkBody(type, payload.body);
   const at = deps.now().toISOString();
   const retention = personalDataRetentionDays(type);
-  const personal = isPersonalDataType(type);
   await store.insertNotification(trx, {
     id: message.id,
     direction: 'incoming',
@@ -205,6 +212,7 @@ export function exchangeMessageHandlers(deps: MessageDeps): MessageHandlers {
       }
       throw invalid('exchange.unknown_message_type', `exchange does not handle ${message.type} messages`);
     },
+    isPersonalDataType: (type) => isNotificationType(type) && isPersonalDataType(type),
     async deliveryChanged(trx, change) {
       const next = DELIVERY_STATUS[change.status];
       if (next === undefined) return;

@@ -35,6 +35,8 @@ export interface IncomingMessage {
   inReplyTo: string | null;
   /** Already verified and decrypted. */
   body: unknown;
+  /** The body arrived encrypted to us (`bodyJwe`), not as a plain `body` anyone on the way could read. */
+  encrypted: boolean;
   attachments: AttachmentRef[];
 }
 
@@ -57,6 +59,12 @@ export interface MessageHandlers {
   incoming(trx: Transaction<Database>, message: IncomingMessage): Promise<void>;
   /** A per-recipient delivery status changed (sent, delivered by signed receipt, rejected). */
   deliveryChanged(trx: Transaction<Database>, change: DeliveryChange): Promise<void>;
+  /**
+   * True when messages of this type carry personal data, whether or not the body arrived encrypted: the
+   * retention worker blanks their stored envelopes once the replay window passed. Handlers without it leave
+   * federation to judge by the envelope alone (an encrypted body counts as personal data).
+   */
+  isPersonalDataType?(type: string): boolean;
 }
 
 export type PeerMode = 'node' | 'manual';

@@ -225,7 +225,7 @@ export async function deleteInboxBefore(db: Db, before: string): Promise<number>
 export const unexaminedInbox = (db: Db, before: string, limit: number) =>
   db
     .selectFrom('federation_inbox')
-    .select(['message_id', 'envelope'])
+    .select(['message_id', 'type', 'envelope'])
     .where('body_state', 'is', null)
     .where('received_at', '<', before)
     .orderBy('received_at')

@@ -62,7 +62,11 @@ export async function createFederation(
   return {
     deps,
     worker,
-    retention: federationRetentionWorker(db, deps.log, { retentionDays: settings.retentionDays }),
+    retention: federationRetentionWorker(db, deps.log, {
+      retentionDays: settings.retentionDays,
+      // Read on every run: exchange registers its handlers (and so its personal-data types) after this.
+      isPersonalDataType: (type) => current.isPersonalDataType?.(type) ?? false,
+    }),
     useHandlers(next) {
       current = next;
     },

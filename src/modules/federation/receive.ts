@@ -187,6 +187,7 @@ async function readMessage(
     createdAt: envelope.createdAt,
     inReplyTo: envelope.inReplyTo ?? null,
     body,
+    encrypted: envelope.bodyJwe !== undefined,
     attachments: envelope.attachments,
   };
 }

@@ -61,26 +61,37 @@ async function sent(db: Db, ageDays: number, rows: Array<{ peer: string; status:
   return id;
 }
 
+/** An inbox row from MN-GABP received `ageDays` ago; by default a delivered plain liaison message, signed for real. */
 async function received(
   db: Db,
   ageDays: number,
-  status: InboxRow['status'] = 'delivered',
-  envelope = 'jws',
+  row: { status?: InboxRow['status']; type?: string; envelope?: string } = {},
 ): Promise<string> {
   const id = newId();
   await store.insertInboxOnce(db, {
     message_id: id,
     sender: 'MN-GABP',
-    type: 'liaison.message',
-    status,
+    type: row.type ?? 'liaison.message',
+    status: row.status ?? 'delivered',
     reason: null,
-    envelope,
+    envelope: row.envelope ?? (await signedEnvelopes()).plain,
     receipt: 'receipt-jws',
     received_via: 'http',
     received_at: daysAgo(ageDays),
   });
   return id;
 }
+
+/** Stands in for the predicate exchange supplies through its message handlers. */
+const PERSONAL_DATA_TYPES = new Set([
+  'persons.movement',
+  'watchlist.share',
+  'hit.notice',
+  'handover.request',
+]);
+const isPersonalDataType = (type: string) => PERSONAL_DATA_TYPES.has(type);
+const purge = (db: Db, options: { retentionDays: number; now: Date }) =>
+  purgeSettled(db, { ...options, isPersonalDataType });
 
 const outboxIds = async (db: Db) =>
   (await db.selectFrom('federation_outbox').select(['message_id', 'peer']).execute())
@@ -103,8 +114,11 @@ async function nodes(): Promise<{ sender: TestNode; receiver: TestNode }> {
   return { sender, receiver };
 }
 
-/** A plain and a personal-data envelope from MN-GABP to CN-NIA, signed as a peer sends them. */
-async function signedEnvelopes(): Promise<{ plain: string; personal: string }> {
+/**
+ * Envelopes from MN-GABP to CN-NIA, signed as a peer sends them: a plain liaison message, an encrypted hit
+ * notice, and a hit notice whose personal data a faulty peer sent as a plain body.
+ */
+async function signedEnvelopes(): Promise<{ plain: string; personal: string; plainPersonal: string }> {
   const { sender, receiver } = await nodes();
   const addressed = { from: sender.agency, to: [receiver.agency] };
   const plain = await signEnvelope(buildEnvelope(addressed), sender.keys.signing);
@@ -113,7 +127,11 @@ async function signedEnvelopes(): Promise<{ plain: string; personal: string }> {
     buildEnvelope({ ...addressed, type: 'hit.notice', body: undefined, bodyJwe }),
     sender.keys.signing,
   );
-  return { plain, personal };
+  const plainPersonal = await signEnvelope(
+    buildEnvelope({ ...addressed, type: 'hit.notice', body: PERSONAL_BODY }),
+    sender.keys.signing,
+  );
+  return { plain, personal, plainPersonal };
 }
 
 /** The body the receiver reads from a stored envelope, or null when nothing can be read from it any more. */
@@ -156,12 +174,13 @@ describeEachDatabase('federation retention', (dialect) => {
     const awaitingReceipt = await sent(db, 100, [{ peer: 'MN-GABP', status: 'sent' }]);
     const recent = await sent(db, 10, [{ peer: 'MN-GABP', status: 'delivered' }]);
     await received(db, 100);
-    await received(db, 100, 'rejected');
+    await received(db, 100, { status: 'rejected' });
     const recentlyReceived = await received(db, 10);
 
-    const purged = await purgeSettled(db, { retentionDays: 90, now: NOW });
+    const purged = await purge(db, { retentionDays: 90, now: NOW });
 
-    expect(purged).toMatchObject({ outbox: 3, messages: 2, inbox: 2 });
+    // The recent row is a plain liaison message past the replay window: examined and kept, nothing blanked.
+    expect(purged).toEqual({ outbox: 3, messages: 2, inbox: 2, personalBodies: 0 });
     expect(await outboxIds(db)).toEqual(
       [`${halfway}>RU-FSB`, `${awaitingReceipt}>MN-GABP`, `${recent}>MN-GABP`].sort(),
     );
@@ -176,7 +195,7 @@ describeEachDatabase('federation retention', (dialect) => {
     const withinWindow = await received(db, DEFAULT_MAX_AGE_SECONDS / 86_400);
     const pastWindow = await received(db, MIN_RETENTION_DAYS + 1);
 
-    await purgeSettled(db, { retentionDays: 1, now: NOW });
+    await purge(db, { retentionDays: 1, now: NOW });
 
     expect(await inboxIds(db)).toEqual([withinWindow]);
     expect(await inboxIds(db)).not.toContain(pastWindow);
@@ -185,15 +204,25 @@ describeEachDatabase('federation retention', (dialect) => {
   it('blanks received personal-data envelopes once the replay window passed, keeping every row and plain envelopes', async () => {
     const { db } = database();
     const { plain, personal } = await signedEnvelopes();
-    const personalPastWindow = await received(db, MIN_RETENTION_DAYS + 1, 'delivered', personal);
-    const rejectedPersonal = await received(db, 20, 'rejected', personal);
-    const personalInWindow = await received(db, MIN_RETENTION_DAYS - 1, 'delivered', personal);
-    const plainPastWindow = await received(db, 60, 'delivered', plain);
+    const personalPastWindow = await received(db, MIN_RETENTION_DAYS + 1, {
+      type: 'hit.notice',
+      envelope: personal,
+    });
+    const rejectedPersonal = await received(db, 20, {
+      status: 'rejected',
+      type: 'hit.notice',
+      envelope: personal,
+    });
+    const personalInWindow = await received(db, MIN_RETENTION_DAYS - 1, {
+      type: 'hit.notice',
+      envelope: personal,
+    });
+    const plainPastWindow = await received(db, 60, { envelope: plain });
     const envelopeOf = async (id: string) => (await store.findInbox(db, id))?.envelope;
     // Before the purge the stored copy can still be decrypted by this node: that is what must not outlive exchange.
     expect(await readableBody(await envelopeOf(personalPastWindow))).toEqual(PERSONAL_BODY);
 
-    const purged = await purgeSettled(db, { retentionDays: 90, now: NOW });
+    const purged = await purge(db, { retentionDays: 90, now: NOW });
 
     expect(purged).toEqual({ outbox: 0, messages: 0, inbox: 0, personalBodies: 2 });
     for (const id of [personalPastWindow, rejectedPersonal]) {
@@ -228,9 +257,9 @@ describeEachDatabase('federation retention', (dialect) => {
       }),
     ).toBe(false);
 
-    const again = await purgeSettled(db, { retentionDays: 90, now: NOW });
+    const again = await purge(db, { retentionDays: 90, now: NOW });
     expect(again.personalBodies).toBe(0);
-    const later = await purgeSettled(db, {
+    const later = await purge(db, {
       retentionDays: 90,
       now: new Date(NOW.getTime() + 2 * 86_400_000),
     });
@@ -238,12 +267,54 @@ describeEachDatabase('federation retention', (dialect) => {
     expect(await envelopeOf(personalInWindow)).toBe('');
   });
 
+  it('blanks a personal-data type that arrived with a plain body once the replay window passed, by its type', async () => {
+    const { db } = database();
+    const { plain, plainPersonal } = await signedEnvelopes();
+    // The envelope alone does not tell: it is well-formed and has no encrypted body.
+    expect(carriesPersonalData(plainPersonal)).toBe(false);
+    const plainHitPastWindow = await received(db, MIN_RETENTION_DAYS + 1, {
+      status: 'rejected',
+      type: 'hit.notice',
+      envelope: plainPersonal,
+    });
+    const plainHitInWindow = await received(db, MIN_RETENTION_DAYS - 1, {
+      status: 'rejected',
+      type: 'hit.notice',
+      envelope: plainPersonal,
+    });
+    const liaisonPastWindow = await received(db, MIN_RETENTION_DAYS + 1, { envelope: plain });
+    expect(await readableBody((await store.findInbox(db, plainHitPastWindow))?.envelope)).toEqual(
+      PERSONAL_BODY,
+    );
+
+    const purged = await purge(db, { retentionDays: 90, now: NOW });
+
+    expect(purged).toEqual({ outbox: 0, messages: 0, inbox: 0, personalBodies: 1 });
+    expect(await store.findInbox(db, plainHitPastWindow)).toMatchObject({
+      status: 'rejected',
+      envelope: '',
+      body_state: 'purged',
+      receipt: 'receipt-jws',
+    });
+    expect(await store.findInbox(db, plainHitInWindow)).toMatchObject({
+      envelope: plainPersonal,
+      body_state: null,
+    });
+    expect(await store.findInbox(db, liaisonPastWindow)).toMatchObject({
+      envelope: plain,
+      body_state: 'plain',
+    });
+  });
+
   it('purges when the retention worker starts', async () => {
     const { db } = database();
     await sent(db, 400, [{ peer: 'MN-GABP', status: 'delivered' }]);
     const pending = await sent(db, 400, [{ peer: 'MN-GABP', status: 'queued' }]);
     await received(db, 400);
-    const worker = federationRetentionWorker(db, pino({ level: 'silent' }), { retentionDays: 90 });
+    const worker = federationRetentionWorker(db, pino({ level: 'silent' }), {
+      retentionDays: 90,
+      isPersonalDataType,
+    });
     worker.start();
     await worker.stop();
     expect(await messageIds(db)).toEqual([pending]);

@@ -42,16 +42,22 @@ export function carriesPersonalData(envelopeJws: string): boolean {
   }
 }
 
+/** Tells which message types carry personal data; the module owning the types supplies it (exchange). */
+export type PersonalDataTypes = (type: string) => boolean;
+
 /**
- * Blanks the stored envelope of every inbox row past the replay window whose body is personal data. Each row
- * was handed to its module (or rejected) in the transaction that stored it, and after the window a replayed
- * delivery is refused as stale, so only the row itself (id, status, receipt) is still needed.
+ * Blanks the stored envelope of every inbox row past the replay window whose body is personal data: encrypted,
+ * unreadable, or of a personal-data type even though it arrived plain (refused, but stored with its envelope).
+ * Each row was handed to its module (or rejected) in the transaction that stored it, and after the window a
+ * replayed delivery is refused as stale, so only the row itself (id, status, receipt) is still needed.
  */
-async function blankPersonalBodies(db: Db, before: string): Promise<number> {
+async function blankPersonalBodies(db: Db, before: string, personalType: PersonalDataTypes): Promise<number> {
   let blanked = 0;
   for (;;) {
     const rows = await store.unexaminedInbox(db, before, EXAMINE_BATCH);
-    const personal = rows.filter((row) => carriesPersonalData(row.envelope)).map((row) => row.message_id);
+    const personal = rows
+      .filter((row) => personalType(row.type) || carriesPersonalData(row.envelope))
+      .map((row) => row.message_id);
     const personalIds = new Set(personal);
     await inTransaction(db, async (trx) => {
       await store.blankInboxEnvelopes(trx, personal);
@@ -73,7 +79,7 @@ async function blankPersonalBodies(db: Db, before: string): Promise<number> {
  */
 export async function purgeSettled(
   db: Db,
-  options: { retentionDays: number; now?: Date },
+  options: { retentionDays: number; isPersonalDataType: PersonalDataTypes; now?: Date },
 ): Promise<FederationPurge> {
   const now = (options.now ?? new Date()).getTime();
   const days = Math.max(options.retentionDays, MIN_RETENTION_DAYS);
@@ -85,17 +91,23 @@ export async function purgeSettled(
     return { outbox, messages, inbox };
   });
   const pastReplayWindow = new Date(now - MIN_RETENTION_DAYS * DAY_MS).toISOString();
-  return { ...deleted, personalBodies: await blankPersonalBodies(db, pastReplayWindow) };
+  return {
+    ...deleted,
+    personalBodies: await blankPersonalBodies(db, pastReplayWindow, options.isPersonalDataType),
+  };
 }
 
 /** Runs the purge at start and then every `intervalMs` (hourly by default). */
 export function federationRetentionWorker(
   db: Db,
   log: Logger,
-  options: { retentionDays: number; intervalMs?: number },
+  options: { retentionDays: number; isPersonalDataType: PersonalDataTypes; intervalMs?: number },
 ): Worker {
   return periodicWorker('federation-retention', options.intervalMs ?? 3_600_000, log, async () => {
-    const purged = await purgeSettled(db, { retentionDays: options.retentionDays });
+    const purged = await purgeSettled(db, {
+      retentionDays: options.retentionDays,
+      isPersonalDataType: options.isPersonalDataType,
+    });
     if (purged.outbox + purged.messages + purged.inbox + purged.personalBodies > 0) {
       log.info(purged, 'settled federation rows past their retention purged');
     }

@@ -1,6 +1,7 @@
 import type { Actor } from '../../core/auth/roles.js';
 import { AppError } from '../../core/errors.js';
 import { newId, nowIso } from '../../core/ids.js';
+import { IDENTITY_COLUMNS } from './identity-columns.js';
 import { type ByteSource, type RowFormat, type RowResult, readRows, rowValidator } from './row-input.js';
 import {
   type CrossingPlace,
@@ -14,17 +15,6 @@ import {
 import type { WarningRuntime } from './warning.runtime.js';
 import { type BulkReport, NewCrossing, type RowError } from './warning.schema.js';
 
-const IDENTITY_COLUMNS = [
-  'surname',
-  'givenNames',
-  'nativeName',
-  'sex',
-  'birthDate',
-  'nationality',
-  'documentType',
-  'documentNumber',
-  'issuingState',
-] as const;
 const CROSSING_COLUMNS = [
   'direction',
   'portCode',

@@ -61,6 +61,41 @@ export function TextAreaField({ label, error, hint, ...area }: TextAreaProps) {
   );
 }
 
+interface PositionProps {
+  readonly lonLabel: string;
+  readonly latLabel: string;
+  /** The node's error for a field of the form, looked up as `lon` and `lat`. */
+  readonly error: (field: string) => string | undefined;
+}
+
+/** The longitude and latitude inputs (named `lon` and `lat`) of a position in decimal degrees, both required. */
+export function PositionFields({ lonLabel, latLabel, error }: PositionProps) {
+  return (
+    <>
+      <InputField
+        label={lonLabel}
+        error={error('lon')}
+        name="lon"
+        type="number"
+        step="any"
+        min={-180}
+        max={180}
+        required
+      />
+      <InputField
+        label={latLabel}
+        error={error('lat')}
+        name="lat"
+        type="number"
+        step="any"
+        min={-90}
+        max={90}
+        required
+      />
+    </>
+  );
+}
+
 /** Choices from a list of codes, labelled by `labelOf`. */
 export function choicesOf(codes: readonly string[], labelOf: (code: string) => string): Choice[] {
   return codes.map((code) => ({ value: code, label: labelOf(code) }));

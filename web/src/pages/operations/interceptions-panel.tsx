@@ -8,7 +8,7 @@ import { useUser } from '../../auth/session.js';
 import { codesOf, useCodeLabel } from '../../i18n/codes.js';
 import { useFormatters } from '../../i18n/format.js';
 import { DataTable } from '../../ui/data-table.js';
-import { choicesOf, InputField, SelectField } from '../../ui/fields.js';
+import { choicesOf, InputField, PositionFields, SelectField } from '../../ui/fields.js';
 import { ResourceView } from '../../ui/resource-view.js';
 import { formText, SubmissionOutcome, useSubmission } from '../../ui/submission.js';
 import { localInputToIso, nowForInput } from './datetime.js';
@@ -54,26 +54,7 @@ function InterceptionForm({ onSaved }: { readonly onSaved: () => void }) {
         required
         defaultValue={nowForInput()}
       />
-      <InputField
-        label={t('operations.lon')}
-        error={error('lon')}
-        name="lon"
-        type="number"
-        step="any"
-        min={-180}
-        max={180}
-        required
-      />
-      <InputField
-        label={t('operations.lat')}
-        error={error('lat')}
-        name="lat"
-        type="number"
-        step="any"
-        min={-90}
-        max={90}
-        required
-      />
+      <PositionFields lonLabel={t('operations.lon')} latLabel={t('operations.lat')} error={error} />
       <InputField
         label={t('operations.interceptions.persons')}
         error={error('personsCount')}

@@ -7,7 +7,7 @@ import { useUser } from '../../auth/session.js';
 import { useCodeLabel } from '../../i18n/codes.js';
 import { useFormatters } from '../../i18n/format.js';
 import { DataTable } from '../../ui/data-table.js';
-import { InputField, TextAreaField } from '../../ui/fields.js';
+import { InputField, PositionFields, TextAreaField } from '../../ui/fields.js';
 import { ResourceView } from '../../ui/resource-view.js';
 import { formText, type Submission, SubmissionOutcome, useSubmission } from '../../ui/submission.js';
 import { isoToLocalInput, localInputToIso, nowForInput } from './datetime.js';
@@ -237,26 +237,7 @@ function CheckInForm({ id, submission, onSaved }: FormProps) {
         required
         defaultValue={nowForInput()}
       />
-      <InputField
-        label={t('operations.lon')}
-        error={error('lon')}
-        name="lon"
-        type="number"
-        step="any"
-        min={-180}
-        max={180}
-        required
-      />
-      <InputField
-        label={t('operations.lat')}
-        error={error('lat')}
-        name="lat"
-        type="number"
-        step="any"
-        min={-90}
-        max={90}
-        required
-      />
+      <PositionFields lonLabel={t('operations.lon')} latLabel={t('operations.lat')} error={error} />
       <InputField label={t('operations.note')} name="note" />
       <div className="actions">
         <button type="submit">{t('operations.checkIns.save')}</button>

@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { IDENTITY_COLUMNS } from '../../../../src/modules/warning/identity-columns.js';
 import { ApiProblem, api, codeText, uploadFile } from '../../api/client.js';
 import { useNodeEvents } from '../../api/use-events.js';
 import type { BulkReport, RowError, ScreeningOutcome } from '../../api/warning.js';
@@ -9,17 +10,6 @@ import { FailureAlert, Field, failureOf, fieldErrorOf } from '../../ui/form.js';
 import { type CsvRow, csvRows } from './csv-rows.js';
 
 const NDJSON = 'application/x-ndjson';
-const IDENTITY_COLUMNS = [
-  'surname',
-  'givenNames',
-  'nativeName',
-  'sex',
-  'birthDate',
-  'nationality',
-  'documentType',
-  'documentNumber',
-  'issuingState',
-] as const;
 const MAX_PASSENGERS = 1000;
 
 /** A row error to show; `worded` when its message is already in the reader's language (a worded problem). */

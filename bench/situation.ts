@@ -10,7 +10,6 @@ import { loadConfig } from '../src/core/config.js';
 import { type DatabaseHandle, type DialectName, openDatabase } from '../src/core/db/database.js';
 import { migrateToLatest } from '../src/core/db/migrate.js';
 import { createAgency, ensureOwnAgency, saveGeography } from '../src/modules/directory/directory.service.js';
-import type { ModuleNotification } from '../src/modules/exchange/exchange.service.js';
 import { addDays, parseSituationCsv } from '../src/modules/situation/rules/index.js';
 import { exchangeNotifier } from '../src/modules/situation/situation.notifier.js';
 import type { SituationContext } from '../src/modules/situation/situation-context.js';
@@ -137,7 +136,7 @@ async function benchOn(dialect: DialectName, url: string | undefined, days: numb
       dialect: handle.dialect,
       log: pino({ level: 'silent' }),
     });
-    const notifier = exchangeNotifier((trx, n) => exchange.send(trx, SYSTEM_ACTOR, n as ModuleNotification));
+    const notifier = exchangeNotifier((trx, n) => exchange.send(trx, SYSTEM_ACTOR, n));
     const ctx: SituationContext = { db: handle.db, ownAgency: 'CN-NIA', notifier };
     const started = performance.now();
     const result = await importReports(ctx, SYSTEM_ACTOR, parseSituationCsv(csv));

@@ -114,7 +114,7 @@ export async function createNode(config: Config, options: NodeOptions = {}): Pro
       createForModule(exchange.deps, trx, actor, input);
     const lookups = situationLookups(handle.db);
     const warning = createWarningModule(context, {
-      notifier: warningNotifier((trx, actor, n) => send(trx, actor, n as ModuleNotification)),
+      notifier: warningNotifier(send),
       riskLookup: { riskLevel: (county, date) => lookups.riskLevel(county, date) },
       portStatusLookup: {
         status: async (port, at) => (await lookups.portStatus(port, at)) as PortStatus | null,
@@ -136,13 +136,13 @@ export async function createNode(config: Config, options: NodeOptions = {}): Pro
       ...exchange.routes,
       operationsRoutes(handle.db, {
         ownAgency: config.nodeCode,
-        notifier: operationsNotifier((trx, actor, n) => send(trx, actor, n as ModuleNotification)),
+        notifier: operationsNotifier(send),
       }),
       liaisonRoutes(handle.db),
       situationRoutes({
         db: handle.db,
         ownAgency: config.nodeCode,
-        notifier: situationNotifier((trx, n) => send(trx, SYSTEM_ACTOR, n as ModuleNotification)),
+        notifier: situationNotifier((trx, n) => send(trx, SYSTEM_ACTOR, n)),
         events,
       }),
       warning.routes,

@@ -4,10 +4,8 @@ import { Transform } from 'node:stream';
 import { SingleBar } from 'cli-progress';
 import { type Command, InvalidArgumentError } from 'commander';
 import { createLogger } from '../core/log.js';
-import { isNotificationType } from '../modules/exchange/bodies/index.js';
-import type { ModuleNotification } from '../modules/exchange/exchange.service.js';
 import { isCalendarDate, parseSituationCsv, parseSituationXlsx } from '../modules/situation/rules/index.js';
-import { type CreateNotification, exchangeNotifier } from '../modules/situation/situation.notifier.js';
+import { exchangeNotifier } from '../modules/situation/situation.notifier.js';
 import type { SituationReport } from '../modules/situation/situation.schema.js';
 import { listReports } from '../modules/situation/situation.service.js';
 import { importReports } from '../modules/situation/situation-import.js';
@@ -39,17 +37,6 @@ function calendarDate(value: string): string {
 function csvCell(value: unknown): string {
   const text = value === null || value === undefined ? '' : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-/**
- * A situation notification in exchange's terms. Situation names its types as plain strings; checking one here
- * keeps a type exchange does not know from reaching it unnoticed.
- */
-function inExchangeTerms(request: Parameters<CreateNotification>[1]): ModuleNotification {
-  if (!isNotificationType(request.type)) {
-    throw new Error(`situation raised a ${request.type} notification, a type exchange does not know`);
-  }
-  return { ...request, type: request.type };
 }
 
 /** A progress bar on stderr that follows the bytes of the file as the parser reads them. */
@@ -101,9 +88,7 @@ export function registerSituationCommands(program: Command, importCommand: Comma
           dialect: handle.dialect,
           log: createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, config.nodeCode),
         });
-        const notifier = exchangeNotifier((trx, request) =>
-          exchange.send(trx, actor, inExchangeTerms(request)),
-        );
+        const notifier = exchangeNotifier((trx, request) => exchange.send(trx, actor, request));
         let result: Awaited<ReturnType<typeof importReports>>;
         try {
           result = await importReports({ db: handle.db, ownAgency: config.nodeCode, notifier }, actor, rows, {

@@ -12,6 +12,7 @@ import { newId } from '../../core/ids.js';
 import { getAgency } from '../directory/directory.service.js';
 import type { FederationApi, OutgoingMessage } from '../federation/federation.contract.js';
 import {
+  isNotificationType,
   isPersonalDataType,
   type Language,
   type NotificationType,
@@ -155,7 +156,8 @@ export async function createNotification(
 
 /** What another module asks exchange to send (or draft) as a consequence of its own change. */
 export interface ModuleNotification {
-  type: NotificationType;
+  /** Checked here rather than typed as the union: modules name their types without importing exchange's. */
+  type: string;
   to: string[];
   priority: Priority;
   body: unknown;
@@ -172,7 +174,11 @@ export async function createForModule(
   actor: Actor,
   input: ModuleNotification,
 ): Promise<{ id: string }> {
-  const { id, sent } = await createAs(deps, trx, actor, { ...input, draft: input.draft ?? false });
+  const { type } = input;
+  if (!isNotificationType(type)) {
+    throw new Error(`a module raised a ${type} notification, a type exchange does not know`);
+  }
+  const { id, sent } = await createAs(deps, trx, actor, { ...input, type, draft: input.draft ?? false });
   // Live clients learn of it a moment early if the caller's transaction later rolls back; they re-read anyway.
   if (sent) announceSent(deps, sent);
   return { id };

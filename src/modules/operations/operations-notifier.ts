@@ -24,7 +24,7 @@ export interface OperationsNotifier {
 export type SendNotification = (
   db: Db,
   actor: Actor,
-  input: { type: string; to: string[]; priority: string; body: unknown },
+  input: { type: string; to: string[]; priority: OperationsNotification['priority']; body: unknown },
 ) => Promise<unknown>;
 
 /** The notifier the node uses: hands each notification to exchange's service. */

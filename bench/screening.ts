@@ -66,97 +66,112 @@ const random = () => {
 };
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
 
-const SCRIPTS = [
-  {
-    surnames: ['WANG', 'LI', 'ZHANG', 'LIU', 'CHEN', 'YANG', 'HUANG', 'ZHAO', 'WU', 'ZHOU', 'XU', 'SUN'],
-    given: [
-      'WEI',
-      'FANG',
-      'NA',
-      'XIUYING',
-      'MIN',
-      'JING',
-      'QIANG',
-      'LEI',
-      'JUN',
-      'YANG',
-      'TAO',
-      'MING',
-      'CHAO',
-      'XIA',
-    ],
-    nat: 'CHN',
-  },
-  {
-    surnames: [
-      'IVANOV',
-      'SMIRNOV',
-      'KUZNETSOV',
-      'POPOV',
-      'VASILIEV',
-      'PETROV',
-      'SOKOLOV',
-      'MIKHAILOV',
-      'FEDOROV',
-      'MOROZOV',
-    ],
-    given: [
-      'ALEKSANDR',
-      'SERGEI',
-      'DMITRII',
-      'ANDREI',
-      'ALEKSEI',
-      'MAKSIM',
-      'EVGENII',
-      'IVAN',
-      'MIKHAIL',
-      'NATALIA',
-      'OLGA',
-      'ELENA',
-    ],
-    nat: 'RUS',
-  },
-  {
-    surnames: ['BAT', 'GANBOLD', 'ENKHBAYAR', 'BOLD', 'TSEREN', 'DORJ', 'BAATAR', 'ERDENE', 'OTGON', 'SUKH'],
-    given: [
-      'TEMUJIN',
-      'BOLORMAA',
-      'NARAN',
-      'GEREL',
-      'ANAND',
-      'BAYAR',
-      'ODON',
-      'SARANGEREL',
-      'MUNKH',
-      'TUYAA',
-    ],
-    nat: 'MNG',
-  },
-  {
-    surnames: ['NGUYEN', 'TRAN', 'LE', 'PHAM', 'HOANG', 'PHAN', 'VU', 'DANG', 'BUI', 'DO'],
-    given: ['VAN AN', 'THI MAI', 'MINH', 'THI LAN', 'DUC', 'QUANG', 'THI HOA', 'TUAN', 'HUNG', 'LINH'],
-    nat: 'VNM',
-  },
-  {
-    surnames: ['SAETANG', 'SRISUK', 'CHAIYAPORN', 'WONGSAWAT', 'BOONMA', 'KAEWKLA', 'SUKSAWAT', 'THONGDEE'],
-    given: ['SOMCHAI', 'SOMSAK', 'MALEE', 'NATTAPONG', 'KANYA', 'PRASERT', 'SUDA', 'WICHAI'],
-    nat: 'THA',
-  },
-];
+/**
+ * Synthetic travellers in the shapes the border sees, built from common parts so that the pools are wide
+ * (the first pools of 8–14 names each made 78% of crossings namesakes of someone listed):
+ * - Chinese: about 100 common surnames (some repeated: they are commoner) × given names of one or two syllables
+ *   from 80 common given-name syllables, in Hanyu Pinyin as PRC passports print them;
+ * - Russian: 60 common surnames with the feminine -A/-AYA forms, 40 given names in ICAO 9303 transliteration;
+ * - Mongolian: a given name (often a compound like BAT-ERDENE) with the father's name as surname;
+ * - Kazakh: -OV/-EV/-ULY surnames from common roots; Korean: 30 surnames × two-syllable given names;
+ * - Vietnamese: 20 family names × middle name (VAN, THI, DUC, …) × given name; Thai: long compound surnames.
+ * The count of distinct full names runs into the millions, so a namesake is rare, as at a real desk.
+ */
+const syllables = (text: string) => text.split(' ');
+const CN_SURNAMES = syllables(
+  'WANG LI ZHANG LIU CHEN YANG HUANG ZHAO WU ZHOU XU SUN MA ZHU HU GUO HE LIN LUO GAO ZHENG LIANG XIE SONG TANG XU HAN FENG DENG CAO PENG ZENG XIAO TIAN DONG PAN YUAN CAI JIANG YU DU YE CHENG WEI SU LYU DING REN LU YAO SHEN ZHONG JIANG CUI TAN LU FAN WANG LIAO SHI JIN WEI JIA XIA FU FANG ZOU XIONG BAI MENG QIN QIU HOU JIANG YIN XUE YAN DUAN LEI LONG LI SHI TAO HE MAO HAO GU GONG SHAO WAN QIN WU QIAN YAN DAI MO KONG XIANG CHANG',
+);
+const CN_GIVEN = syllables(
+  'WEI FANG NA XIU YING MIN JING QIANG LEI JUN YANG TAO MING CHAO XIA HUA PING GANG HUI LI YAN HONG YUN JIE LING BO BIN NING KAI XIN YU HAO RUI ZHI WEN JIAN GUO QING FENG TING LAN MEI JUAN XUE SHAN CHUN LONG PENG HAI DONG BING YONG SHENG ZHEN CHENG XIANG DAN LIN ZE HAN XUAN YI YUE SI JIA ZI MENG QI KANG AN HAN XI LU TIAN SONG YUAN HENG',
+);
+const RU_ROOTS = syllables(
+  'IVANOV SMIRNOV KUZNETSOV POPOV VASILEV PETROV SOKOLOV MIKHAILOV NOVIKOV FEDOROV MOROZOV VOLKOV ALEKSEEV LEBEDEV SEMENOV EGOROV PAVLOV KOZLOV STEPANOV NIKOLAEV OREKHOV ANDREEV MAKAROV NIKITIN ZAKHAROV ZAITSEV SOLOVEV BORISOV IAKOVLEV GRIGOREV ROMANOV VOROBEV SERGEEV KUZMIN FROLOV ALEKSANDROV DMITRIEV KOROLEV GUSEV KISELEV ILIN MAKSIMOV POLIAKOV SOROKIN VINOGRADOV KOVALEV BELOV MEDVEDEV ANTONOV TARASOV ZHUKOV BARANOV FILIPPOV KOMAROV DAVYDOV BELIAEV GERASIMOV BOGDANOV OSIPOV',
+);
+const RU_MALE = syllables(
+  'ALEKSANDR SERGEI DMITRII ANDREI ALEKSEI MAKSIM EVGENII IVAN MIKHAIL ARTEM ROMAN VLADIMIR NIKOLAI DENIS PAVEL OLEG IGOR VIKTOR ANTON KONSTANTIN',
+);
+const RU_FEMALE = syllables(
+  'ELENA OLGA NATALIA TATIANA IRINA SVETLANA ANNA MARIIA EKATERINA IULIIA ANASTASIIA DARIA LIUDMILA GALINA MARINA VALENTINA KSENIIA POLINA SOFIIA ALINA',
+);
+const MN_PARTS = syllables(
+  'BAT ERDENE BOLD GAN ENKH TUYA SARAN GEREL OTGON MUNKH NARAN DORJ TSEREN BAYAR SUKH OYUN DELGER TUMEN ALTAN BOLOR CHIMEG NOMIN ODON ARIUN',
+);
+const KZ_ROOTS = syllables(
+  'NURLAN ASKAR SERIK BOLAT YERLAN DAUREN ARMAN TIMUR MARAT KAIRAT BERIK ZHANDOS NURSULTAN ALIBEK DANIYAR ERBOL MUKHTAR SABIT TALGAT ZHANIBEK',
+);
+const KZ_GIVEN = syllables(
+  'AIGERIM DINARA GULNARA ZHANAR AIZHAN SAULE ASEL MADINA NURLAN ASKAR SERIK BOLAT YERLAN DAUREN ARMAN TIMUR MARAT KAIRAT AIDOS ALMAS',
+);
+const KR_SURNAMES = syllables(
+  'KIM LEE PARK CHOI JUNG KANG CHO YOON JANG LIM HAN OH SEO SHIN KWON HWANG AHN SONG JEON HONG YOO KO MOON YANG SON BAE BAEK HEO NAM NOH',
+);
+const KR_SYLLABLES = syllables(
+  'MIN JI SEO YEON HYUN JUN WOO JAE SUNG HO YOUNG SU EUN HEE JIN HYE KYUNG SANG DONG CHUL SOO BIN HA NA',
+);
+const VN_FAMILY = syllables(
+  'NGUYEN TRAN LE PHAM HOANG HUYNH PHAN VU VO DANG BUI DO HO NGO DUONG LY TRUONG DINH DOAN LAM',
+);
+const VN_MIDDLE = syllables('VAN THI DUC MINH HUU QUANG THANH NGOC XUAN KIM');
+const VN_GIVEN = syllables(
+  'AN BINH CUONG DUNG HAI HANH HIEU HOA HUNG HUONG KHANH LAN LINH LONG MAI NAM NGA PHUONG QUAN SON TAM THAO THU TRANG TUAN VY YEN HOANG DAT',
+);
+const TH_PARTS = syllables(
+  'SRI SUK WONG SAWAT CHAI YAPORN BOON MA KAEW KLA THONG DEE SAE TANG PHAN ICH RAT TANA KIT CHAROEN PORN SOM JIT NGAM',
+);
+const TH_GIVEN = syllables(
+  'SOMCHAI SOMSAK MALEE NATTAPONG KANYA PRASERT SUDA WICHAI ANONG BOONMEE CHANYA DARUNEE EKKACHAI GANYA JIRAPORN KITTI LAMAI NARONG PORNTIP SURIYA',
+);
+
+/** Joins a random number of parts; `glue` '' makes compounds like WONGSAWAT, '-' makes BAT-ERDENE. */
+const compound = (parts: readonly string[], min: number, max: number, glue = '') =>
+  Array.from({ length: min + Math.floor(random() * (max - min + 1)) }, () => pick(parts)).join(glue);
+
+/** A name, sex and nationality in one of the shapes above. */
+function travellerName(): Pick<WatchlistIdentity, 'surname' | 'givenNames' | 'sex' | 'nationality'> {
+  const sex = random() < 0.5 ? 'M' : 'F';
+  const shape = random();
+  if (shape < 0.3) {
+    return { surname: pick(CN_SURNAMES), givenNames: compound(CN_GIVEN, 1, 2), sex, nationality: 'CHN' };
+  }
+  if (shape < 0.5) {
+    const root = pick(RU_ROOTS);
+    const surname = sex === 'F' ? `${root}A` : root;
+    return { surname, givenNames: pick(sex === 'F' ? RU_FEMALE : RU_MALE), sex, nationality: 'RUS' };
+  }
+  if (shape < 0.62) {
+    return {
+      surname: compound(MN_PARTS, 1, 2),
+      givenNames: compound(MN_PARTS, 1, 2, random() < 0.5 ? '-' : ''),
+      sex,
+      nationality: 'MNG',
+    };
+  }
+  if (shape < 0.7) {
+    const surname = `${pick(KZ_ROOTS)}${pick(['OV', 'EV', 'ULY', sex === 'F' ? 'OVA' : 'OV'])}`;
+    return { surname, givenNames: pick(KZ_GIVEN), sex, nationality: 'KAZ' };
+  }
+  if (shape < 0.78) {
+    const given = `${pick(KR_SYLLABLES)}${random() < 0.5 ? ' ' : ''}${pick(KR_SYLLABLES)}`;
+    return { surname: pick(KR_SURNAMES), givenNames: given, sex, nationality: 'KOR' };
+  }
+  if (shape < 0.92) {
+    const given = `${pick(VN_MIDDLE)} ${pick(VN_GIVEN)}`;
+    return { surname: pick(VN_FAMILY), givenNames: given, sex, nationality: 'VNM' };
+  }
+  return { surname: compound(TH_PARTS, 2, 4), givenNames: pick(TH_GIVEN), sex, nationality: 'THA' };
+}
 
 function person(id: string): WatchlistIdentity {
-  const script = pick(SCRIPTS);
+  const name = travellerName();
   const year = 1940 + Math.floor(random() * 65);
   const month = String(1 + Math.floor(random() * 12)).padStart(2, '0');
   const day = String(1 + Math.floor(random() * 28)).padStart(2, '0');
+  const nationality = name.nationality ?? 'XXX';
   return {
     id,
-    surname: `${pick(script.surnames)}${random() < 0.5 ? '' : pick(['', 'A', 'O', 'IN'])}`,
-    givenNames: random() < 0.3 ? `${pick(script.given)} ${pick(script.given)}` : pick(script.given),
-    sex: random() < 0.5 ? 'M' : 'F',
+    ...name,
     birthDate: `${year}-${month}-${day}`,
-    nationality: script.nat,
-    documentNumber: `${script.nat[0]}${Math.floor(random() * 1e8)
+    documentNumber: `${nationality[0]}${Math.floor(random() * 1e8)
       .toString()
       .padStart(8, '0')}`,
   };

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { describeEachDatabase, useTestDatabase } from '../../../test/support/databases.js';
 import { SYSTEM_ACTOR } from '../auth/roles.js';
+import type { Db } from '../db/database.js';
 import { isPostgres } from '../db/dialect.js';
 import { appendAudit, listAudit, verifyAuditChain } from './audit.js';
 
@@ -21,6 +22,62 @@ describeEachDatabase('audit log', (dialect) => {
     expect(await verifyAuditChain(db)).toEqual({ ok: true, entries: 5 });
     const newest = await listAudit(db, { limit: 2 });
     expect(newest.map((e) => e.targetId)).toEqual(['t4', 't3']);
+  });
+
+  const write = (db: Db, targetId: string) =>
+    appendAudit(db, SYSTEM_ACTOR, { action: 'test.write', targetType: 'thing', targetId });
+
+  it('links to the true last entry after a transaction that appended was rolled back', async () => {
+    const { db } = database();
+    await write(db, 'before');
+    await expect(
+      db.transaction().execute(async (trx) => {
+        await write(trx, 'rolled-back');
+        throw new Error('the use case failed after auditing');
+      }),
+    ).rejects.toThrow('the use case failed');
+    await write(db, 'after');
+    const entries = await db
+      .selectFrom('audit_log')
+      .select(['target_id', 'prev_hash', 'hash'])
+      .orderBy('seq')
+      .execute();
+    expect(entries.map((e) => e.target_id).slice(-2)).toEqual(['before', 'after']);
+    expect(entries.at(-1)?.prev_hash).toBe(entries.at(-2)?.hash);
+    expect((await verifyAuditChain(db)).ok).toBe(true);
+  });
+
+  it('links to an entry another process appended since this one last wrote', async () => {
+    const { db } = database();
+    await write(db, 'ours');
+    const last = await db
+      .selectFrom('audit_log')
+      .select('hash')
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('audit_log')
+      .values({
+        at: new Date().toISOString(),
+        actor_id: null,
+        actor_name: 'other-process',
+        action: 'test.write',
+        target_type: 'thing',
+        target_id: 'theirs',
+        ip: null,
+        request_id: null,
+        details: '{}',
+        prev_hash: last.hash,
+        hash: 'hash-written-by-another-process',
+      })
+      .execute();
+    await write(db, 'ours-again');
+    const newest = await db
+      .selectFrom('audit_log')
+      .select(['target_id', 'prev_hash'])
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(newest).toEqual({ target_id: 'ours-again', prev_hash: 'hash-written-by-another-process' });
   });
 
   it('finds the first entry someone altered behind the application', async () => {

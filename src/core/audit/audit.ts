@@ -46,18 +46,37 @@ function entryHash(prevHash: string, fields: Omit<AuditEntry, 'seq'>): string {
   return createHash('sha256').update(prevHash).update('\n').update(canonical).digest('hex');
 }
 
+// The hash of the last entry this process appended. It is only a guess: the insert below checks it against the
+// table in the same statement and the chain is read again when it does not hold (another process appended, or
+// the transaction that wrote it rolled back), so a stale guess costs a retry, never a fork in the chain.
+let lastHashGuess: string | null = null;
+
+const readLastHash = async (trx: Db): Promise<string> =>
+  (await trx.selectFrom('audit_log').select('hash').orderBy('seq', 'desc').limit(1).executeTakeFirst())
+    ?.hash ?? GENESIS;
+
+/** Inserts the entry only if `prevHash` is still the chain's last hash; its hash when it was inserted. */
+async function insertIfLast(
+  trx: Db,
+  fields: Omit<AuditEntry, 'seq'>,
+  prevHash: string,
+): Promise<string | null> {
+  const hash = entryHash(prevHash, fields);
+  const result = await sql`insert into audit_log
+      (at, actor_id, actor_name, action, target_type, target_id, ip, request_id, details, prev_hash, hash)
+    select ${fields.at}, ${fields.actorId}, ${fields.actorName}, ${fields.action}, ${fields.targetType},
+      ${fields.targetId}, ${fields.ip}, ${fields.requestId}, ${JSON.stringify(fields.details)}, ${prevHash}, ${hash}
+    where coalesce((select hash from audit_log order by seq desc limit 1), ${GENESIS}) = ${prevHash}`.execute(
+    trx,
+  );
+  return Number(result.numAffectedRows ?? 0) === 1 ? hash : null;
+}
+
 /** Appends one entry to the hash chain, inside the caller's transaction when there is one. */
 export async function appendAudit(db: Db, actor: Actor, event: AuditEvent): Promise<void> {
   await inTransaction(db, async (trx) => {
     // Serialises appenders across processes so two entries never claim the same predecessor.
     if (isPostgres(trx)) await sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(trx);
-    const last = await trx
-      .selectFrom('audit_log')
-      .select('hash')
-      .orderBy('seq', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    const prevHash = last?.hash ?? GENESIS;
     const fields = {
       at: nowIso(),
       actorId: actor.userId,
@@ -69,22 +88,12 @@ export async function appendAudit(db: Db, actor: Actor, event: AuditEvent): Prom
       requestId: actor.requestId,
       details: event.details ?? {},
     };
-    await trx
-      .insertInto('audit_log')
-      .values({
-        at: fields.at,
-        actor_id: fields.actorId,
-        actor_name: fields.actorName,
-        action: fields.action,
-        target_type: fields.targetType,
-        target_id: fields.targetId,
-        ip: fields.ip,
-        request_id: fields.requestId,
-        details: JSON.stringify(fields.details),
-        prev_hash: prevHash,
-        hash: entryHash(prevHash, fields),
-      })
-      .execute();
+    const appended =
+      (lastHashGuess === null ? null : await insertIfLast(trx, fields, lastHashGuess)) ??
+      // Under the lock (PostgreSQL) or the write transaction (SQLite) nobody appends between read and insert.
+      (await insertIfLast(trx, fields, await readLastHash(trx)));
+    if (appended === null) throw new Error('The audit chain changed while this process held the append lock');
+    lastHashGuess = appended;
   });
 }
 

@@ -18,6 +18,7 @@ const PAGES: Record<Exclude<Destination['key'], 'home'>, LazyExoticComponent<Com
   liaison: lazy(() => import('./pages/liaison/liaison-page.js')),
   reports: lazy(() => import('./pages/reports/reports-page.js')),
   admin: lazy(() => import('./pages/admin/admin-page.js')),
+  account: lazy(() => import('./pages/account/account-page.js')),
 };
 
 function LoadingPage({ title }: { readonly title: string }) {

@@ -23,6 +23,7 @@ export interface User {
   readonly language: Language;
   readonly roles: readonly Role[];
   readonly personalData: boolean;
+  readonly totpEnabled: boolean;
 }
 
 export interface SessionBody {

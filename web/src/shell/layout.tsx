@@ -39,7 +39,9 @@ function UserMenu() {
   return (
     <div className="user">
       <span>
-        {t('header.signedInAs', { name: user.displayName })}
+        <Link to="/account" title={t('header.myAccount')}>
+          {t('header.signedInAs', { name: user.displayName })}
+        </Link>
         <span className="muted"> · {user.roles.map((role) => t(`roles.${role}`)).join(', ')}</span>
       </span>
       <button type="button" onClick={signOut}>
@@ -72,7 +74,9 @@ export function Layout({ title, children }: { readonly title: string; readonly c
       </header>
       <nav className="app-nav" aria-label={t('nav.label')}>
         <ul>
-          {DESTINATIONS.filter((destination) => canOpen(user, destination)).map((destination) => (
+          {DESTINATIONS.filter(
+            (destination) => destination.inMainNavigation !== false && canOpen(user, destination),
+          ).map((destination) => (
             <li key={destination.key}>
               <Link to={destination.path}>{t(`nav.${destination.key}`)}</Link>
             </li>

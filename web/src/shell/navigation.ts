@@ -11,12 +11,15 @@ export interface Destination {
     | 'operations'
     | 'liaison'
     | 'reports'
-    | 'admin';
+    | 'admin'
+    | 'account';
   readonly path: string;
   /** `any` for every signed-in user; administrators pass every check, as on the node. */
   readonly roles: readonly Role[] | 'any';
   /** The page shows personal data, so the user must be cleared for it (as the node checks on every call). */
   readonly personalData?: boolean;
+  /** False for pages reached from elsewhere (the header's user name), kept out of the main navigation. */
+  readonly inMainNavigation?: false;
 }
 
 // Role lists follow DESIGN.md's "who uses it" table; the node enforces the same rules on every API call.
@@ -38,6 +41,7 @@ export const DESTINATIONS: readonly Destination[] = [
   { key: 'liaison', path: '/liaison', roles: ['liaison_officer'] },
   { key: 'reports', path: '/reports', roles: ['analyst', 'liaison_officer'] },
   { key: 'admin', path: '/admin', roles: ['admin'] },
+  { key: 'account', path: '/account', roles: 'any', inMainNavigation: false },
 ];
 
 /** Whether the user's roles open a destination. */

@@ -222,6 +222,9 @@ function OverduePanel() {
               outbox: format.number(overdue.data.counts.outbox),
             })}
           </p>
+          <p className="muted small" data-testid="overdue-scope">
+            {t('home.overdue.scope')}
+          </p>
           <ul className="hit-list compact">
             {overdue.data.items.map((item) => (
               <li key={`${item.id}:${item.agency}`}>

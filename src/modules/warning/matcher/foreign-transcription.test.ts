@@ -73,6 +73,19 @@ describe('transcriptionSimilarity', () => {
     }
   });
 
+  it('matches English names whose silent r, silent e or wh the tables follow', () => {
+    for (const [latin, foreign] of [
+      ['harper', '哈珀'],
+      ['windsor', '温莎'],
+      ['turner', '터너'],
+      ['james', '제임스'],
+      ['white', '화이트'],
+      ['heath', '히스'],
+    ] as const) {
+      expect(transcriptionSimilarity(latinToken(latin), foreignToken(foreign))).toBeGreaterThan(0.91);
+    }
+  });
+
   it('keeps different names apart', () => {
     expect(transcriptionSimilarity(latinToken('kimura'), foreignToken('克恩斯'))).toBeLessThan(0.9);
     expect(transcriptionSimilarity(latinToken('murphy'), foreignToken('카위트'))).toBeLessThan(0.9);
@@ -99,6 +112,14 @@ describe('names written in transcription', () => {
     expect(normaliseName('林丹').tokens.some((token) => token.native)).toBe(false);
     expect(normaliseName('정식 김').tokens.some((token) => token.native)).toBe(false);
     expect(normaliseName('巴拉巴诺夫').tokens.every((token) => token.native)).toBe(true);
+  });
+
+  it('pairs a Latin name with the whole transcription, not with a piece of it that sounds alike', () => {
+    expect(
+      compareNames(normaliseName('Johnson'), normaliseName('约翰逊')).pairs.map((pair) => pair.entry),
+    ).toEqual(['yuehanxun']);
+    expect(compareNames(normaliseName('Rao'), normaliseName('라오')).score).toBeGreaterThan(0.9);
+    expect(compareNames(normaliseName('Roosevelt'), normaliseName('罗斯福')).score).toBeGreaterThan(0.8);
   });
 
   it('scores a Western surname against its Chinese and Korean transcriptions as the same name', () => {

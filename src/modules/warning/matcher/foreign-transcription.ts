@@ -32,32 +32,48 @@ const foreignReadingOf = (token: NameToken): TranscriptionReading | null => {
   return reading ?? null;
 };
 
-const LATIN = new WeakMap<NameToken, readonly string[]>();
+const SILENT_ES = /([^aeiouyscgxzh])es$/;
+
+/** Skeletons of a Latin part; the first `plain` of them follow its spelling and the tables' own rules. */
+interface LatinSkeletons {
+  readonly skeletons: readonly string[];
+  readonly plain: number;
+}
+
+const LATIN = new WeakMap<NameToken, LatinSkeletons>();
 
 /**
- * The skeletons a Latin part may sound as to a transcriber: its own, its French reading, its readings under
- * other European orthographies, and English th read as the s that both tables write for it (Martha 玛莎).
+ * The skeletons a Latin part may sound as to a transcriber: its own; English th read as the s and wh as the
+ * hw that both tables write (Martha 玛莎, Heath 히스, White 화이트 怀特); then, as guesses, final ds as dz, its
+ * French reading and its readings under other European orthographies.
  */
-const latinSkeletons = (token: NameToken): readonly string[] => {
+const latinSkeletons = (token: NameToken): LatinSkeletons => {
   const known = LATIN.get(token);
   if (known) return known;
-  const skeletons = new Set<string>();
-  const addReadings = (reading: NameToken) => {
-    skeletons.add(reading.skeleton);
+  const spoken = [token];
+  if (token.text.includes('th')) spoken.push(makeToken(token.text.replace(/th/g, 's')));
+  if (token.text.startsWith('wh')) spoken.push(makeToken(`hw${token.text.slice(2)}`));
+  const skeletons = new Set(spoken.map((reading) => reading.skeleton));
+  const plain = skeletons.size;
+  // a final ds may sound dz, which the tables write as one syllable (Edwards 爱德华兹 에드워즈)
+  if (token.text.endsWith('ds')) skeletons.add(skeletonOf(`${token.text.slice(0, -2)}z`));
+  for (const reading of spoken) {
     if (reading.altSkeleton) skeletons.add(reading.altSkeleton);
-    for (const spelling of orthographyReadings(reading.text)) skeletons.add(skeletonOf(spelling));
-  };
-  addReadings(token);
-  if (token.text.includes('th')) addReadings(makeToken(token.text.replace(/th/g, 's')));
-  const list = [...skeletons];
-  LATIN.set(token, list);
-  return list;
+    for (const spelling of orthographyReadings(reading.text)) {
+      skeletons.add(skeletonOf(spelling));
+      // the e of an English -es after a consonant is silent (James 제임스 詹姆斯, Hughes 휴스 休斯)
+      if (SILENT_ES.test(spelling)) skeletons.add(skeletonOf(spelling.replace(SILENT_ES, '$1s')));
+    }
+  }
+  const readings = { skeletons: [...skeletons], plain };
+  LATIN.set(token, readings);
+  return readings;
 };
 
 /** What each unit of alignment cost takes from the similarity, per skeleton letter of the Latin part. */
 const COST_WEIGHT = 1;
 /** Reading the Latin part by another orthography than its plain spelling is a guess that costs this much. */
-const OTHER_ORTHOGRAPHY_COST = 0.2;
+const OTHER_ORTHOGRAPHY_COST = 0.15;
 /** Below this a transcription reading is not worth ranking. */
 const FLOOR = 0.7;
 
@@ -69,11 +85,11 @@ export const transcriptionSimilarity = (latin: NameToken, foreign: NameToken): n
   const reading = foreignReadingOf(foreign);
   if (!reading) return 0;
   let best = 0;
-  const skeletons = latinSkeletons(latin);
+  const { skeletons, plain } = latinSkeletons(latin);
   for (let i = 0; i < skeletons.length; i++) {
     const skeleton = skeletons[i] as string;
     const length = skeleton.length + 1;
-    const penalty = i === 0 ? 0 : OTHER_ORTHOGRAPHY_COST;
+    const penalty = i < plain ? 0 : OTHER_ORTHOGRAPHY_COST;
     const limit = ((1 - Math.max(best, FLOOR)) * length) / COST_WEIGHT - penalty;
     const distance = transcriptionDistance(skeleton, reading, limit) + penalty;
     best = Math.max(best, 1 - (COST_WEIGHT * distance) / length);

@@ -14,6 +14,8 @@ import {
   type Slot,
   type TranscriptionReading,
   vowel,
+  withGemination,
+  withVowelRuns,
 } from './transcription-alignment.js';
 
 /**
@@ -49,7 +51,12 @@ const TRANSCRIPTION_CHARACTERS =
   '萊賴蘭勞雷裡麗林龍盧魯倫羅蘿呂馬瑪麥邁門夢繆納聶寧紐農諾' +
   '漢華懷錫蕭謝許熱榮讓剋內維爾岱韋蓋約鮑吳蓮鄧頌買濟該崙歷' +
   // established in long-standing transcriptions (乔治 George, 威廉 William, 亚历山大, 拿破仑, 以撒, 茱莉亚, 查理)
-  '理力拿素以薇歇度地那撒芮茱迦谭侯叶他帝治伐培茵必历蜜旦夸荷济廉敖媞毗耐仑该娑颂合买';
+  '理力拿素以薇歇度地那撒芮茱迦谭侯叶他帝治伐培茵必历蜜旦夸荷济廉敖媞毗耐仑该娑颂合买' +
+  // and in the established forms of famous names (华盛顿, 刘易斯, 牛顿, 狄更斯, 拿破仑, 爱迪生, 歌德, 卢梭, 雨果,
+  // 戴高乐, 俾斯麦, 陀思妥耶夫斯基)
+  '盛刘劉易牛更破生歌梭雨乐樂俾妥' +
+  // cells of the English (杭 hang) and Russian tables (苗 мё, 佳 дя, 霞 ся, 缅 мянь, 廖 лё: 谢苗, 娜佳, 阿霞)
+  '杭苗佳霞缅緬廖';
 
 const CHARACTERS = new Set(TRANSCRIPTION_CHARACTERS);
 
@@ -69,6 +76,9 @@ const PINYIN_OVERRIDES: Readonly<Record<string, string>> = {
   车: 'che',
   車: 'che',
   卜: 'bu',
+  // the y row's yo (约翰 Johannes, 约瑟夫 Joseph), not yue
+  约: 'yao',
+  約: 'yao',
 };
 
 /** Pinyin initials and the Latin sounds (as skeleton letters) they render in the tables. */
@@ -87,7 +97,8 @@ const INITIALS: ReadonlyArray<readonly [string, string]> = [
   ['g', 'g'],
   ['k', 'k'],
   ['h', 'h'],
-  ['j', 'Jgz'],
+  // the j row before i also writes k and g (基 ki, 金 kin, 吉 gi in the English table)
+  ['j', 'Jgzk'],
   ['q', 'XkC'],
   ['x', 'sS'],
   ['r', 'rJl'],
@@ -203,18 +214,30 @@ const SURNAMES = new Set(
 );
 
 /**
+ * Characters the tables write for a consonant alone, which Chinese given names do not use: a name holding one
+ * (罗斯福 Roosevelt, 史密斯 Smith, 罗伯茨 Roberts) is a transcription even when it begins with a common surname.
+ */
+const TRANSCRIPTION_MARKS = new Set('斯尔爾姆茨兹茲弗赫什普特布夫');
+const hasTranscriptionMark = (word: string): boolean => {
+  for (const character of word) if (TRANSCRIPTION_MARKS.has(character)) return true;
+  return false;
+};
+
+/**
  * True when Han words look like a Chinese personal name: a common surname standing apart from the given name
  * (明哲 蘇, 玉华 文 李), or one word of a surname and one or two given-name characters (林丹, 李明哲).
  */
-export const looksLikeChinesePersonalName = (words: readonly string[]): boolean =>
-  words.length > 1
+export const looksLikeChinesePersonalName = (words: readonly string[]): boolean => {
+  if (words.some(hasTranscriptionMark)) return false;
+  return words.length > 1
     ? words.some((word) => word.length === 1 && SURNAMES.has(word))
     : (words[0]?.length ?? 0) >= 2 && (words[0]?.length ?? 0) <= 3 && SURNAMES.has(words[0]?.charAt(0) ?? '');
+};
 
 /** The transcription reading of a run of Han characters, or undefined when it is not written with the tables. */
 export const hanTranscriptionReading = (text: string): TranscriptionReading | undefined => {
   if (!isHanTranscription(text)) return undefined;
   const slots: Slot[] = [];
   for (const character of text) slots.push(...(CHARACTER_SLOTS.get(character) ?? []));
-  return readingOf(slots);
+  return readingOf(withGemination(withVowelRuns(slots)));
 };

@@ -13,6 +13,8 @@ import {
   type Slot,
   type TranscriptionReading,
   vowel,
+  withGemination,
+  withVowelRuns,
 } from './transcription-alignment.js';
 
 const glide = (letters: string): Slot => ({ letters, gap: 0.1 });
@@ -33,7 +35,7 @@ const INITIALS: readonly string[] = [
   '',
   'Jzg',
   'C',
-  'XCt',
+  'XC',
   'k',
   't',
   'pf',
@@ -70,6 +72,12 @@ const VOWELS: ReadonlyArray<() => Slot[]> = [
   () => [vowel('i')],
 ];
 const EU = 18;
+const YU_I = 20;
+/** Vowels that 이 (ㅏ ㅓ ㅔ ㅗ ㅜ) and 우 (ㅗ) follow as the offglide of one diphthong. */
+const DIPHTHONG_OFFGLIDES: Readonly<Record<number, ReadonlySet<number>>> = {
+  [YU_I]: new Set([0, 4, 5, 8, 13]),
+  13: new Set([8]),
+};
 
 /** Final consonants in Unicode order (none, ㄱ ㄲ ㄳ ㄴ ㄵ ㄶ ㄷ ㄹ ㄺ ㄻ ㄼ ㄽ ㄾ ㄿ ㅀ ㅁ ㅂ ㅄ ㅅ ㅆ ㅇ ㅈ ㅊ ㅋ ㅌ ㅍ ㅎ). */
 const FINALS: ReadonlyArray<() => Slot[]> = [
@@ -122,20 +130,55 @@ const SURNAMES = new Set(
   '김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민진나지엄변채원천방공현함염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부',
 );
 
+/** Finals a Sino-Korean reading can have (ㄱ ㄴ ㄹ ㅁ ㅂ ㅇ); ㅅ ㅈ ㅊ ㅋ ㅌ ㅍ ㅎ ㄲ ㅆ and clusters write loanwords. */
+const SINO_KOREAN_FINALS = new Set([0, 1, 4, 8, 16, 17, 21]);
+const KHIEUKH = 15;
+const EO = 4;
+const E = 5;
+/** Sino-Korean readings with ㅓ start with ㄱ ㅅ ㅇ ㅈ ㅊ ㅎ (거 서 어 저 처 허), with ㅔ with ㅅ ㅈ ㅊ (세 제 체). */
+const SINO_KOREAN_EO_INITIALS = new Set([0, 9, 11, 12, 14, 18]);
+const SINO_KOREAN_E_INITIALS = new Set([9, 12, 14]);
+
+/**
+ * A syllable no Sino-Korean reading has, so that a word holding one is a loanword rather than a Korean
+ * personal name: an epenthetic 으 after a consonant (스, 트, 르), an initial ㅋ, a final outside the
+ * Sino-Korean set (맛, 꼿), or ㅓ and ㅔ after consonants no Sino-Korean reading puts before them (퍼, 터, 레).
+ */
+const isLoanwordSyllable = (code: number): boolean => {
+  const index = code - 0xac00;
+  const initial = Math.floor(index / 588);
+  const vowelIndex = Math.floor((index % 588) / 28);
+  const final = index % 28;
+  return (
+    (vowelIndex === EU && final === 0 && initial !== SILENT_INITIAL) ||
+    initial === KHIEUKH ||
+    !SINO_KOREAN_FINALS.has(final) ||
+    (vowelIndex === EO && !SINO_KOREAN_EO_INITIALS.has(initial)) ||
+    (vowelIndex === E && !SINO_KOREAN_E_INITIALS.has(initial))
+  );
+};
+const hasLoanwordSyllable = (word: string): boolean => {
+  for (let i = 0; i < word.length; i++) if (isLoanwordSyllable(word.charCodeAt(i))) return true;
+  return false;
+};
+
 /**
  * True when Hangul words look like a Korean personal name: a surname syllable standing apart from given names
  * in either order (정식 김, 김 정식, 정식 지은 이), or one word of a surname and two syllables (김정식).
  */
-export const looksLikeKoreanPersonalName = (words: readonly string[]): boolean =>
-  words.length > 1
+export const looksLikeKoreanPersonalName = (words: readonly string[]): boolean => {
+  if (words.some(hasLoanwordSyllable)) return false;
+  return words.length > 1
     ? words.some((word) => word.length === 1 && SURNAMES.has(word))
     : words[0]?.length === 3 && SURNAMES.has(words[0].charAt(0));
+};
 
 /** The loanword-orthography reading of a Hangul word, or undefined when it is not Hangul syllables only. */
 export const hangulTranscriptionReading = (text: string): TranscriptionReading | undefined => {
   if (!isHangulWord(text)) return undefined;
   const slots: Slot[] = [];
   let previousFinal = 0;
+  let previousVowel = -1;
   for (let i = 0; i < text.length; i++) {
     const index = text.charCodeAt(i) - 0xac00;
     const initial = Math.floor(index / 588);
@@ -145,11 +188,19 @@ export const hangulTranscriptionReading = (text: string): TranscriptionReading |
     // ㄹㄹ writes one l (밀리 Milli): the second ㄹ is nearly free
     if (initial === RIEUL && previousFinal === FINAL_RIEUL) slots.push(consonant('lr', 0.1));
     else if (initial !== SILENT_INITIAL) slots.push(consonant(letters));
-    const vowels = VOWELS[vowelIndex]?.() ?? [];
+    // 이 and 우 closing an open syllable write the second half of an English diphthong (베이커 Baker, 마이클
+    // Michael, 오우 for o): the Latin spelling often has one vowel letter there
+    const offglide =
+      initial === SILENT_INITIAL &&
+      previousFinal === 0 &&
+      i > 0 &&
+      DIPHTHONG_OFFGLIDES[vowelIndex]?.has(previousVowel);
+    const vowels = offglide ? [glide(vowelIndex === YU_I ? 'i' : 'u')] : (VOWELS[vowelIndex]?.() ?? []);
     // a word-final 으 after ㅅ, ㅈ, ㅊ is the consonant alone too, as everywhere; a word-initial one is a vowel
     slots.push(...(vowelIndex === EU && i === 0 && initial === SILENT_INITIAL ? [vowel('iu')] : vowels));
     slots.push(...(FINALS[final]?.() ?? []));
     previousFinal = final;
+    previousVowel = vowelIndex;
   }
-  return readingOf(slots);
+  return readingOf(withGemination(withVowelRuns(slots)));
 };

@@ -544,10 +544,25 @@ const alignNames = (query: NormalisedName, entry: NormalisedName): NameCompariso
   const eUnits = unitsOf(entry);
   // joined parts are only worth trying when the parts one by one leave something unexplained
   const simple = align(query, entry, singlesOf(qUnits), singlesOf(eUnits));
-  if (simple.settled || (qUnits.length === query.tokens.length && eUnits.length === entry.tokens.length)) {
-    return { score: simple.score, pairs: simple.pairs };
+  let best = simple;
+  if (!simple.settled && (qUnits.length > query.tokens.length || eUnits.length > entry.tokens.length)) {
+    const joined = align(query, entry, qUnits, eUnits);
+    if (joined.score > simple.score) best = joined;
   }
-  const joined = align(query, entry, qUnits, eUnits);
-  const best = joined.score > simple.score ? joined : simple;
+  // a foreign name written whole in Han or Hangul is one part, which a greedy pairing of its pieces passes over
+  // when a piece happens to sound like the Latin name (约翰逊: 翰逊 against Johnson; 라 against Rao)
+  const qWhole = wholeTranscriptionUnits(query, qUnits);
+  const eWhole = wholeTranscriptionUnits(entry, eUnits);
+  if (qWhole || eWhole) {
+    const whole = align(query, entry, qWhole ?? singlesOf(qUnits), eWhole ?? singlesOf(eUnits));
+    if (whole.score > best.score) best = whole;
+  }
   return { score: best.score, pairs: best.pairs };
+};
+
+/** The single parts and the whole run of a name read as one foreign name's transcription; undefined otherwise. */
+const wholeTranscriptionUnits = (name: NormalisedName, units: readonly Unit[]): Unit[] | undefined => {
+  if (!name.syllabic) return undefined;
+  const whole = units.find((unit) => unit.covers.length === name.tokens.length && unit.token.native);
+  return whole && whole.covers.length > 1 ? [...singlesOf(units), whole] : undefined;
 };

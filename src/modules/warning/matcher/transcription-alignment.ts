@@ -75,6 +75,13 @@ const LATIN_GAP: Readonly<Record<string, number>> = {
   l: 0.45,
 };
 const LATIN_GAP_DEFAULT = 0.85;
+/**
+ * An r after a vowel and before a consonant or the end is not sounded in British English, and both tables
+ * follow the sound (Harper 哈珀, Windsor 温莎, Turner 터너): leaving it out costs little.
+ */
+const NON_RHOTIC_R_GAP = 0.1;
+const R = 'r'.charCodeAt(0);
+const isVowelCode = (code: number): boolean => code === 97 || code === 105 || code === 117;
 
 const BASE = new Float64Array(ALPHABET * ALPHABET).fill(1);
 for (let code = 0; code < ALPHABET; code++) BASE[code * ALPHABET + code] = 0;
@@ -94,6 +101,50 @@ export const reducedVowel = (letters = VOWELS): Slot => ({ letters, gap: 0.05 })
 export const vowel = (letters: string, gap = 0.3): Slot => ({ letters, gap });
 /** A consonant: the Latin name should have it. */
 export const consonant = (letters: string, gap = 1): Slot => ({ letters, gap });
+
+/** Leaving out a vowel that follows another vowel or a glide costs at most this (see `withVowelRuns`). */
+const VOWEL_RUN_GAP = 0.15;
+const VOWEL_LETTERS = /^[aiu]+$/;
+const GLIDE_LETTERS = /^[aiuvJ]+$/;
+
+/**
+ * Makes a vowel that follows a vowel (directly or through a glide) cheap to leave out: a transcription writes
+ * every vowel of a hiatus or a diphthong (라오 Rao, 사리예프 Sariyev, 加布里埃尔 Gabriel), where the Latin
+ * skeleton merges neighbouring vowel letters into one.
+ */
+export const withVowelRuns = (slots: readonly Slot[]): Slot[] => {
+  let afterVowel = false;
+  return slots.map((slot) => {
+    const isVowel = slot.gap <= 0.3 && VOWEL_LETTERS.test(slot.letters);
+    const isGlide = slot.gap <= 0.1 && GLIDE_LETTERS.test(slot.letters);
+    const cheap = afterVowel && isVowel && slot.gap > VOWEL_RUN_GAP;
+    if (!isGlide) afterVowel = isVowel;
+    return cheap ? { letters: slot.letters, gap: VOWEL_RUN_GAP } : slot;
+  });
+};
+
+const GEMINATE_GAP = 0.15;
+const isConsonant = (slot: Slot): boolean =>
+  !VOWEL_LETTERS.test(slot.letters) && !GLIDE_LETTERS.test(slot.letters);
+
+/**
+ * Makes a syllable-closing consonant cheap to leave out where the next syllable opens with the same sound:
+ * both scripts write a Latin double consonant on both sides of the syllable boundary (邦納 Bonner, 안나 Anna,
+ * 맥켈비 McKelvey), where the Latin skeleton has one letter. A slot the alignment already skips cheaply
+ * (the g of -ng) may stand between them.
+ */
+export const withGemination = (slots: readonly Slot[]): Slot[] =>
+  slots.map((slot, i) => {
+    if (!isConsonant(slot) || slot.gap <= GEMINATE_GAP) return slot;
+    let k = i + 1;
+    while (slots[k] && isConsonant(slots[k] as Slot) && (slots[k] as Slot).gap <= 0.1) k++;
+    const next = slots[k];
+    if (!next || !isConsonant(next)) return slot;
+    for (const letter of slot.letters) {
+      if (next.letters.includes(letter)) return { letters: slot.letters, gap: GEMINATE_GAP };
+    }
+    return slot;
+  });
 
 /** Precomputes the substitution costs of each slot, so the alignment reads a table per cell. */
 export const readingOf = (slots: readonly Slot[]): TranscriptionReading => {
@@ -134,7 +185,13 @@ export const transcriptionDistance = (
   for (let j = 1; j <= n; j++) previous[j] = (previous[j - 1] as number) + (gaps[j - 1] as number);
   for (let i = 0; i < skeleton.length; i++) {
     const code = Math.min(skeleton.charCodeAt(i), ALPHABET - 1);
-    const latinGap = LATIN_GAPS[code] as number;
+    const latinGap =
+      code === R &&
+      i > 0 &&
+      isVowelCode(skeleton.charCodeAt(i - 1)) &&
+      !isVowelCode(skeleton.charCodeAt(i + 1))
+        ? NON_RHOTIC_R_GAP
+        : (LATIN_GAPS[code] as number);
     current[0] = (previous[0] as number) + latinGap;
     let rowBest = current[0] as number;
     for (let j = 1; j <= n; j++) {

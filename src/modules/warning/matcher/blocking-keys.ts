@@ -1,3 +1,4 @@
+import { transcriptionSkeleton } from './foreign-transcription.js';
 import { makeToken, type NameToken, type NormalisedName } from './normalise.js';
 import type { PreparedIdentity } from './score.js';
 
@@ -176,7 +177,14 @@ export class KeyBuffer {
     // a foreign name written in Han or Hangul is one word: its syllables together, read as a transcription
     if (name.syllabic && tokens.length > 1) {
       const texts = tokens.map((token) => token.text);
-      this.sound(makeToken(texts.join(''), name.origin, texts));
+      const natives = tokens.every((token) => token.native)
+        ? tokens.map((token) => token.native).join('')
+        : '';
+      const joined = makeToken(texts.join(''), name.origin, texts, natives || undefined);
+      this.sound(joined);
+      // the consonants the transcription table says the characters stand for (史密斯 → s m th): meets Smith
+      const transcribed = transcriptionSkeleton(joined);
+      if (transcribed) this.soundOf(transcribed);
     }
     this.pairKeys(tokens, year);
   }

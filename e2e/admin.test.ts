@@ -1,3 +1,4 @@
+import * as OTPAuth from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInOverApi } from './support/api-session.js';
 import { seriousAccessibilityViolations } from './support/axe.js';
@@ -138,6 +139,45 @@ describe('the administration page in Chromium', () => {
     await expect.poll(() => row.textContent()).toContain('Revoked');
     expect((await withToken()).status).toBe(401);
   });
+
+  it('shows a locked account, unlocks it and removes a lost second factor', async () => {
+    const { page } = browser;
+    const password = 'port-officer-password-8';
+    const officer = await signInOverApi(node.baseUrl, NEW_OFFICER.username, password);
+    const { uri } = await officer.request<{ uri: string }>('POST', '/api/v1/auth/totp/enrol');
+    const authenticator = OTPAuth.URI.parse(uri);
+    if (!(authenticator instanceof OTPAuth.TOTP)) throw new Error(`Enrolment gave no TOTP URI: ${uri}`);
+    await officer.request('POST', '/api/v1/auth/totp/confirm', { code: authenticator.generate() });
+    const login = (secret: string) =>
+      fetch(`${node.baseUrl}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: NEW_OFFICER.username, password: secret }),
+      });
+    for (let attempt = 0; attempt < 5; attempt += 1) await login('not-the-password');
+    expect((await login(password)).status).toBe(429);
+
+    await signInAs(ADMIN);
+    await open('Administration', 'Administration');
+    const row = page.getByRole('row', { name: /^sun\.port/ });
+    await expect.poll(() => row.textContent()).toContain('Locked until');
+    expect(await row.textContent()).toContain('Second factor on');
+    await page.getByRole('button', { name: 'Edit sun.port' }).click();
+    const editor = page.getByRole('region', { name: 'User sun.port' });
+    await editor.getByRole('button', { name: 'Unlock the account' }).click();
+    await page.getByText('sun.port can sign in again; the password is unchanged.').waitFor();
+    await expect.poll(() => row.textContent()).not.toContain('Locked until');
+    expect(await (await login(password)).json()).toEqual({ totpRequired: true });
+
+    page.once('dialog', (dialog) => void dialog.accept());
+    await editor.getByRole('button', { name: 'Remove the second factor' }).click();
+    await page.getByText('The second factor of sun.port is removed and they are signed out.').waitFor();
+    await expect.poll(() => row.textContent()).not.toContain('Second factor on');
+    const signedIn = (await (await login(password)).json()) as { user?: { totpEnabled: boolean } };
+    expect(signedIn.user?.totpEnabled).toBe(false);
+    await browser.screenshot('admin-unlock-totp-reset');
+    await expectAccessible('admin unlock and second factor');
+  }, 60_000);
 
   it('shows this node fingerprint and adds the counterpart node by URL and fingerprint', async () => {
     const { page } = browser;

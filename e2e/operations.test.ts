@@ -364,6 +364,78 @@ describe('joint operations, handovers and crossing counts between two nodes in C
     await expectAccessible('crossing count');
   }, 60_000);
 
+  it('plans a law-enforcement operation with several targets, then edits the list', async () => {
+    const { page } = browser;
+    const title = 'Crackdown on the Zamyn-Uud smuggling route';
+    await signInAt(ours, COMMANDER);
+    await open('Operations', 'Operations');
+    await page.getByRole('tab', { name: 'New plan' }).click();
+    await page.getByLabel('Kind').selectOption('law_enforcement');
+    await page.getByLabel('Title').fill(title);
+    await page.getByLabel('Starts').fill(localInput(8));
+    await page.getByLabel('Ends').fill(localInput(10));
+    const targets = page.getByRole('group', { name: 'Targets' });
+    await targets.getByText('No targets yet: add at least one.').waitFor();
+    await targets.getByRole('button', { name: 'Add the target' }).click();
+    await targets.getByText('Describe the target.').waitFor();
+    await targets.getByLabel('Target', { exact: true }).selectOption('smuggling');
+    await targets.getByLabel('Target description').fill('Fuel smuggled in trucks');
+    await targets.getByRole('button', { name: 'Add the target' }).click();
+    await targets.getByLabel('Target', { exact: true }).selectOption('crossing_organiser');
+    await targets.getByLabel('Target description').fill('The guide called Baatar');
+    await targets.getByRole('button', { name: 'Add the target' }).click();
+    await targets.getByLabel('Target', { exact: true }).selectOption('other');
+    await targets.getByLabel('Target description').fill('Abandoned vehicles');
+    await targets.getByRole('button', { name: 'Add the target' }).click();
+    await targets.getByRole('button', { name: 'Edit Smuggling: Fuel smuggled in trucks' }).click();
+    await targets.getByLabel('Target description').fill('Fuel and cigarettes smuggled in trucks');
+    await targets.getByRole('button', { name: 'Update', exact: true }).click();
+    await targets.getByRole('button', { name: 'Remove Other: Abandoned vehicles' }).click();
+    // A target typed but not added yet is saved with the plan.
+    await targets.getByLabel('Target', { exact: true }).selectOption('illegal_crossing_route');
+    await targets.getByLabel('Target description').fill('Gully east of marker 498');
+    await browser.screenshot('operations-plan-targets');
+    await expectAccessible('plan with targets');
+    await page.getByRole('button', { name: 'Save the plan' }).click();
+    // A new plan is saved as a draft and the calendar shows it.
+    await page.getByRole('button', { name: title }).first().waitFor();
+
+    const drafts = await commanderA.request<Page<OperationView & { title: string; lawEnforcement: unknown }>>(
+      'GET',
+      '/api/v1/operations?status=draft',
+    );
+    const saved = drafts.items.find((item) => item.title === title);
+    expect(saved?.lawEnforcement).toEqual({
+      targets: [
+        { kind: 'smuggling', description: 'Fuel and cigarettes smuggled in trucks' },
+        { kind: 'crossing_organiser', description: 'The guide called Baatar' },
+        { kind: 'illegal_crossing_route', description: 'Gully east of marker 498' },
+      ],
+    });
+
+    await page.getByRole('button', { name: title }).first().click();
+    await page.getByRole('heading', { name: new RegExp(title) }).waitFor();
+    await page.getByRole('button', { name: 'Edit the plan' }).click();
+    const editTargets = page.getByRole('group', { name: 'Targets' });
+    await editTargets
+      .getByRole('button', { name: 'Remove Organiser of illegal crossings: The guide called Baatar' })
+      .waitFor();
+    await editTargets
+      .getByRole('button', { name: 'Remove Organiser of illegal crossings: The guide called Baatar' })
+      .click();
+    await page.getByRole('button', { name: 'Save the plan' }).click();
+    // The saved plan closes the form; the detail and the node then show two targets.
+    await page.getByRole('button', { name: 'Edit the plan' }).waitFor();
+    const kindsOfTargets = async () =>
+      (
+        await commanderA.request<{ lawEnforcement: { targets: { kind: string }[] } }>(
+          'GET',
+          `/api/v1/operations/${saved?.id ?? ''}`,
+        )
+      ).lawEnforcement.targets.map((target) => target.kind);
+    await expect.poll(kindsOfTargets).toEqual(['smuggling', 'illegal_crossing_route']);
+  }, 60_000);
+
   it('logged no console errors', () => {
     expect(browser.consoleErrors).toEqual([]);
   });

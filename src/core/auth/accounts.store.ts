@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../db/database.js';
+import { forgetCachedSessions } from './session-cache.js';
 import type { ApiTokenRow, SessionRow, UserRow } from './tables.js';
 
 export type User = Selectable<UserRow>;
@@ -35,8 +36,18 @@ export const countEnabledAdmins = async (db: Db): Promise<number> =>
 
 export const insertUser = (db: Db, row: UserRow) => db.insertInto('users').values(row).execute();
 
+// Every write that can end a session or change what it may do forgets the cached sessions (session-cache.ts),
+// after the statement so that an autocommitted change is visible to the next read.
+const forgetting = async <T>(write: Promise<T>): Promise<T> => {
+  try {
+    return await write;
+  } finally {
+    forgetCachedSessions();
+  }
+};
+
 export const updateUser = (db: Db, id: string, changes: Partial<UserRow>) =>
-  db.updateTable('users').set(changes).where('id', '=', id).execute();
+  forgetting(db.updateTable('users').set(changes).where('id', '=', id).execute());
 
 export const listUsers = (db: Db, opts: { afterUsername?: string; limit: number }) => {
   let q = db.selectFrom('users').selectAll().orderBy('username').limit(opts.limit);
@@ -50,14 +61,15 @@ export const findSession = (db: Db, id: string) =>
   db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
 
 export const updateSession = (db: Db, id: string, changes: Partial<SessionRow>) =>
-  db.updateTable('sessions').set(changes).where('id', '=', id).execute();
+  forgetting(db.updateTable('sessions').set(changes).where('id', '=', id).execute());
 
-export const deleteSession = (db: Db, id: string) => db.deleteFrom('sessions').where('id', '=', id).execute();
+export const deleteSession = (db: Db, id: string) =>
+  forgetting(db.deleteFrom('sessions').where('id', '=', id).execute());
 
 export const deleteSessionsOfUser = (db: Db, userId: string, exceptId?: string) => {
   let q = db.deleteFrom('sessions').where('user_id', '=', userId);
   if (exceptId) q = q.where('id', '!=', exceptId);
-  return q.execute();
+  return forgetting(q.execute());
 };
 
 export const deleteExpiredSessions = (db: Db, now: string) =>

@@ -4,7 +4,7 @@ import type { Db } from '../db/database.js';
 import { AppError } from '../errors.js';
 import { actorOf, principalOf, SESSION_COOKIE } from '../http/access.js';
 import type { HttpApp } from '../http/app.js';
-import { ErrorResponses, Language, StringEnum } from '../http/schemas.js';
+import { ErrorResponses, IdParams, Language, StringEnum } from '../http/schemas.js';
 import * as auth from './auth.service.js';
 import { ROLES } from './roles.js';
 
@@ -19,6 +19,9 @@ export const UserSchema = Type.Object({
   personalData: Type.Boolean(),
   totpEnabled: Type.Boolean(),
   disabled: Type.Boolean(),
+  lockedUntil: Type.Union([Type.String(), Type.Null()], {
+    description: 'when a lockout after failed logins ends; null when not locked',
+  }),
   createdAt: Type.String(),
 });
 
@@ -63,7 +66,7 @@ class LoginThrottle {
   }
 }
 
-/** Login, second factor, session, logout, own password and TOTP enrolment. */
+/** Login, second factor, session, logout, own password and TOTP enrolment; an administrator's unlock and TOTP reset. */
 export function authRoutes(db: Db, config: Config) {
   const throttle = new LoginThrottle(30, 60_000);
   const cookieOptions = (expiresAt: string) => ({
@@ -192,6 +195,34 @@ export function authRoutes(db: Db, config: Config) {
         await auth.confirmTotpEnrolment(db, principalOf(request), request.body.code);
         return reply.status(204).send(null);
       },
+    );
+
+    app.post(
+      '/api/v1/users/:id/unlock',
+      {
+        config: { access: { roles: ['admin'] } },
+        schema: {
+          tags: ['users'],
+          description: 'Lifts a lockout after failed logins; the password stays as it is',
+          params: IdParams,
+          response: { 200: UserSchema, ...ErrorResponses },
+        },
+      },
+      async (request) => auth.unlockUser(db, actorOf(request), request.params.id),
+    );
+
+    app.post(
+      '/api/v1/users/:id/totp/reset',
+      {
+        config: { access: { roles: ['admin'] } },
+        schema: {
+          tags: ['users'],
+          description: "Removes the user's authenticator (TOTP) and ends their sessions; they enrol again",
+          params: IdParams,
+          response: { 200: UserSchema, ...ErrorResponses },
+        },
+      },
+      async (request) => auth.resetTotp(db, actorOf(request), request.params.id),
     );
   };
 }

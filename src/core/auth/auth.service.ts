@@ -8,6 +8,7 @@ import { newId, nowIso } from '../ids.js';
 import * as store from './accounts.store.js';
 import { hashPassword, PASSWORD_MIN_LENGTH, verifyPassword } from './passwords.js';
 import { type Actor, hasRole, LANGUAGES, type Language, type Principal, ROLES, type Role } from './roles.js';
+import { SessionCache, sessionGeneration } from './session-cache.js';
 import type { ApiTokenRow } from './tables.js';
 
 /** A user as the API shows it: never the hash, the TOTP secret or the lockout counters. */
@@ -22,9 +23,12 @@ export interface UserView {
   personalData: boolean;
   totpEnabled: boolean;
   disabled: boolean;
+  /** When a lockout after failed logins ends; null when the account is not locked now. */
+  lockedUntil: string | null;
   createdAt: string;
 }
 
+/** The API's view of a user row. */
 export function toUserView(row: store.User): UserView {
   return {
     id: row.id,
@@ -37,6 +41,8 @@ export function toUserView(row: store.User): UserView {
     personalData: row.personal_data === 1,
     totpEnabled: row.totp_enabled === 1,
     disabled: row.disabled === 1,
+    // A lockout that has run out is no lockout: the row keeps it only until the next login.
+    lockedUntil: row.locked_until !== null && row.locked_until > nowIso() ? row.locked_until : null,
     createdAt: row.created_at,
   };
 }
@@ -177,6 +183,42 @@ export async function setPassword(db: Db, actor: Actor, username: string, passwo
     });
     await store.deleteSessionsOfUser(trx, user.id);
     await appendAudit(trx, actor, { action: 'user.password_set', targetType: 'user', targetId: user.id });
+  });
+}
+
+async function changeAccount(
+  db: Db,
+  actor: Actor,
+  userId: string,
+  action: string,
+  change: (trx: Db, user: store.User) => Promise<void>,
+): Promise<UserView> {
+  return inTransaction(db, async (trx) => {
+    const user = await store.findUserById(trx, userId);
+    if (!user) throw notFound('auth.user_not_found', 'User', userId);
+    await change(trx, user);
+    await appendAudit(trx, actor, { action, targetType: 'user', targetId: userId });
+    const updated = await store.findUserById(trx, userId);
+    if (!updated) throw notFound('auth.user_not_found', 'User', userId);
+    return toUserView(updated);
+  });
+}
+
+/** Lifts a lockout after failed logins without touching the password (an administrator's call). */
+export async function unlockUser(db: Db, actor: Actor, userId: string): Promise<UserView> {
+  return changeAccount(db, actor, userId, 'user.unlock', async (trx, user) => {
+    await store.updateUser(trx, user.id, { failed_logins: 0, locked_until: null, updated_at: nowIso() });
+  });
+}
+
+/**
+ * Removes a user's second factor (a lost or replaced phone) so they sign in with the password and enrol again;
+ * their sessions end, since whoever holds one may be the reason for the reset.
+ */
+export async function resetTotp(db: Db, actor: Actor, userId: string): Promise<UserView> {
+  return changeAccount(db, actor, userId, 'user.totp_reset', async (trx, user) => {
+    await store.updateUser(trx, user.id, { totp_secret: null, totp_enabled: 0, updated_at: nowIso() });
+    await store.deleteSessionsOfUser(trx, user.id);
   });
 }
 
@@ -407,20 +449,57 @@ export interface SessionPrincipal {
   csrfToken: string;
 }
 
-/** The user behind a session cookie, or null when it is unknown, expired, half-done or the user is disabled. */
+interface ResolvedSession {
+  readonly user: store.User;
+  readonly roles: Role[];
+  readonly sessionId: string;
+  readonly csrfToken: string;
+  readonly expiresAt: string;
+}
+
+// One cache per database handle: a session of one node is never looked up in another's.
+const sessionCaches = new WeakMap<Db, SessionCache<ResolvedSession>>();
+
+async function readSession(db: Db, sessionId: string): Promise<ResolvedSession | null> {
+  const session = await store.findSession(db, sessionId);
+  if (!session || session.awaiting_totp === 1) return null;
+  const user = await store.findUserById(db, session.user_id);
+  if (!user || user.disabled === 1) return null;
+  return {
+    user,
+    roles: JSON.parse(user.roles) as Role[],
+    sessionId: session.id,
+    csrfToken: session.csrf_token,
+    expiresAt: session.expires_at,
+  };
+}
+
+/**
+ * The user behind a session cookie, or null when it is unknown, expired, half-done or the user is disabled.
+ * Answers are remembered briefly (see session-cache.ts: forgotten on any session or user write in this
+ * process, at most SESSION_CACHE_TTL_MS old otherwise); expiry is checked on every request.
+ */
 export async function resolveSession(
   db: Db,
   sessionToken: string,
   context: Pick<Actor, 'ip' | 'requestId'>,
 ): Promise<SessionPrincipal | null> {
-  const session = await store.findSession(db, sha256(sessionToken));
-  if (!session || session.awaiting_totp === 1 || session.expires_at < nowIso()) return null;
-  const user = await store.findUserById(db, session.user_id);
-  if (!user || user.disabled === 1) return null;
-  const roles = JSON.parse(user.roles) as Role[];
+  const sessionId = sha256(sessionToken);
+  let cache = sessionCaches.get(db);
+  if (!cache) {
+    cache = new SessionCache<ResolvedSession>();
+    sessionCaches.set(db, cache);
+  }
+  let resolved = cache.get(sessionId) ?? null;
+  if (!resolved) {
+    const readAt = sessionGeneration();
+    resolved = await readSession(db, sessionId);
+    if (resolved) cache.set(sessionId, resolved, readAt);
+  }
+  if (!resolved || resolved.expiresAt < nowIso()) return null;
   return {
-    principal: principalOf(user, 'session', session.id, roles, context),
-    csrfToken: session.csrf_token,
+    principal: principalOf(resolved.user, 'session', resolved.sessionId, [...resolved.roles], context),
+    csrfToken: resolved.csrfToken,
   };
 }
 

@@ -57,6 +57,18 @@ export const LiaisonContactChanges = Type.Partial(Type.Object(contactFields), {
 });
 export type LiaisonContactChanges = Static<typeof LiaisonContactChanges>;
 
+/** A file kept with a contact (a scanned letter, minutes); its bytes are downloaded separately. */
+export const LiaisonFile = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  mediaType: Type.String({ description: 'sniffed from the content' }),
+  size: Type.Integer(),
+  sha256: Type.String(),
+  uploadedBy: Type.String(),
+  createdAt: Type.String(),
+});
+export type LiaisonFile = Static<typeof LiaisonFile>;
+
 export const LiaisonContact = Type.Object({
   id: Type.String(),
   occurredOn: Type.String(),
@@ -69,6 +81,7 @@ export const LiaisonContact = Type.Object({
   commitments: Type.Array(Commitment),
   followUpStatus: StringEnum(FOLLOW_UP_STATUSES),
   attachments: Type.Array(Type.String()),
+  files: Type.Array(LiaisonFile),
   createdBy: Type.String(),
   createdAt: Type.String(),
   updatedAt: Type.String(),

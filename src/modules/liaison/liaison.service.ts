@@ -8,13 +8,36 @@ import { newId, nowIso } from '../../core/ids.js';
 import type {
   LiaisonContact,
   LiaisonContactChanges,
+  LiaisonFile,
   LiaisonListQuery,
   NewLiaisonContact,
 } from './liaison.schema.js';
 import * as store from './liaison.store.js';
-import type { LiaisonContactRow } from './liaison.tables.js';
+import type { LiaisonAttachmentRow, LiaisonContactRow } from './liaison.tables.js';
 
-function toContact(row: LiaisonContactRow): LiaisonContact {
+/** A file's description, never its bytes. */
+export function toFile(row: Omit<LiaisonAttachmentRow, 'data'>): LiaisonFile {
+  return {
+    id: row.id,
+    name: row.name,
+    mediaType: row.media_type,
+    size: row.size,
+    sha256: row.sha256,
+    uploadedBy: row.uploaded_by,
+    createdAt: row.created_at,
+  };
+}
+
+/** Contacts with their files, read in one query for the whole page. */
+async function withFiles(db: Db, rows: LiaisonContactRow[]): Promise<LiaisonContact[]> {
+  const files = await store.attachmentsOf(
+    db,
+    rows.map((row) => row.id),
+  );
+  return rows.map((row) => toContact(row, files.filter((file) => file.contact_id === row.id).map(toFile)));
+}
+
+function toContact(row: LiaisonContactRow, files: LiaisonFile[] = []): LiaisonContact {
   return {
     id: row.id,
     occurredOn: row.occurred_on,
@@ -27,6 +50,7 @@ function toContact(row: LiaisonContactRow): LiaisonContact {
     commitments: JSON.parse(row.commitments) as LiaisonContact['commitments'],
     followUpStatus: row.follow_up_status as LiaisonContact['followUpStatus'],
     attachments: JSON.parse(row.attachments) as string[],
+    files,
     createdBy: row.created_by,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -40,7 +64,8 @@ const partyKinds = (parties: LiaisonContact['parties']) =>
 const followUpOf = (input: Pick<NewLiaisonContact, 'followUpStatus' | 'commitments'>) =>
   input.followUpStatus ?? ((input.commitments ?? []).some((c) => c.status === 'open') ? 'open' : 'none');
 
-async function requireContact(db: Db, id: string): Promise<LiaisonContactRow> {
+/** The contact, or `liaison.contact_not_found`. */
+export async function requireContact(db: Db, id: string): Promise<LiaisonContactRow> {
   const row = await store.findContact(db, id);
   if (!row) throw notFound('liaison.contact_not_found', 'Liaison contact', id);
   return row;
@@ -77,8 +102,10 @@ export async function createContact(db: Db, actor: Actor, input: NewLiaisonConta
   return toContact(row);
 }
 
+/** One contact with its files. */
 export async function getContact(db: Db, id: string): Promise<LiaisonContact> {
-  return toContact(await requireContact(db, id));
+  const row = await requireContact(db, id);
+  return toContact(row, (await store.attachmentsOf(db, [id])).map(toFile));
 }
 
 export async function updateContact(
@@ -112,13 +139,14 @@ export async function updateContact(
       targetId: id,
       details: { changed: Object.keys(changes) },
     });
-    return toContact(await requireContact(trx, id));
+    return getContact(trx, id);
   });
 }
 
 export async function deleteContact(db: Db, actor: Actor, id: string): Promise<void> {
   await inTransaction(db, async (trx) => {
     await requireContact(trx, id);
+    await store.deleteAttachmentsOf(trx, id);
     await store.deleteContact(trx, id);
     await appendAudit(trx, actor, { action: 'liaison.delete', targetType: 'liaison_contact', targetId: id });
   });
@@ -139,7 +167,7 @@ export async function listContacts(db: Db, query: LiaisonListQuery) {
   const before = decodeCursor(query.cursor, 2) as [string, string] | undefined;
   const rows = await store.listContacts(db, { ...query, before, limit: limit + 1 });
   const page = pageOf(rows, limit, (row) => [row.occurred_on, row.id]);
-  return { items: page.rows.map(toContact), nextCursor: page.nextCursor };
+  return { items: await withFiles(db, page.rows), nextCursor: page.nextCursor };
 }
 
 /** Contacts in a period [from, to), by channel and by the kinds of party involved (for reports). */

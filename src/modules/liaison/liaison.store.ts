@@ -1,5 +1,5 @@
 import type { Db } from '../../core/db/database.js';
-import type { LiaisonContactRow } from './liaison.tables.js';
+import type { LiaisonAttachmentRow, LiaisonContactRow } from './liaison.tables.js';
 
 export const insertContact = (db: Db, row: LiaisonContactRow) =>
   db.insertInto('liaison_contacts').values(row).execute();
@@ -58,3 +58,43 @@ export const contactsBetween = (db: Db, fromDay: string, toDay: string) =>
     .where('occurred_on', '>=', fromDay)
     .where('occurred_on', '<', toDay)
     .execute();
+
+const attachmentColumns = [
+  'id',
+  'contact_id',
+  'name',
+  'media_type',
+  'size',
+  'sha256',
+  'uploaded_by',
+  'created_at',
+] as const;
+
+export const insertAttachment = (db: Db, row: LiaisonAttachmentRow) =>
+  db.insertInto('liaison_attachments').values(row).execute();
+
+/** The files of some contacts, oldest first, without their bytes. */
+export const attachmentsOf = (db: Db, contactIds: readonly string[]) =>
+  contactIds.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('liaison_attachments')
+        .select(attachmentColumns)
+        .where('contact_id', 'in', contactIds)
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute();
+
+export const findAttachment = (db: Db, contactId: string, id: string) =>
+  db
+    .selectFrom('liaison_attachments')
+    .selectAll()
+    .where('contact_id', '=', contactId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+
+export const deleteAttachment = (db: Db, id: string) =>
+  db.deleteFrom('liaison_attachments').where('id', '=', id).execute();
+
+export const deleteAttachmentsOf = (db: Db, contactId: string) =>
+  db.deleteFrom('liaison_attachments').where('contact_id', '=', contactId).execute();

@@ -20,8 +20,24 @@ export interface LiaisonContactRow {
   updated_at: string;
 }
 
+/** A file kept with a contact; `data` is selected only when the file is downloaded. */
+export interface LiaisonAttachmentRow {
+  id: string;
+  contact_id: string;
+  /** The name the officer's file had, shown and offered back on download. */
+  name: string;
+  /** Sniffed from the content, never taken from the name or the uploader's claim. */
+  media_type: string;
+  size: number;
+  sha256: string;
+  data: Buffer;
+  uploaded_by: string;
+  created_at: string;
+}
+
 declare module '../../core/db/database.js' {
   interface Database {
     liaison_contacts: LiaisonContactRow;
+    liaison_attachments: LiaisonAttachmentRow;
   }
 }

@@ -1,11 +1,28 @@
+import { createHash } from 'node:crypto';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/support/databases.js';
 import type { ApiClient } from '../../../test/support/http-client.js';
 import { useTestNode } from '../../../test/support/nodes.js';
-import type { LiaisonContact } from './liaison.schema.js';
+import type { LiaisonContact, LiaisonFile } from './liaison.schema.js';
 import { countLiaisonContacts } from './liaison.service.js';
 
 type Page = { items: LiaisonContact[]; nextCursor: string | null };
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n');
+
+/** Uploads with an API token: the test client sends no custom headers, and X-File-Name carries the name. */
+async function upload(baseUrl: string, token: string, contactId: string, name: string, bytes: Buffer) {
+  const response = await fetch(new URL(`/api/v1/liaison/contacts/${contactId}/files`, baseUrl), {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/octet-stream',
+      'x-file-name': encodeURIComponent(name),
+      authorization: `Bearer ${token}`,
+    },
+    body: bytes,
+  });
+  return { status: response.status, body: (await response.json()) as LiaisonFile & { code?: string } };
+}
 
 function buildContact(overrides: Record<string, unknown> = {}) {
   return {
@@ -34,11 +51,18 @@ describeEachDatabase('liaison log', (dialect) => {
   let officer: ApiClient;
   let analyst: ApiClient;
   let portOfficer: ApiClient;
+  let officerToken: string;
 
   beforeAll(async () => {
     officer = await t().userWith(['liaison_officer']);
     analyst = await t().userWith(['analyst']);
     portOfficer = await t().userWith(['port_officer']);
+    await t().userWith(['liaison_officer'], { username: 'liaison-uploader' });
+    const token = await (await t().admin()).post<{ token: string }>('/api/v1/tokens', {
+      username: 'liaison-uploader',
+      name: 'liaison tests',
+    });
+    officerToken = token.body.token;
   });
 
   it('lets liaison officers write, analysts read, and keeps port officers and strangers out', async () => {
@@ -117,5 +141,88 @@ describeEachDatabase('liaison log', (dialect) => {
     });
     const viaApi = await analyst.get('/api/v1/liaison/contacts/counts?from=2026-03-01&to=2026-04-01');
     expect(viaApi.body).toEqual(counts);
+  });
+
+  it('keeps a scanned letter with its contact, typed by its content, and removes it on request', async () => {
+    const contact = await officer.post<LiaisonContact>(
+      '/api/v1/liaison/contacts',
+      buildContact({ occurredOn: '2025-12-01' }),
+    );
+    const id = contact.body.id;
+    const stored = await upload(t().url, officerToken, id, '来函 2025-12.doc', PDF);
+    expect(stored.status).toBe(201);
+    expect(stored.body).toMatchObject({
+      name: '来函 2025-12.doc',
+      mediaType: 'application/pdf',
+      size: PDF.length,
+      sha256: createHash('sha256').update(PDF).digest('hex'),
+      uploadedBy: 'liaison-uploader',
+    });
+    const listed = await analyst.get<LiaisonFile[]>(`/api/v1/liaison/contacts/${id}/files`);
+    expect(listed.body.map((file) => file.id)).toEqual([stored.body.id]);
+    expect((await analyst.get<LiaisonContact>(`/api/v1/liaison/contacts/${id}`)).body.files).toHaveLength(1);
+    const page = await analyst.get<Page>('/api/v1/liaison/contacts?from=2025-12-01&to=2025-12-01');
+    expect(page.body.items[0]?.files.map((file) => file.name)).toEqual(['来函 2025-12.doc']);
+
+    const download = await analyst.get(`/api/v1/liaison/contacts/${id}/files/${stored.body.id}`);
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-type')).toBe('application/pdf');
+    expect(download.headers.get('content-disposition')).toContain(
+      `filename*=UTF-8''${encodeURIComponent('来函 2025-12.doc')}`,
+    );
+    expect(download.text).toBe(PDF.toString());
+
+    expect((await analyst.delete(`/api/v1/liaison/contacts/${id}/files/${stored.body.id}`)).status).toBe(403);
+    expect((await officer.delete(`/api/v1/liaison/contacts/${id}/files/${stored.body.id}`)).status).toBe(204);
+    expect((await analyst.get(`/api/v1/liaison/contacts/${id}/files/${stored.body.id}`)).body.code).toBe(
+      'liaison.file_not_found',
+    );
+    const audit = await t()
+      .node.context.db.selectFrom('audit_log')
+      .select('action')
+      .where('target_id', '=', id)
+      .execute();
+    expect(audit.map((entry) => entry.action)).toEqual(
+      expect.arrayContaining(['liaison.file_attach', 'liaison.file_remove']),
+    );
+  });
+
+  it('refuses files without a name, empty files and files for unknown contacts, and keeps others out', async () => {
+    const contact = await officer.post<LiaisonContact>(
+      '/api/v1/liaison/contacts',
+      buildContact({ occurredOn: '2025-11-01' }),
+    );
+    const id = contact.body.id;
+    expect((await upload(t().url, officerToken, id, '', PDF)).body.code).toBe('liaison.bad_file_name');
+    expect((await upload(t().url, officerToken, id, 'a/b.pdf', PDF)).status).toBe(400);
+    expect((await upload(t().url, officerToken, id, 'empty.txt', Buffer.alloc(0))).body.code).toBe(
+      'liaison.empty_file',
+    );
+    const unknown = await upload(t().url, officerToken, '01890000-0000-7000-8000-000000000000', 'x.pdf', PDF);
+    expect(unknown.status).toBe(404);
+    expect((await t().anonymous().get(`/api/v1/liaison/contacts/${id}/files`)).status).toBe(401);
+    expect((await portOfficer.get(`/api/v1/liaison/contacts/${id}/files`)).status).toBe(403);
+    expect(
+      (await analyst.raw('POST', `/api/v1/liaison/contacts/${id}/files`, PDF, 'application/octet-stream'))
+        .status,
+    ).toBe(403);
+    expect((await analyst.get(`/api/v1/liaison/contacts/${id}/files/not-a-uuid`)).status).toBe(400);
+  });
+
+  it('deletes a contact together with its files', async () => {
+    const contact = await officer.post<LiaisonContact>(
+      '/api/v1/liaison/contacts',
+      buildContact({ occurredOn: '2025-11-01' }),
+    );
+    const id = contact.body.id;
+    const stored = await upload(t().url, officerToken, id, 'minutes.txt', Buffer.from('Minutes of the call'));
+    expect(stored.body.mediaType).toBe('text/plain');
+    expect((await officer.delete(`/api/v1/liaison/contacts/${id}`)).status).toBe(204);
+    const left = await t()
+      .node.context.db.selectFrom('liaison_attachments')
+      .select('id')
+      .where('contact_id', '=', id)
+      .execute();
+    expect(left).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import type { TSchema } from '@sinclair/typebox';
-import { Ajv, type ValidateFunction } from 'ajv';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { parse } from 'csv-parse';
 import type { RowError } from './warning.schema.js';
@@ -90,18 +90,31 @@ const ajv = addFormats.default(
   new Ajv({ allErrors: false, strict: false, coerceTypes: false, useDefaults: true }),
 );
 
+/**
+ * Why a row failed its schema, as a request's field error says it: the field's JSON pointer within the row
+ * (naming the missing or unknown field itself), Ajv's keyword and params for clients to word in their reader's
+ * language, and the English for logs and scripts.
+ */
+export function rowSchemaError(line: number, issue: ErrorObject | undefined): RowError {
+  const keyword = issue?.keyword ?? 'invalid';
+  const params: Record<string, unknown> = issue?.params ?? {};
+  const extra = params.additionalProperty ?? params.missingProperty;
+  const path = `${issue?.instancePath ?? ''}${typeof extra === 'string' ? `/${extra}` : ''}` || '/';
+  const what =
+    keyword === 'additionalProperties'
+      ? `unknown field ${JSON.stringify(params.additionalProperty)}`
+      : (issue?.message ?? 'is invalid');
+  // The English keeps Ajv's sentence, which already names a missing or unknown field.
+  const where = typeof extra === 'string' ? issue?.instancePath || '/' : path;
+  return { line, code: 'warning.invalid_row', message: `${where} ${what}`, path, keyword, params };
+}
+
 /** A row validator from a request schema: the same rules bulk rows and single requests obey. */
 export function rowValidator<T>(schema: TSchema): (value: unknown, line: number) => RowResult<T> {
   const validate: ValidateFunction = ajv.compile(schema);
   return (value, line) => {
     if (validate(value)) return { ok: true, value: value as T };
-    const first = validate.errors?.[0];
-    const where = first?.instancePath || '/';
-    const what =
-      first?.keyword === 'additionalProperties'
-        ? `unknown field ${JSON.stringify((first.params as { additionalProperty?: string }).additionalProperty)}`
-        : (first?.message ?? 'is invalid');
-    return { ok: false, error: { line, code: 'warning.invalid_row', message: `${where} ${what}` } };
+    return { ok: false, error: rowSchemaError(line, validate.errors?.[0]) };
   };
 }
 

@@ -136,11 +136,17 @@ export const ImportQuery = Type.Object(
   { additionalProperties: false },
 );
 
-/** A row of a file that could not be taken; `line` is 1-based and counts the CSV header. */
+/**
+ * A row of a file that could not be taken; `line` is 1-based and counts the CSV header. A schema failure also
+ * names the field (`path`, a JSON pointer within the row) and Ajv's `keyword` and `params`, as field errors do.
+ */
 export const RowError = Type.Object({
   line: Type.Integer(),
   code: Type.String(),
   message: Type.String(),
+  path: Type.Optional(Type.String()),
+  keyword: Type.Optional(Type.String()),
+  params: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
 });
 export type RowError = Static<typeof RowError>;
 

@@ -2,10 +2,12 @@
 import { api } from './client.js';
 import type { Language, LocalisedNames, Role, User } from './types.js';
 
-/** A user as GET /api/v1/users shows it; the node never shows the lockout counters. */
+/** A user as GET /api/v1/users shows it; of the lockout the node shows only when it ends. */
 export interface ManagedUser extends User {
   readonly totpEnabled: boolean;
   readonly disabled: boolean;
+  /** When a lockout after failed sign-ins ends; null when the account is not locked. */
+  readonly lockedUntil: string | null;
   readonly createdAt: string;
 }
 
@@ -135,6 +137,14 @@ export const updateUser = (id: string, changes: UserChanges) =>
 /** Sets a new password; the node also lifts a lockout and ends the user's sessions. */
 export const resetPassword = (id: string, password: string) =>
   api<undefined>('POST', `/api/v1/users/${encodeURIComponent(id)}/password`, { password });
+
+/** Lifts a lockout after failed sign-ins; the password stays as it is. */
+export const unlockUser = (id: string) =>
+  api<ManagedUser>('POST', `/api/v1/users/${encodeURIComponent(id)}/unlock`);
+
+/** Removes a user's authenticator app (a lost phone); the node ends their sessions and they enrol again. */
+export const resetTotp = (id: string) =>
+  api<ManagedUser>('POST', `/api/v1/users/${encodeURIComponent(id)}/totp/reset`);
 
 /** The API tokens issued for a user, revoked ones included. */
 export const listTokens = (userId: string) =>

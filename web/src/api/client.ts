@@ -1,6 +1,14 @@
 import i18next from 'i18next';
 import { currentLanguage, LOCALE_TAGS } from '../i18n/i18n.js';
-import { codeMessage, type FieldError, fieldErrorText, type Problem, problemText } from './problem-text.js';
+import {
+  codeMessage,
+  type FieldError,
+  fieldErrorText,
+  type Problem,
+  problemText,
+  type RowIssue,
+  rowIssueText,
+} from './problem-text.js';
 import type { Page } from './types.js';
 
 /**
@@ -52,6 +60,20 @@ export class ApiProblem extends Error {
 /** A code the node reports inside a problem (an import row's error), in the current language; else its English. */
 export function codeText(code: string, english: string, values?: Readonly<Record<string, unknown>>): string {
   return codeMessage(code, english, i18next, LOCALE_TAGS[currentLanguage()], values);
+}
+
+// The code alone says only that the row is wrong; without a keyword, the node's English names the field and rule.
+const GENERIC_ROW_CODES = new Set(['warning.invalid_row']);
+
+/**
+ * An import row's error as the reader sees it: the wording in the current language (empty when there is none),
+ * and the node's English when it is all there is or adds what the wording lacks.
+ */
+export function rowIssueWording(issue: RowIssue): { text: string; english: string | undefined } {
+  const text = rowIssueText(issue, i18next, LOCALE_TAGS[currentLanguage()]);
+  if (text === undefined) return { text: '', english: issue.message };
+  const addsToText = !issue.keyword && GENERIC_ROW_CODES.has(issue.code);
+  return { text, english: addsToText ? issue.message : undefined };
 }
 
 // The CSRF token lives in memory only: the session cookie is HttpOnly and the token comes with the session.
@@ -129,17 +151,22 @@ export async function listAll<T>(url: string): Promise<T[]> {
   return items;
 }
 
-/** A file sent as the raw request body, reporting upload progress (fetch cannot) as a 0–1 fraction. */
+/**
+ * A file sent as the raw request body, reporting upload progress (fetch cannot) as a 0–1 fraction. `fileName`
+ * travels URL-encoded in X-File-Name for the routes that keep the name.
+ */
 export function uploadFile<T>(
   url: string,
   file: Blob,
   contentType: string,
   onProgress: (fraction: number) => void,
+  fileName?: string,
 ): Promise<T> {
   return new Promise((resolve, reject) => {
     const request = new XMLHttpRequest();
     request.open('POST', url);
     request.setRequestHeader('content-type', contentType);
+    if (fileName !== undefined) request.setRequestHeader('x-file-name', encodeURIComponent(fileName));
     request.setRequestHeader('accept', 'application/json');
     request.setRequestHeader('accept-language', LOCALE_TAGS[currentLanguage()]);
     if (csrfToken) request.setRequestHeader('x-csrf-token', csrfToken);

@@ -64,7 +64,10 @@ export interface Operation extends CalendarEntry {
   readonly note: string | null;
   readonly patrol?: PatrolPlan;
   readonly lawEnforcement?: {
-    readonly targets: readonly { readonly kind: string; readonly description: string }[];
+    readonly targets: readonly {
+      readonly kind: (typeof TARGET_KINDS)[number];
+      readonly description: string;
+    }[];
   };
   readonly exercise?: { readonly scenario: string; readonly objectives: readonly string[] };
   readonly counterProposal: CounterProposal | null;

@@ -6,6 +6,7 @@ import {
   fieldName,
   type Problem,
   problemText,
+  rowIssueText,
   type Wording,
 } from './problem-text.js';
 
@@ -21,7 +22,7 @@ const problems = {
       password_too_short: 'At least {{minLength}} characters',
     },
     warning: { entry_not_own: 'Owned by {{agency}}' },
-    situation: { import_bad_columns: 'Known columns: {{known}}' },
+    situation: { import_bad_columns: 'Known columns: {{known}}', cell_negative: 'Not below zero' },
   },
   field: {
     required: 'Required',
@@ -187,5 +188,27 @@ describe('codeMessage', () => {
     );
     expect(codeMessage('warning.entry_not_own', 'English', en, 'en-GB')).toBe('English');
     expect(codeMessage('warning.invalid_row', 'English', en, 'en-GB')).toBe('English');
+  });
+});
+
+describe('rowIssueText', () => {
+  it("words a row's schema failure from its keyword and params, naming the field", () => {
+    const issue = {
+      code: 'warning.invalid_row',
+      message: '/direction must be equal to one of the allowed values',
+      path: '/direction',
+      keyword: 'enum',
+      params: { allowedValues: ['entry', 'exit'] },
+    };
+    expect(rowIssueText(issue, en, 'en-GB')).toBe('[direction] One of entry, exit');
+    expect(
+      rowIssueText({ ...issue, path: '/surname', keyword: 'maxLength', params: { limit: 1 } }, en, 'en-GB'),
+    ).toBe('[surname] At most 1 character');
+  });
+
+  it('falls back to the code for a keyword the catalogue does not word, and to nothing without either', () => {
+    const unworded = { code: 'situation.cell_negative', message: 'English', path: '/x', keyword: 'contains' };
+    expect(rowIssueText(unworded, en, 'en-GB')).toBe('Not below zero');
+    expect(rowIssueText({ code: 'warning.invalid_row', message: 'English' }, en, 'en-GB')).toBeUndefined();
   });
 });

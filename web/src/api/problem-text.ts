@@ -166,3 +166,32 @@ export function codeMessage(
 ): string {
   return message(wording, `code.${code}`, valuesOf(values, locale)) ?? english;
 }
+
+/** One row of an import the node could not take: its code, and for a schema failure the field and Ajv's words. */
+export interface RowIssue {
+  readonly code: string;
+  readonly message: string;
+  readonly path?: string;
+  readonly keyword?: string;
+  readonly params?: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * The reader's wording of an import row's error: a schema failure names its field and is worded from its keyword
+ * and params like a request's field error; any other error from its code. Undefined when the catalogue has no
+ * wording, so the caller shows the node's English instead.
+ */
+export function rowIssueText(issue: RowIssue, wording: Wording, locale: string): string | undefined {
+  if (issue.keyword && issue.path) {
+    const worded = keywordText(
+      { path: issue.path, message: issue.message, keyword: issue.keyword, params: issue.params },
+      wording,
+      locale,
+    );
+    if (worded !== undefined) {
+      const field = fieldName(issue.path);
+      return message(wording, 'fieldItem', { field, message: worded }) ?? `${field}: ${worded}`;
+    }
+  }
+  return message(wording, `code.${issue.code}`, {});
+}

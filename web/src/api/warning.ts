@@ -115,10 +115,14 @@ export interface FlaggedConveyance {
 }
 
 /** A row of an uploaded file the node could not take; `line` counts the CSV header. */
+/** A row the node could not take; a schema failure also names the field and carries Ajv's keyword and params. */
 export interface RowError {
   readonly line: number;
   readonly code: string;
   readonly message: string;
+  readonly path?: string;
+  readonly keyword?: string;
+  readonly params?: Readonly<Record<string, unknown>>;
 }
 
 export interface WatchlistImportReport {

@@ -6,7 +6,9 @@ import {
   listUsers,
   type ManagedUser,
   resetPassword,
+  resetTotp,
   type Unit,
+  unlockUser,
   updateUser,
 } from '../../api/admin.js';
 import type { Language } from '../../api/types.js';
@@ -170,6 +172,22 @@ function UserEditor({
       )
       .then((saved) => saved && onSaved());
   };
+  const unlock = () =>
+    void submission
+      .run(
+        () => unlockUser(user.id),
+        (saved) => t('admin.users.unlocked', { username: saved.username }),
+      )
+      .then((saved) => saved && onSaved());
+  const removeSecondFactor = () => {
+    if (!window.confirm(t('admin.users.confirmTotpReset', { username: user.username }))) return;
+    void submission
+      .run(
+        () => resetTotp(user.id),
+        (saved) => t('admin.users.totpResetDone', { username: saved.username }),
+      )
+      .then((saved) => saved && onSaved());
+  };
   const toggleDisabled = () =>
     void submission
       .run(
@@ -207,6 +225,16 @@ function UserEditor({
           {user.id !== me.id && (
             <button type="button" onClick={toggleDisabled}>
               {user.disabled ? t('admin.users.enable') : t('admin.users.disable')}
+            </button>
+          )}
+          {user.lockedUntil && (
+            <button type="button" onClick={unlock}>
+              {t('admin.users.unlock')}
+            </button>
+          )}
+          {user.totpEnabled && (
+            <button type="button" onClick={removeSecondFactor}>
+              {t('admin.users.totpReset')}
             </button>
           )}
           <button type="button" onClick={onClose}>
@@ -276,6 +304,9 @@ export function UsersPanel() {
                   cell: (u) =>
                     [
                       u.disabled ? t('admin.users.disabled') : t('admin.users.active'),
+                      u.lockedUntil
+                        ? t('admin.users.lockedUntil', { time: format.dateTime(u.lockedUntil) })
+                        : null,
                       u.totpEnabled ? t('admin.users.totp') : null,
                     ]
                       .filter(Boolean)

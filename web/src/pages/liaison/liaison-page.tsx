@@ -1,7 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { agencyToday, useAgencies, useOwnAgency } from '../../api/agencies.js';
-import { api } from '../../api/client.js';
+import { api, uploadFile } from '../../api/client.js';
 import { localName, type Page } from '../../api/types.js';
 import { useResource } from '../../api/use-resource.js';
 import { useUser } from '../../auth/session.js';
@@ -32,6 +32,13 @@ interface Commitment {
   readonly status: 'open' | 'done' | 'dropped';
 }
 
+interface LiaisonFile {
+  readonly id: string;
+  readonly name: string;
+  readonly mediaType: string;
+  readonly size: number;
+}
+
 interface LiaisonContact {
   readonly id: string;
   readonly occurredOn: string;
@@ -43,6 +50,7 @@ interface LiaisonContact {
   readonly assessment: string | null;
   readonly followUpStatus: (typeof FOLLOW_UPS)[number];
   readonly commitments: readonly Commitment[];
+  readonly files: readonly LiaisonFile[];
 }
 
 interface Counts {
@@ -282,6 +290,128 @@ function CommitmentsCell({
   );
 }
 
+/** The files kept with a contact: download links, and for liaison officers upload and removal. */
+function FilesCell({
+  contact,
+  submission,
+  mayEdit,
+  onSaved,
+}: {
+  readonly contact: LiaisonContact;
+  readonly submission: Submission;
+  readonly mayEdit: boolean;
+  readonly onSaved: () => void;
+}) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const inputId = useId();
+  const [progress, setProgress] = useState<number | null>(null);
+  const base = `/api/v1/liaison/contacts/${contact.id}/files`;
+  const upload = (file: File) => {
+    setProgress(0);
+    void submission
+      .run(
+        () => uploadFile<LiaisonFile>(base, file, 'application/octet-stream', setProgress, file.name),
+        (stored) => t('liaison.fileAttached', { name: stored.name, subject: contact.subject }),
+      )
+      .then((saved) => {
+        setProgress(null);
+        if (saved) onSaved();
+      });
+  };
+  const remove = (file: LiaisonFile) => {
+    if (!window.confirm(t('liaison.confirmRemoveFile', { name: file.name }))) return;
+    void submission
+      .run(
+        () => api('DELETE', `${base}/${file.id}`),
+        () => t('liaison.fileRemoved', { name: file.name }),
+      )
+      .then((saved) => saved && onSaved());
+  };
+  return (
+    <>
+      {contact.files.length > 0 && (
+        <ul className="small">
+          {contact.files.map((file) => (
+            <li key={file.id}>
+              <a href={`${base}/${file.id}`} download={file.name}>
+                {file.name}
+              </a>{' '}
+              <span className="muted">
+                {t('liaison.fileSize', { size: format.number(Math.max(1, Math.round(file.size / 1024))) })}
+              </span>{' '}
+              {mayEdit && (
+                <button
+                  type="button"
+                  aria-label={t('liaison.removeFileNamed', { name: file.name })}
+                  onClick={() => remove(file)}
+                >
+                  {t('liaison.removeFile')}
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {mayEdit && (
+        <div className="field">
+          <label htmlFor={inputId} className="small">
+            {t('liaison.attachTo', { subject: contact.subject })}
+          </label>
+          <input
+            id={inputId}
+            type="file"
+            disabled={progress !== null}
+            onChange={(event) => {
+              const file = event.target.files?.[0];
+              event.target.value = '';
+              if (file) upload(file);
+            }}
+          />
+          {progress !== null && (
+            <progress
+              max={1}
+              value={progress}
+              aria-label={t('liaison.uploading', { name: contact.subject })}
+            />
+          )}
+        </div>
+      )}
+    </>
+  );
+}
+
+/** Removes a contact recorded by mistake, after the officer confirms. */
+function DeleteContactButton({
+  contact,
+  submission,
+  onSaved,
+}: {
+  readonly contact: LiaisonContact;
+  readonly submission: Submission;
+  readonly onSaved: () => void;
+}) {
+  const { t } = useTranslation();
+  const remove = () => {
+    if (!window.confirm(t('liaison.confirmDelete', { subject: contact.subject }))) return;
+    void submission
+      .run(
+        () => api('DELETE', `/api/v1/liaison/contacts/${contact.id}`),
+        () => t('liaison.deleted', { subject: contact.subject }),
+      )
+      .then((saved) => saved && onSaved());
+  };
+  return (
+    <button
+      type="button"
+      aria-label={t('liaison.deleteContact', { subject: contact.subject })}
+      onClick={remove}
+    >
+      {t('liaison.delete')}
+    </button>
+  );
+}
+
 /** The liaison log: letters, calls and meetings with counterpart leaders and international bodies. */
 export default function LiaisonPage() {
   const { t } = useTranslation();
@@ -376,6 +506,22 @@ export default function LiaisonPage() {
                 header: t('liaison.followUp'),
                 cell: (c) => <FollowUpCell contact={c} {...cellProps} />,
               },
+              {
+                key: 'files',
+                header: t('liaison.files'),
+                cell: (c) => <FilesCell contact={c} {...cellProps} />,
+              },
+              ...(mayEdit
+                ? [
+                    {
+                      key: 'actions',
+                      header: t('liaison.actions'),
+                      cell: (c: LiaisonContact) => (
+                        <DeleteContactButton contact={c} submission={submission} onSaved={reload} />
+                      ),
+                    },
+                  ]
+                : []),
             ]}
           />
         )}

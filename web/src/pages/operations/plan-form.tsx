@@ -7,7 +7,6 @@ import {
   type Operation,
   type OperationKind,
   type PatrolPlan,
-  TARGET_KINDS,
 } from '../../api/operations.js';
 import { localName } from '../../api/types.js';
 import { useResource } from '../../api/use-resource.js';
@@ -17,6 +16,7 @@ import { choicesOf, InputField, SelectField, TextAreaField } from '../../ui/fiel
 import { formText, SubmissionOutcome, useSubmission } from '../../ui/submission.js';
 import { isoToLocalInput, localInputToIso, nowForInput } from './datetime.js';
 import { type PatrolDraft, PatrolEditor } from './patrol-editor.js';
+import { type Target, TargetsEditor, targetsWithDraft, useTargetDraft } from './targets-editor.js';
 
 interface BorderSection {
   readonly code: string;
@@ -39,25 +39,23 @@ function patrolPlan(draft: PatrolDraft, radio: string, previous: PatrolPlan | un
   };
 }
 
+/** What the form's list editors hold, beside its named controls. */
+interface ListsDraft {
+  readonly patrol: PatrolDraft;
+  readonly targets: readonly Target[];
+}
+
 function kindPlan(
   kind: OperationKind,
   text: (name: string) => string,
-  draft: PatrolDraft,
+  lists: ListsDraft,
   previous: Operation | undefined,
 ): Record<string, unknown> {
   switch (kind) {
     case 'patrol':
-      return { patrol: patrolPlan(draft, text('radio'), previous?.patrol) };
+      return { patrol: patrolPlan(lists.patrol, text('radio'), previous?.patrol) };
     case 'law_enforcement':
-      return {
-        lawEnforcement: {
-          // The form edits the first target; the others a plan already carries stay as they are.
-          targets: [
-            { kind: text('targetKind'), description: text('targetDescription') },
-            ...(previous?.lawEnforcement?.targets.slice(1) ?? []),
-          ],
-        },
-      };
+      return { lawEnforcement: { targets: lists.targets } };
     case 'exercise':
       return {
         exercise: {
@@ -76,6 +74,9 @@ const patrolDraftOf = (operation: Operation | undefined): PatrolDraft => ({
   meetingPoints: operation?.patrol?.meetingPoints ?? [],
   contacts: operation?.patrol?.contacts ?? [],
 });
+
+const targetsOf = (operation: Operation | undefined): readonly Target[] =>
+  operation?.lawEnforcement?.targets ?? [];
 
 /**
  * A joint operation's plan: common fields, then what its kind needs (a patrol's route, meeting points and
@@ -97,6 +98,8 @@ export function PlanForm({
   const language = currentLanguage();
   const [kind, setKind] = useState<OperationKind>(operation?.kind ?? 'patrol');
   const [patrol, setPatrol] = useState<PatrolDraft>(() => patrolDraftOf(operation));
+  const [targets, setTargets] = useState<readonly Target[]>(() => targetsOf(operation));
+  const targetDraft = useTargetDraft();
   const submission = useSubmission();
   const counterparts =
     agencies.status === 'ready' ? agencies.data.filter((agency) => agency.kind === 'counterpart') : [];
@@ -116,7 +119,7 @@ export function PlanForm({
       title: text('title'),
       startsAt: localInputToIso(text('startsAt')),
       endsAt: localInputToIso(text('endsAt')),
-      ...kindPlan(kind, text, patrol, operation),
+      ...kindPlan(kind, text, { patrol, targets: targetsWithDraft(targets, targetDraft) }, operation),
     };
     const call = operation
       ? () =>
@@ -135,12 +138,13 @@ export function PlanForm({
           });
     void submission.run(call, (saved) => {
       if (!operation) setPatrol(patrolDraftOf(undefined));
+      setTargets(targetsOf(operation ? saved : undefined));
+      targetDraft.reset();
       onSaved(saved);
       return t(operation ? 'operations.plan.updated' : 'operations.plan.created', { title: saved.title });
     });
   };
   const error = submission.error;
-  const first = operation?.lawEnforcement?.targets[0];
   return (
     <form onSubmit={submit} className="form-grid" aria-labelledby="plan-title">
       <h2 id="plan-title">{t(operation ? 'operations.plan.editTitle' : 'operations.plan.title')}</h2>
@@ -215,22 +219,7 @@ export function PlanForm({
         </>
       )}
       {kind === 'law_enforcement' && (
-        <>
-          <SelectField
-            label={t('operations.plan.targetKind')}
-            name="targetKind"
-            defaultValue={first?.kind}
-            choices={choicesOf(TARGET_KINDS, (code) => t(`operations.targets.${code}`))}
-          />
-          <TextAreaField
-            label={t('operations.plan.targetDescription')}
-            name="targetDescription"
-            required
-            rows={2}
-            maxLength={1000}
-            defaultValue={first?.description}
-          />
-        </>
+        <TargetsEditor targets={targets} onChange={setTargets} state={targetDraft} error={error('targets')} />
       )}
       {kind === 'exercise' && (
         <>

@@ -1,6 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiProblem, codeText, uploadFile } from '../../api/client.js';
+import { ApiProblem, rowIssueWording, uploadFile } from '../../api/client.js';
 import type { ImportError, ImportReport } from '../../api/situation.js';
 import { useFormatters } from '../../i18n/format.js';
 import { FailureAlert, Field, failureOf } from '../../ui/form.js';
@@ -17,6 +17,22 @@ function rowErrorsOf(error: unknown): readonly ImportError[] {
   if (!(error instanceof ApiProblem)) return [];
   const rows = error.body.rowErrors;
   return Array.isArray(rows) ? (rows as ImportError[]) : [];
+}
+
+/** The row's message in the reader's language; the node's English, marked as such, when there is no wording. */
+function RowMessage({ error }: { readonly error: ImportError }) {
+  const { text, english } = rowIssueWording(error);
+  return (
+    <td>
+      {text}
+      {text && english && ' '}
+      {english && (
+        <span lang="en" className={text ? 'muted small' : undefined}>
+          {text ? `(${english})` : english}
+        </span>
+      )}
+    </td>
+  );
 }
 
 function RowErrors({ errors }: { readonly errors: readonly ImportError[] }) {
@@ -37,7 +53,7 @@ function RowErrors({ errors }: { readonly errors: readonly ImportError[] }) {
           <tr key={`${error.line}:${error.column}:${error.code}`}>
             <td className="num">{error.line}</td>
             <td>{error.column ?? '—'}</td>
-            <td>{codeText(error.code, error.message)}</td>
+            <RowMessage error={error} />
           </tr>
         ))}
       </tbody>

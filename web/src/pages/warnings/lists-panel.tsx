@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IDENTITY_COLUMNS } from '../../../../src/modules/warning/identity-columns.js';
-import { ApiProblem, api, codeText, uploadFile } from '../../api/client.js';
+import { ApiProblem, api, rowIssueWording, uploadFile } from '../../api/client.js';
 import { useNodeEvents } from '../../api/use-events.js';
 import type { BulkReport, RowError, ScreeningOutcome } from '../../api/warning.js';
 import { codesOf, useCodeLabel } from '../../i18n/codes.js';
@@ -17,15 +17,9 @@ export interface ShownRowError extends RowError {
   readonly worded?: boolean;
 }
 
-// The code alone says only that the row is wrong; the node's English detail names the field and the rule.
-const GENERIC_ROW_CODES = new Set(['warning.invalid_row']);
-
 /** A row's message in the reader's language, and the node's English when that is all there is or adds to it. */
 function rowMessage(error: ShownRowError): { text: string; english: string | undefined } {
-  if (error.worded) return { text: error.message, english: undefined };
-  const text = codeText(error.code, error.message);
-  if (text === error.message) return { text: '', english: error.message };
-  return { text, english: GENERIC_ROW_CODES.has(error.code) ? error.message : undefined };
+  return error.worded ? { text: error.message, english: undefined } : rowIssueWording(error);
 }
 
 function RowMessage({ error }: { readonly error: ShownRowError }) {

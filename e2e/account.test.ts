@@ -148,7 +148,7 @@ describe('my account page in Chromium', () => {
     }
     await expect.poll(heading).toBe('Моя учётная запись');
     const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      'document.documentElement.scrollWidth - document.documentElement.clientWidth',
     );
     expect(overflow).toBe(0);
     await browser.screenshot('account-ru');

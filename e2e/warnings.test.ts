@@ -3,7 +3,7 @@ import { type ApiSession, signInOverApi } from './support/api-session.js';
 import { seriousAccessibilityViolations } from './support/axe.js';
 import { type BrowserSession, openBrowser } from './support/browser.js';
 import { type RunningNode, requireBuild, startNode } from './support/node-process.js';
-import { crossingOfWatchlisted, DESK_OFFICER, seedOfficers, WATCHLISTED } from './support/seed.js';
+import { crossingOfWatchlisted, DESK_OFFICER, seedOfficers, seedPort, WATCHLISTED } from './support/seed.js';
 
 const ADMIN = { username: 'admin', password: 'e2e-admin-password-3' };
 /** The duty supervisor of the port: a port officer who also administers the node's rules. */
@@ -20,6 +20,7 @@ describe('the warnings desk in Chromium', () => {
     node = await startNode({ adminPassword: ADMIN.password });
     const admin = await signInOverApi(node.baseUrl, ADMIN.username, ADMIN.password);
     await seedOfficers(admin);
+    await seedPort(admin);
     await admin.request('POST', '/api/v1/users', {
       ...SUPERVISOR,
       displayName: 'Sun Li',

@@ -102,9 +102,11 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(
-      `demo failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
+    // A port in use is the operator's to fix, not a bug: the message says what to do, a stack would hide it.
+    const expected = error instanceof Error && /already in use/.test(error.message);
+    const text =
+      error instanceof Error ? (expected ? error.message : (error.stack ?? error.message)) : String(error);
+    process.stderr.write(`demo failed: ${text}\n`);
     process.exit(1);
   },
 );

@@ -23,6 +23,18 @@ export async function seedCounterpartAgency(admin: ApiSession): Promise<void> {
   });
 }
 
+/** The port of Erenhot, where the desk records crossings (a crossing at a port the directory lacks is refused). */
+export async function seedPort(admin: ApiSession): Promise<void> {
+  await admin.request('PUT', '/api/v1/directory/ports/CN-ERL', {
+    code: 'CN-ERL',
+    country: 'CN',
+    names: { zh: '二连浩特', en: 'Erenhot', ru: 'Эрэн-Хото' },
+    kind: 'road_rail',
+    lon: 111.98,
+    lat: 43.65,
+  });
+}
+
 /** The officers whose pages the suite opens, each with the roles their day's work needs. */
 export async function seedOfficers(admin: ApiSession): Promise<void> {
   await admin.request('POST', '/api/v1/users', {

@@ -96,6 +96,12 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       await setClock(nodes, `${date}T15:00:00Z`);
       await replay.runDay(day);
       dayBar?.increment(1, { detail: `${date} · ${ledger.requests} requests` });
+      // Without a terminal there are no bars: a line a simulated week shows the replay is alive.
+      if (!bars && ((day + 1) % 7 === 0 || day + 1 === options.days)) {
+        options.log(
+          `replayed ${day + 1}/${options.days} days (up to ${date}), ${ledger.requests} API requests`,
+        );
+      }
     }
     const replaySeconds = (Date.now() - replayStarted) / 1000;
     const deliveryBar = bars?.create(1, 0, { phase: 'delivery', detail: 'waiting for the outboxes' });

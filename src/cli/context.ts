@@ -21,7 +21,9 @@ export async function withDatabase<T>(
     if (options.migrate) {
       await migrateToLatest(handle.db);
       // Users and messages need the node's own agency, as on a first `serve`.
-      await ensureOwnAgency(handle.db, SYSTEM_ACTOR, config.nodeCode);
+      await ensureOwnAgency(handle.db, SYSTEM_ACTOR, config.nodeCode, {
+        codeIsDefault: !process.env.BORDERLINK_NODE_CODE,
+      });
     }
     return await work(handle, config);
   } finally {

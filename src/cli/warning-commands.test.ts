@@ -61,6 +61,30 @@ describe('borderlink screen and mrz parse', () => {
     ]);
   });
 
+  it('refuses a crossings file without an id column up front, naming the expected columns, and exits non-zero', () => {
+    const watchlist = path.join(dir, 'w-ok.csv');
+    const crossings = path.join(dir, 'c-entry-id.csv');
+    writeFileSync(watchlist, 'id,surname,given_names\nW1,ZHANG,WEI\n');
+    writeFileSync(crossings, 'entry_id,surname,given_names\nC1,ZHANG,WEI\nC2,LI,NA\n');
+    const run = borderlink(['screen', '--watchlist', watchlist, '--crossings', crossings]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.trim()).toBe(
+      'error: crossings file: missing column id (expected: id, surname, given_names, native_name, sex, birth_date, nationality, document_number, mrz)',
+    );
+  });
+
+  it('refuses a watchlist file with an id but no name, document or MRZ column', () => {
+    const watchlist = path.join(dir, 'w-no-names.csv');
+    const crossings = path.join(dir, 'c-ok.csv');
+    writeFileSync(watchlist, 'id,name\nW1,ZHANG WEI\n');
+    writeFileSync(crossings, 'id,surname\nC1,ZHANG\n');
+    const run = borderlink(['screen', '--watchlist', watchlist, '--crossings', crossings]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('watchlist file: no identifying column');
+    expect(run.stderr).not.toContain('is empty');
+  });
+
   it('prints one JSON object per MRZ document, with the failed check digit of a bad one', () => {
     const good = buildTd3().join('\n');
     const [line1, line2 = ''] = buildTd3({ documentNumber: 'E99887766' });

@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { type Command, InvalidArgumentError } from 'commander';
 import { type MrzParser, screenCsv } from '../modules/warning/matcher/index.js';
+import { CsvHeaderError, SCREEN_CSV_COLUMNS } from '../modules/warning/matcher/screen-csv.js';
 import { formatMrzJson, parseMrz, parseMrzDocuments } from '../modules/warning/mrz/index.js';
 import { err, out } from './context.js';
 
@@ -41,11 +42,11 @@ export function registerWarningCommands(program: Command): void {
   program
     .command('screen')
     .description('screen a crossings CSV against a watchlist CSV offline; one JSON line per crossing')
+    .requiredOption('--watchlist <file>', `CSV with a header row: ${SCREEN_CSV_COLUMNS.watchlist.join(', ')}`)
     .requiredOption(
-      '--watchlist <file>',
-      'CSV: id, surname, given_names, native_name, sex, birth_date, nationality, document_number',
+      '--crossings <file>',
+      `CSV: ${SCREEN_CSV_COLUMNS.crossings.join(', ')} (id and mrz suffice)`,
     )
-    .requiredOption('--crossings <file>', 'CSV with the same columns, or id and mrz')
     .option('--format <format>', `output: ${FORMATS.join(' or ')}`, outputFormat, 'ndjson')
     .action(async (opts: { watchlist: string; crossings: string; format: OutputFormat }) => {
       if (opts.format === 'csv') out('crossing_id,verdict,entry_id,score');
@@ -54,12 +55,18 @@ export function registerWarningCommands(program: Command): void {
         // Bad rows go to stderr so stdout stays one result per good crossing.
         onRowError: (rowError) => err(JSON.stringify({ error: rowError })),
       });
-      for await (const result of results) {
-        out(
-          opts.format === 'csv'
-            ? [result.crossing_id, result.verdict, result.entry_id ?? '', result.score].join(',')
-            : JSON.stringify(result),
-        );
+      try {
+        for await (const result of results) {
+          out(
+            opts.format === 'csv'
+              ? [result.crossing_id, result.verdict, result.entry_id ?? '', result.score].join(',')
+              : JSON.stringify(result),
+          );
+        }
+      } catch (error) {
+        if (!(error instanceof CsvHeaderError)) throw error;
+        err(`error: ${error.message}`);
+        process.exitCode = 1;
       }
     });
 

@@ -128,9 +128,26 @@ export async function updateAgency(
   });
 }
 
-/** Makes sure the node's own agency exists, so users and messages always have a sender. */
-export async function ensureOwnAgency(db: Db, actor: Actor, code: string): Promise<void> {
+/**
+ * Makes sure the node's own agency exists, so users and messages always have a sender. A database that already
+ * belongs to another agency is refused by name: the usual cause is a node code left unset for a second node.
+ */
+export async function ensureOwnAgency(
+  db: Db,
+  actor: Actor,
+  code: string,
+  options: { codeIsDefault?: boolean } = {},
+): Promise<void> {
   if (await store.findAgency(db, code)) return;
+  const [own] = await store.listAgencies(db, { kind: 'own', limit: 1 });
+  if (own) {
+    const setting = `BORDERLINK_NODE_CODE is ${code}${options.codeIsDefault ? ' (the default)' : ''}`;
+    throw conflict(
+      'directory.node_code_mismatch',
+      `this database belongs to ${own.code} but ${setting}; set BORDERLINK_NODE_CODE=${own.code}`,
+      { ownAgency: own.code, nodeCode: code },
+    );
+  }
   await createAgency(db, actor, {
     code,
     kind: 'own',

@@ -14,6 +14,7 @@ import {
 } from './screening.service.js';
 import type { WarningRuntime } from './warning.runtime.js';
 import { type BulkReport, NewCrossing, type RowError } from './warning.schema.js';
+import { portExists } from './warning.store.js';
 
 const CROSSING_COLUMNS = [
   'direction',
@@ -116,6 +117,13 @@ export async function recordBulkCrossings(
   };
 
   const place = { kind: 'actual' as const, source: 'bulk', importId };
+  // A file names few ports many times over: ask the directory once per port.
+  const ports = new Map<string, boolean>();
+  const knownPort = async (code: string) => {
+    const known = ports.get(code) ?? (await portExists(rt.db, code));
+    ports.set(code, known);
+    return known;
+  };
   for await (const item of readRows(source, format)) {
     if ('error' in item) {
       reject(item.error);
@@ -124,6 +132,18 @@ export async function recordBulkCrossings(
     const read = readCrossing(item.record, format, item.line, place, actor.name);
     if (!read.ok) {
       reject(read.error);
+      continue;
+    }
+    if (!(await knownPort(read.value.port_code))) {
+      const portCode = read.value.port_code;
+      const message = `There is no port ${portCode} in the directory`;
+      reject({
+        line: item.line,
+        code: 'warning.unknown_port',
+        message,
+        path: '/portCode',
+        params: { portCode },
+      });
       continue;
     }
     batch.push({ line: item.line, screened: await screenRow(rt, rules, read.value, 'bulk') });

@@ -1,10 +1,10 @@
-import { expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/support/databases.js';
 import type { ApiClient } from '../../../test/support/http-client.js';
 import { useTestNode } from '../../../test/support/nodes.js';
 import { listAudit } from '../../core/audit/audit.js';
 import { purgeExpired } from './maintenance.js';
-import { buildCrossing, buildEntry } from './test-support/factories.js';
+import { addTestPort, buildCrossing, buildEntry } from './test-support/factories.js';
 import { DEFAULT_WARNING_OPTIONS } from './warning.runtime.js';
 import type { Crossing } from './warning.schema.js';
 
@@ -12,6 +12,7 @@ const UNKNOWN_ID = '01890a5d-ac96-774b-bcce-b302099a8057';
 
 describeEachDatabase('reading a crossing over HTTP', (dialect) => {
   const testNode = useTestNode(dialect, { code: 'CN-NIA' });
+  beforeAll(async () => addTestPort(await testNode().admin()));
   let officerClient: ApiClient | undefined;
   const officer = async () => {
     officerClient ??= await testNode().userWith(['port_officer'], { personalData: true });

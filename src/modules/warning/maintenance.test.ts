@@ -1,4 +1,4 @@
-import { expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase, useTestDatabase } from '../../../test/support/databases.js';
 import { SYSTEM_ACTOR } from '../../core/auth/roles.js';
 import { EventBus } from '../../core/events.js';
@@ -8,7 +8,7 @@ import { purgeExpired, runRetrospectiveScreening } from './maintenance.js';
 import type { WarningNotification, WarningNotifier } from './ports.js';
 import { recordCrossing } from './screening.service.js';
 import { createScreeningIndex } from './screening-index.js';
-import { buildCrossing, buildEntry, inDays } from './test-support/factories.js';
+import { addTestPortRow, buildCrossing, buildEntry, inDays } from './test-support/factories.js';
 import { countCrossings, countHits } from './warning.counts.js';
 import { DEFAULT_WARNING_OPTIONS, type WarningRuntime } from './warning.runtime.js';
 import * as store from './warning.store.js';
@@ -28,6 +28,7 @@ function recordingNotifier() {
 
 describeEachDatabase('warning use cases', (dialect) => {
   const database = useTestDatabase(dialect);
+  beforeAll(async () => addTestPortRow(database().db));
   const runtime = (overrides: Partial<WarningRuntime> = {}): WarningRuntime => ({
     db: database().db,
     events: new EventBus(),

@@ -77,6 +77,15 @@ export function identityOf(travel: TravelFields): IdentityInput {
   return identity;
 }
 
+/** Refuses a crossing at a port the directory does not know: reports count crossings by port. */
+export async function checkPortKnown(rt: Pick<WarningRuntime, 'db'>, portCode: string): Promise<void> {
+  if (await store.portExists(rt.db, portCode)) return;
+  throw invalid('warning.unknown_port', `There is no port ${portCode} in the directory`, {
+    field: 'portCode',
+    portCode,
+  });
+}
+
 /** Where, when and how a crossing is recorded. */
 export interface CrossingPlace {
   kind: 'actual' | 'expected';
@@ -355,6 +364,7 @@ export async function recordCrossing(
   input: NewCrossing,
 ): Promise<ScreeningOutcome> {
   const identity = identityOf(input);
+  await checkPortKnown(rt, input.portCode);
   const place: CrossingPlace = {
     kind: 'actual',
     direction: input.direction,
@@ -381,6 +391,7 @@ export async function recordExpectedCrossings(
   actor: Actor,
   input: NewExpectedCrossings,
 ): Promise<{ items: ScreeningOutcome[] }> {
+  await checkPortKnown(rt, input.portCode);
   const rows = input.passengers.map((passenger, position) => {
     try {
       const travel = { ...passenger, conveyance: passenger.conveyance ?? input.conveyance };

@@ -4,7 +4,7 @@ import type { ApiClient } from '../../../test/support/http-client.js';
 import { startTestNode, type TestNode } from '../../../test/support/nodes.js';
 import { linkNodes } from '../exchange/test-support/exchange-nodes.js';
 import { eventually } from '../federation/test-support/federation-nodes.js';
-import { buildCrossing, buildEntry } from './test-support/factories.js';
+import { addTestPort, buildCrossing, buildEntry } from './test-support/factories.js';
 
 describeEachDatabase('early warning between two nodes', (dialect) => {
   let a: TestNode;
@@ -18,6 +18,7 @@ describeEachDatabase('early warning between two nodes', (dialect) => {
       startTestNode(dialect, { code: 'MN-GABP' }),
     ]);
     await linkNodes(a, b);
+    await Promise.all([addTestPort(await a.admin()), addTestPort(await b.admin())]);
     deskA = await a.userWith(['port_officer', 'liaison_officer'], { personalData: true });
     deskB = await b.userWith(['port_officer', 'liaison_officer'], { personalData: true });
   });

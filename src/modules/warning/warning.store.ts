@@ -250,3 +250,9 @@ export const saveRuleSetting = (db: Db, rule: string, enabled: boolean, at: stri
     .values({ rule, enabled: enabled ? 1 : 0, updated_at: at })
     .onConflict((oc) => oc.column('rule').doUpdateSet({ enabled: enabled ? 1 : 0, updated_at: at }))
     .execute();
+
+// ---- directory ----
+
+/** Whether the directory holds a port with this code. */
+export const portExists = async (db: Db, code: string) =>
+  (await db.selectFrom('ports').select('code').where('code', '=', code).executeTakeFirst()) !== undefined;

@@ -1,4 +1,4 @@
-import { expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/support/databases.js';
 import type { ApiClient } from '../../../test/support/http-client.js';
 import { useTestNode } from '../../../test/support/nodes.js';
@@ -6,10 +6,11 @@ import { listAudit } from '../../core/audit/audit.js';
 import type { DomainEvent } from '../../core/events.js';
 import { addCounterparts, addManualPeer } from '../exchange/test-support/exchange-nodes.js';
 import { buildTd3 } from './mrz/test-support/mrz-builder.js';
-import { buildCrossing, buildEntry } from './test-support/factories.js';
+import { addTestPort, buildCrossing, buildEntry } from './test-support/factories.js';
 
 describeEachDatabase('warning module over HTTP', (dialect) => {
   const testNode = useTestNode(dialect, { code: 'CN-NIA' });
+  beforeAll(async () => addTestPort(await testNode().admin()));
   let officerClient: ApiClient | undefined;
   const officer = async () => {
     officerClient ??= await testNode().userWith(['port_officer'], { personalData: true });
@@ -320,11 +321,15 @@ describeEachDatabase('warning module over HTTP', (dialect) => {
       'entry,ERLIAN,BAATAR,SUKH,1970-01-01,MN1234567,',
       'exit,ERLIAN,TSEREN,NARAN,1981,MN7654321,',
     ];
-    const bad = ['sideways,ERLIAN,ODON,GEREL,,MN1111111,', 'entry,ERLIAN,,,,,P<CHNBROKEN'];
-    const csv = [header, good[0], bad[0], good[1], bad[1]].join('\n');
+    const bad = [
+      'sideways,ERLIAN,ODON,GEREL,,MN1111111,',
+      'entry,ERLIAN,,,,,P<CHNBROKEN',
+      'entry,XXX,GANBAT,SAIKHAN,1975-05-05,MN2222222,',
+    ];
+    const csv = [header, good[0], bad[0], good[1], bad[1], bad[2]].join('\n');
     const response = await (await officer()).raw('POST', '/api/v1/warning/crossings/bulk', csv, 'text/csv');
     expect(response.status).toBe(200);
-    expect(response.body).toMatchObject({ accepted: 2, rejected: 2 });
+    expect(response.body).toMatchObject({ accepted: 2, rejected: 3 });
     const lines = (response.body.errors as Array<{ line: number; code: string }>).map((error) => [
       error.line,
       error.code,
@@ -332,7 +337,39 @@ describeEachDatabase('warning module over HTTP', (dialect) => {
     expect(lines).toEqual([
       [3, 'warning.invalid_row'],
       [5, 'warning.mrz_invalid'],
+      [6, 'warning.unknown_port'],
     ]);
+    expect(response.body.errors).toContainEqual(expect.objectContaining({ params: { portCode: 'XXX' } }));
+  });
+
+  it('refuses a crossing or a passenger list at a port the directory does not know, storing nothing', async () => {
+    const client = await officer();
+    const db = testNode().node.context.db;
+    const stored = async () =>
+      Number(
+        (
+          await db
+            .selectFrom('warning_crossings')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const before = await stored();
+    const refused = await client.post('/api/v1/warning/crossings', buildCrossing({ portCode: 'XXX' }));
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({
+      code: 'warning.unknown_port',
+      details: { field: 'portCode', portCode: 'XXX' },
+    });
+    const list = await client.post('/api/v1/warning/expected-crossings', {
+      direction: 'entry',
+      portCode: 'XXX',
+      expectedAt: new Date().toISOString(),
+      passengers: [{ identity: { surname: 'DORJ', givenNames: 'BOLD' } }],
+    });
+    expect(list.status).toBe(400);
+    expect(list.body.code).toBe('warning.unknown_port');
+    expect(await stored()).toBe(before);
   });
 
   it('imports entries all or nothing, or keeps the good rows when asked', async () => {

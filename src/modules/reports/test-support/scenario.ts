@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import type { ApiClient } from '../../../../test/support/http-client.js';
+import { addTestPort } from '../../warning/test-support/factories.js';
 
 /** The agencies on the other side of our two border sections. */
 export const COUNTERPARTS = [
@@ -27,10 +28,11 @@ async function expectOk(response: Promise<{ status: number; text: string }>): Pr
 
 /**
  * Our agency in Beijing time, two counterparts (manual peers: operations tells them through exchange),
- * their border sections, counties and passes, via the directory and federation APIs.
+ * their border sections, counties and passes, and the test port, via the directory and federation APIs.
  */
 export async function seedDirectory(admin: ApiClient, ownAgency: string): Promise<void> {
   await expectOk(admin.patch(`/api/v1/directory/agencies/${ownAgency}`, { timeZone: 'Asia/Shanghai' }));
+  await addTestPort(admin);
   await expectOk(
     admin.put('/api/v1/directory/countries/CN', { code: 'CN', alpha3: 'CHN', names: { en: 'China' } }),
   );

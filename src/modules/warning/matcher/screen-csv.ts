@@ -111,11 +111,64 @@ const identityFromMrz = (row: Row, parseMrz: MrzParser | undefined): RowResult<C
   });
 };
 
-async function* csvRows(source: CsvSource): AsyncGenerator<{ row: Row; line: number }> {
+/** The columns `borderlink screen` reads from each file; unknown columns are ignored. */
+export const SCREEN_CSV_COLUMNS = {
+  watchlist: [
+    'id',
+    'surname',
+    'given_names',
+    'native_name',
+    'sex',
+    'birth_date',
+    'nationality',
+    'document_number',
+  ],
+  crossings: [
+    'id',
+    'surname',
+    'given_names',
+    'native_name',
+    'sex',
+    'birth_date',
+    'nationality',
+    'document_number',
+    'mrz',
+  ],
+} as const;
+
+/** A file whose header lacks what screening needs: refused before any row, not reported on every row. */
+export class CsvHeaderError extends Error {
+  constructor(
+    readonly file: CsvRowError['file'],
+    message: string,
+  ) {
+    super(`${file} file: ${message} (expected: ${SCREEN_CSV_COLUMNS[file].join(', ')})`);
+    this.name = 'CsvHeaderError';
+  }
+}
+
+function checkHeader(file: CsvRowError['file'], header: readonly string[]): void {
+  if (!header.includes('id')) throw new CsvHeaderError(file, 'missing column id');
+  const identifying = SCREEN_CSV_COLUMNS[file].filter(
+    (c) => !['id', 'sex', 'birth_date', 'nationality'].includes(c),
+  );
+  if (!identifying.some((column) => header.includes(column))) {
+    throw new CsvHeaderError(file, `no identifying column (one of ${identifying.join(', ')})`);
+  }
+}
+
+async function* csvRows(
+  source: CsvSource,
+  file: CsvRowError['file'],
+): AsyncGenerator<{ row: Row; line: number }> {
   const input = typeof source === 'string' ? Readable.from([source]) : Readable.from(source);
   const parser = input.pipe(
     parse({
-      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
+      columns: (header: string[]) => {
+        const names = header.map((h) => h.trim().toLowerCase());
+        checkHeader(file, names);
+        return names;
+      },
       bom: true,
       trim: true,
       relax_column_count: true,
@@ -138,12 +191,12 @@ export async function* screenCsv(
 ): AsyncGenerator<ScreenedCrossing> {
   const report = options.onRowError ?? (() => {});
   const index = createWatchlistIndex([], options.thresholds ? { thresholds: options.thresholds } : {});
-  for await (const { row, line } of csvRows(watchlist)) {
+  for await (const { row, line } of csvRows(watchlist, 'watchlist')) {
     const result = identityFromColumns(row);
     if (result.ok) index.add(result.value as WatchlistIdentity);
     else report({ file: 'watchlist', line, code: result.code, message: result.message });
   }
-  for await (const { row, line } of csvRows(crossings)) {
+  for await (const { row, line } of csvRows(crossings, 'crossings')) {
     const result =
       clean(row.mrz) && !hasNames(row) ? identityFromMrz(row, options.parseMrz) : identityFromColumns(row);
     if (!result.ok) {

@@ -1,4 +1,11 @@
+import type { ApiClient } from '../../../../test/support/http-client.js';
+import { SYSTEM_ACTOR } from '../../../core/auth/roles.js';
+import type { Db } from '../../../core/db/database.js';
+import { saveGeography } from '../../directory/directory.service.js';
 import type { NewCrossing, NewWatchlistEntry } from '../warning.schema.js';
+
+/** The port the factories' crossings use; crossings at a port the directory does not know are refused. */
+export const TEST_PORT = 'ERLIAN';
 
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
@@ -26,7 +33,7 @@ export function buildEntry(overrides: Partial<NewWatchlistEntry> = {}): NewWatch
 export function buildCrossing(overrides: Partial<NewCrossing> = {}): NewCrossing {
   return {
     direction: 'entry',
-    portCode: 'ERLIAN',
+    portCode: TEST_PORT,
     identity: {
       surname: 'BATBAYAR',
       givenNames: 'TEMUJIN',
@@ -36,6 +43,25 @@ export function buildCrossing(overrides: Partial<NewCrossing> = {}): NewCrossing
     },
     ...overrides,
   };
+}
+
+/** Adds the test port to a node's directory (repeatable). */
+export async function addTestPort(admin: ApiClient, code = TEST_PORT): Promise<void> {
+  const saved = await admin.put(`/api/v1/directory/ports/${code}`, { code, ...TEST_PORT_FEATURE });
+  if (saved.status !== 200) throw new Error(`could not add port ${code}: ${saved.text}`);
+}
+
+const TEST_PORT_FEATURE = {
+  country: 'CN',
+  names: { en: 'Erenhot', zh: '二连浩特', ru: 'Эрэн-Хото' },
+  kind: 'road_rail' as const,
+  lon: 111.98,
+  lat: 43.65,
+};
+
+/** Adds the test port straight to a bare database's directory, for use-case tests without HTTP. */
+export async function addTestPortRow(db: Db, code = TEST_PORT): Promise<void> {
+  await saveGeography(db, SYSTEM_ACTOR, 'ports', { code, ...TEST_PORT_FEATURE }, false);
 }
 
 export { inDays };

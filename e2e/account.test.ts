@@ -115,7 +115,14 @@ describe('my account page in Chromium', () => {
     expect(await page.getByTestId('totp-state').textContent()).toBe(
       'Sign-in does not ask for an authenticator code.',
     );
-    await page.getByRole('button', { name: 'Set up an authenticator app' }).click();
+    // The password is asked again: an open session alone cannot change the second factor.
+    const totp = page.locator('form', { has: page.getByLabel('Your password') });
+    await page.getByLabel('Your password').fill('not-my-password');
+    await totp.getByRole('button', { name: 'Set up an authenticator app' }).click();
+    await totp.locator('.field-error', { hasText: 'The current password is not correct' }).waitFor();
+    expect(browser.acceptRefusal('/api/v1/auth/totp/enrol', 400)).toBe(1);
+    await page.getByLabel('Your password').fill(NEW_PASSWORD);
+    await totp.getByRole('button', { name: 'Set up an authenticator app' }).click();
     const uri = (await page.getByTestId('totp-uri').textContent()) ?? '';
     const authenticator = OTPAuth.URI.parse(uri);
     if (!(authenticator instanceof OTPAuth.TOTP)) throw new Error(`No TOTP URI on the page: ${uri}`);

@@ -144,7 +144,7 @@ describe('the administration page in Chromium', () => {
     const { page } = browser;
     const password = 'port-officer-password-8';
     const officer = await signInOverApi(node.baseUrl, NEW_OFFICER.username, password);
-    const { uri } = await officer.request<{ uri: string }>('POST', '/api/v1/auth/totp/enrol');
+    const { uri } = await officer.request<{ uri: string }>('POST', '/api/v1/auth/totp/enrol', { password });
     const authenticator = OTPAuth.URI.parse(uri);
     if (!(authenticator instanceof OTPAuth.TOTP)) throw new Error(`Enrolment gave no TOTP URI: ${uri}`);
     await officer.request('POST', '/api/v1/auth/totp/confirm', { code: authenticator.generate() });

@@ -22,7 +22,9 @@ async function seedPortOfficerWithTotp(baseUrl: string): Promise<OTPAuth.TOTP> {
     personalData: true,
   });
   const officer = await signInOverApi(baseUrl, PORT_OFFICER.username, PORT_OFFICER.password);
-  const { uri } = await officer.request<{ uri: string }>('POST', '/api/v1/auth/totp/enrol');
+  const { uri } = await officer.request<{ uri: string }>('POST', '/api/v1/auth/totp/enrol', {
+    password: PORT_OFFICER.password,
+  });
   const authenticator = OTPAuth.URI.parse(uri);
   if (!(authenticator instanceof OTPAuth.TOTP)) throw new Error(`Enrolment gave no TOTP URI: ${uri}`);
   await officer.request('POST', '/api/v1/auth/totp/confirm', { code: authenticator.generate() });

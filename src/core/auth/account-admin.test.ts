@@ -39,7 +39,9 @@ describeEachDatabase('an administrator unlocks accounts and resets second factor
   it('removes a lost authenticator, ends the sessions and lets the user sign in with the password', async () => {
     const user = await t().userWith(['analyst'], { username: 'lost.phone' });
     const id = await idOf(user);
-    const enrol = await user.post<{ secret: string }>('/api/v1/auth/totp/enrol');
+    const enrol = await user.post<{ secret: string }>('/api/v1/auth/totp/enrol', {
+      password: 'password-of-lost.phone',
+    });
     await user.post('/api/v1/auth/totp/confirm', { code: currentTotpCode(enrol.body.secret) });
     expect((await t().anonymous().login('lost.phone', 'password-of-lost.phone')).body).toEqual({
       totpRequired: true,

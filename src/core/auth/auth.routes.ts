@@ -179,10 +179,16 @@ export function authRoutes(db: Db, config: Config) {
         config: { access: { roles: 'any' } },
         schema: {
           tags,
+          description:
+            'Starts (or restarts) enrolment of an authenticator app; asks for the current password',
+          body: Type.Object(
+            { password: Type.String({ minLength: 1, maxLength: 500 }) },
+            { additionalProperties: false },
+          ),
           response: { 200: Type.Object({ secret: Type.String(), uri: Type.String() }), ...ErrorResponses },
         },
       },
-      async (request) => auth.beginTotpEnrolment(db, principalOf(request)),
+      async (request) => auth.beginTotpEnrolment(db, principalOf(request), request.body.password),
     );
 
     app.post(

@@ -396,9 +396,14 @@ export async function completeTotpLogin(
 export async function beginTotpEnrolment(
   db: Db,
   principal: Principal,
+  password: string,
 ): Promise<{ secret: string; uri: string }> {
   const user = await store.findUserById(db, principal.userId);
   if (!user) throw notFound('auth.user_not_found', 'User', principal.userId);
+  // Enrolling replaces the second factor: a borrowed or stolen session alone must not be enough to do that.
+  if (!(await verifyPassword(password, user.password_hash))) {
+    throw invalid('auth.wrong_password', 'The current password is not correct', { field: 'password' });
+  }
   const secret = new OTPAuth.Secret({ size: 20 }).base32;
   await store.updateUser(db, user.id, { totp_secret: secret, totp_enabled: 0, updated_at: nowIso() });
   return { secret, uri: totpFor(user, secret).toString() };

@@ -52,7 +52,12 @@ describeEachDatabase('authentication', (dialect) => {
 
   it('asks for a TOTP code once enrolled and accepts only the right one', async () => {
     const client = await testNode().userWith(['analyst'], { username: 'totpuser' });
-    const enrol = await client.post<{ secret: string; uri: string }>('/api/v1/auth/totp/enrol');
+    const borrowed = await client.post('/api/v1/auth/totp/enrol', { password: 'not-the-password' });
+    expect(borrowed.status).toBe(400);
+    expect(borrowed.body.code).toBe('auth.wrong_password');
+    const enrol = await client.post<{ secret: string; uri: string }>('/api/v1/auth/totp/enrol', {
+      password: 'password-of-totpuser',
+    });
     expect(enrol.status).toBe(200);
     expect(enrol.body.uri).toMatch(/^otpauth:\/\/totp\//);
     expect((await client.post('/api/v1/auth/totp/confirm', { code: '000000' })).status).toBe(400);

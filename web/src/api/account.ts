@@ -12,8 +12,8 @@ export function changeOwnPassword(currentPassword: string, newPassword: string):
 }
 
 /** Starts setting up an authenticator app; the node stops asking for the old one's codes until confirmed. */
-export function beginTotpEnrolment(): Promise<TotpEnrolment> {
-  return api<TotpEnrolment>('POST', '/api/v1/auth/totp/enrol');
+export function beginTotpEnrolment(password: string): Promise<TotpEnrolment> {
+  return api<TotpEnrolment>('POST', '/api/v1/auth/totp/enrol', { password });
 }
 
 /** Turns the second factor on once the app's current code matches. */

@@ -64,14 +64,19 @@ export function TotpSection({ enabledAtSignIn }: { readonly enabledAtSignIn: boo
   const [enabled, setEnabled] = useState(enabledAtSignIn);
   const [enrolment, setEnrolment] = useState<TotpEnrolment | null>(null);
   const [confirmed, setConfirmed] = useState(false);
-  const start = () => {
+  const start = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const password = formText(event.currentTarget)('password');
     if (enabled && !window.confirm(t('account.totp.confirmReplace'))) return;
     setConfirmed(false);
-    void submission.run(beginTotpEnrolment, (started) => {
-      setEnrolment(started);
-      setEnabled(false);
-      return undefined;
-    });
+    void submission.run(
+      () => beginTotpEnrolment(password),
+      (started) => {
+        setEnrolment(started);
+        setEnabled(false);
+        return undefined;
+      },
+    );
   };
   const onConfirmed = () => {
     setEnrolment(null);
@@ -88,11 +93,20 @@ export function TotpSection({ enabledAtSignIn }: { readonly enabledAtSignIn: boo
       {enrolment ? (
         <Enrolment enrolment={enrolment} onConfirmed={onConfirmed} />
       ) : (
-        <button type="button" onClick={start}>
-          {enabled ? t('account.totp.replace') : t('account.totp.start')}
-        </button>
+        <form onSubmit={start}>
+          <InputField
+            label={t('account.totp.password')}
+            hint={t('account.totp.passwordHint')}
+            error={submission.error('password')}
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+          />
+          <SubmissionOutcome submission={submission} />
+          <button type="submit">{enabled ? t('account.totp.replace') : t('account.totp.start')}</button>
+        </form>
       )}
-      <SubmissionOutcome submission={submission} />
       <p className="muted small">{t('account.totp.turnOff')}</p>
     </section>
   );

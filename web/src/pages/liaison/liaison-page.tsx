@@ -453,7 +453,11 @@ export default function LiaisonPage() {
         </div>
         {contacts.status === 'ready' && (
           <p className="muted" data-testid="liaison-counts">
-            {t('liaison.total', { total: format.number(contacts.data[1].total), year: today.slice(0, 4) })}
+            {t('liaison.total', {
+              count: contacts.data[1].total,
+              total: format.number(contacts.data[1].total),
+              year: today.slice(0, 4),
+            })}
             {CHANNELS.filter((code) => contacts.data[1].byChannel[code]).map(
               (code) =>
                 ` · ${t(`liaison.channels.${code}`)}: ${format.number(contacts.data[1].byChannel[code] ?? 0)}`,

@@ -2,11 +2,13 @@ import { type FormEvent, lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.js';
 import type { Hotspots, Interception, Position } from '../../api/operations.js';
+import { type PlaceKind, placeName, usePlaceNames } from '../../api/places.js';
 import type { Page } from '../../api/types.js';
 import { useResource } from '../../api/use-resource.js';
 import { useUser } from '../../auth/session.js';
 import { codesOf, useCodeLabel } from '../../i18n/codes.js';
 import { useFormatters } from '../../i18n/format.js';
+import { currentLanguage } from '../../i18n/i18n.js';
 import { DataTable } from '../../ui/data-table.js';
 import { choicesOf, InputField, PositionFields, SelectField } from '../../ui/fields.js';
 import { ResourceView } from '../../ui/resource-view.js';
@@ -16,6 +18,15 @@ import { localInputToIso, nowForInput } from './datetime.js';
 const DIRECTIONS = ['attempted_exit', 'attempted_entry'] as const;
 const OperationsMap = lazy(() => import('./operations-map.js'));
 const NO_ROUTE: readonly Position[] = [];
+
+/** The directory places an interception lies in, widest first. */
+function placesOf(item: Interception): readonly (readonly [PlaceKind, string])[] {
+  return [
+    ['border-sections', item.borderSectionCode] as const,
+    ...(item.countyCode ? [['counties', item.countyCode] as const] : []),
+    ...(item.passCode ? [['passes', item.passCode] as const] : []),
+  ];
+}
 
 function InterceptionForm({ onSaved }: { readonly onSaved: () => void }) {
   const { t } = useTranslation();
@@ -107,6 +118,8 @@ export function InterceptionsPanel({
   const format = useFormatters();
   const label = useCodeLabel();
   const user = useUser();
+  const places = usePlaceNames();
+  const language = currentLanguage();
   const [generation, setGeneration] = useState(0);
   const list = useResource(`interceptions:${generation}`, () =>
     api<Page<Interception>>('GET', '/api/v1/operations/interceptions?limit=100'),
@@ -140,10 +153,15 @@ export function InterceptionsPanel({
                   header: t('operations.interceptions.place'),
                   cell: (item) => (
                     <>
-                      {item.borderSectionCode}
-                      {item.passCode && ` · ${item.passCode}`}{' '}
+                      {placesOf(item)
+                        .map(([kind, code]) => placeName(places, kind, code, language))
+                        .join(' · ')}{' '}
                       <span className="muted small">
-                        ({item.lat.toFixed(3)}, {item.lon.toFixed(3)})
+                        (
+                        {placesOf(item)
+                          .map(([, code]) => code)
+                          .join(' · ')}
+                        ; {item.lat.toFixed(3)}, {item.lon.toFixed(3)})
                       </span>
                       {item.duplicateOf && (
                         <span className="badge stale-badge">{t('operations.interceptions.duplicate')}</span>
@@ -206,6 +224,8 @@ export function InterceptionsPanel({
 export function HotspotsPanel() {
   const { t } = useTranslation();
   const format = useFormatters();
+  const places = usePlaceNames();
+  const language = currentLanguage();
   const to = new Date();
   const from = new Date(to.getTime() - 90 * 86_400_000);
   const spots = useResource('hotspots', () =>
@@ -228,7 +248,12 @@ export function HotspotsPanel() {
                 key: 'pass',
                 header: t('operations.hotspots.pass'),
                 rowHeader: true,
-                cell: (p) => p.passCode,
+                cell: (p) => (
+                  <>
+                    {placeName(places, 'passes', p.passCode, language)}{' '}
+                    <span className="muted small">({p.passCode})</span>
+                  </>
+                ),
               },
               {
                 key: 'events',

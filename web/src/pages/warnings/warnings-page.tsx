@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFormatters } from '../../i18n/format.js';
 import { Layout } from '../../shell/layout.js';
 import { FailureAlert } from '../../ui/form.js';
 import { Tabs } from '../../ui/tabs.js';
@@ -20,15 +21,19 @@ type Tab = (typeof TABS)[number];
  */
 export default function WarningsPage() {
   const { t } = useTranslation();
+  const format = useFormatters();
   const [tab, setTab] = useState<Tab>('desk');
   const [selected, setSelected] = useState<string | null>(null);
   // The feed keeps polling on every tab so an alert rings even while the officer edits the watchlist.
   const live = useLiveHits();
+  // The count is the open alerts the desk lists, not those that arrived since the page opened: the two differ as
+  // soon as a hit was open on arrival or is decided, and the officer reads the number as the list's length.
+  const openAlerts = live.hits?.length ?? 0;
   const tabs = TABS.map((key) => ({
     key,
     title:
-      key === 'desk' && live.fresh.size > 0
-        ? `${t('warnings.tabs.desk')} (${live.fresh.size})`
+      key === 'desk' && openAlerts > 0
+        ? t('warnings.tabs.deskCount', { number: format.number(openAlerts) })
         : t(`warnings.tabs.${key}`),
   }));
   return (

@@ -1,13 +1,13 @@
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAgencies } from '../../api/agencies.js';
+import { agencyToday, useAgencies, useOwnAgency } from '../../api/agencies.js';
 import { ApiProblem, api, uploadFile } from '../../api/client.js';
 import { localName, type Page } from '../../api/types.js';
 import { useResource } from '../../api/use-resource.js';
 import type { RowError, WatchlistEntry, WatchlistImportReport } from '../../api/warning.js';
 import { useUser } from '../../auth/session.js';
 import { codesOf, useCodeLabel } from '../../i18n/codes.js';
-import { useFormatters } from '../../i18n/format.js';
+import { shiftDay, useFormatters } from '../../i18n/format.js';
 import { currentLanguage } from '../../i18n/i18n.js';
 import { Done, FailureAlert, Field, failureOf, fieldErrorOf } from '../../ui/form.js';
 import { RowErrors } from './lists-panel.js';
@@ -29,6 +29,8 @@ const HINTS: Readonly<Partial<Record<(typeof OPTIONAL_TEXT)[number], string>>> =
 };
 const OPTIONAL_CHOICES = ['sex', 'documentType'] as const;
 const PAGE_SIZE = 200;
+// Neither the API nor the design gives a category its own period, so a new entry proposes four weeks.
+const DEFAULT_VALIDITY_DAYS = 28;
 
 type EntryInput = Record<string, string | readonly string[]>;
 /** A change sends null for an optional field the officer emptied. */
@@ -82,6 +84,7 @@ function EntryForm({
   const label = useCodeLabel();
   const user = useUser();
   const agencies = useAgencies();
+  const today = agencyToday(useOwnAgency());
   const [failure, setFailure] = useState<Error | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [scope, setScope] = useState(entry?.sharingScope ?? 'internal');
@@ -183,11 +186,19 @@ function EntryForm({
         {({ id }) => <input id={id} name="reason" required maxLength={500} defaultValue={value('reason')} />}
       </Field>
       <Field label={t('warnings.person.validFrom')} error={error('validFrom')}>
-        {({ id }) => <input id={id} name="validFrom" type="date" defaultValue={value('validFrom')} />}
+        {({ id }) => (
+          <input id={id} name="validFrom" type="date" defaultValue={value('validFrom') || today} />
+        )}
       </Field>
       <Field label={t('warnings.person.validUntil')} error={error('validUntil')}>
         {({ id }) => (
-          <input id={id} name="validUntil" type="date" required defaultValue={value('validUntil')} />
+          <input
+            id={id}
+            name="validUntil"
+            type="date"
+            required
+            defaultValue={value('validUntil') || shiftDay(today, DEFAULT_VALIDITY_DAYS)}
+          />
         )}
       </Field>
       <Field label={t('warnings.watchlist.sharing')} error={error('sharingScope')}>

@@ -417,6 +417,20 @@ async function measureHttp(entries: readonly WatchlistIdentity[], rps: number, s
         personalData: true,
       }),
     });
+    // crossings are refused at a port the directory does not know
+    const port = await fetch(`${url}/api/v1/directory/ports/ERLIAN`, {
+      method: 'PUT',
+      headers: headers(admin),
+      body: JSON.stringify({
+        code: 'ERLIAN',
+        country: 'CN',
+        names: { en: 'Erenhot', zh: '二连浩特' },
+        kind: 'road_rail',
+        lon: 111.98,
+        lat: 43.65,
+      }),
+    });
+    if (!port.ok) throw new Error(`could not add the benchmark's port: HTTP ${port.status}`);
     const desk = await login(url, 'desk', password);
     const bodies = Array.from({ length: Math.min(rps * seconds, 20_000) }, (_, i) => {
       const { identity } = crossingOf(entries, `h${i}`);
@@ -443,6 +457,12 @@ async function measureHttp(entries: readonly WatchlistIdentity[], rps: number, s
         seconds,
         bodies,
       });
+      // latencies of refused requests would measure the refusal, not screening
+      const refused = Object.keys(result.statuses).filter(
+        (status) => /^4\d\d$/.test(status) && status !== '429',
+      );
+      if (refused.length > 0)
+        throw new Error(`the node refused benchmark crossings: ${JSON.stringify(result.statuses)}`);
       runs.push({
         rps: rate,
         requests: result.sent,

@@ -224,9 +224,28 @@ describe('the administration page in Chromium', () => {
     await expectAccessible('admin audit');
   });
 
+  it('sets the own agency time zone in the settings, refusing one the node does not know', async () => {
+    const { page } = browser;
+    const admin = await signInOverApi(node.baseUrl, ADMIN.username, ADMIN.password);
+    const session = await admin.request<{ user: { agencyCode: string } }>('GET', '/api/v1/auth/session');
+    const path = `/api/v1/directory/agencies/${session.user.agencyCode}`;
+    await page.getByRole('tab', { name: 'Settings' }).click();
+    const timeZone = page.getByLabel('Time zone', { exact: true });
+    await timeZone.fill('Mars/Base');
+    await page.getByRole('button', { name: 'Save the agency' }).click();
+    await expect.poll(() => timeZone.getAttribute('aria-invalid')).toBe('true');
+    expect(browser.acceptRefusal(path, 400)).toBeGreaterThan(0);
+    await timeZone.fill('Asia/Shanghai');
+    await page.getByRole('button', { name: 'Save the agency' }).click();
+    await page.getByText('The agency is saved.').waitFor();
+    expect(await admin.request<{ timeZone: string }>('GET', path)).toMatchObject({
+      timeZone: 'Asia/Shanghai',
+    });
+  });
+
   it('changes the situation reporting deadline', async () => {
     const { page } = browser;
-    await page.getByRole('tab', { name: 'Situation settings' }).click();
+    await page.getByRole('tab', { name: 'Settings' }).click();
     await page.getByLabel('Daily reporting deadline').fill('17:30');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByText('The settings are saved.').waitFor();

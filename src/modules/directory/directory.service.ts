@@ -56,6 +56,15 @@ function toUnit(row: UnitRow): Unit {
 
 // ---- agencies ----
 
+/** Refuses a zone the runtime cannot format in: every deadline and rendered date of the agency depends on it. */
+function assertKnownTimeZone(zone: string): void {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+  } catch {
+    throw invalid('directory.unknown_time_zone', `${zone} is not a known time zone`, { field: 'timeZone' });
+  }
+}
+
 export async function listAgencies(db: Db, query: { cursor?: string; limit?: number; kind?: string }) {
   const limit = query.limit ?? 50;
   const after = decodeCursor(query.cursor, 1)?.[0];
@@ -75,6 +84,7 @@ export async function getAgency(db: Db, code: string): Promise<Agency> {
 }
 
 export async function createAgency(db: Db, actor: Actor, input: NewAgency): Promise<Agency> {
+  assertKnownTimeZone(input.timeZone);
   const now = nowIso();
   const row: AgencyRow = {
     code: input.code,
@@ -107,6 +117,7 @@ export async function updateAgency(
   code: string,
   changes: AgencyChanges,
 ): Promise<Agency> {
+  if (changes.timeZone !== undefined) assertKnownTimeZone(changes.timeZone);
   return inTransaction(db, async (trx) => {
     const existing = await store.findAgency(trx, code);
     if (!existing) throw notFound('directory.agency_not_found', 'Agency', code);

@@ -66,6 +66,31 @@ describeEachDatabase('directory', (dialect) => {
       expect((await admin.get('/api/v1/directory/agencies/VN-BG')).status).toBe(404);
     });
 
+    it('refuses an unknown time zone on create and update, naming the field', async () => {
+      const admin = await testNode().admin();
+      const created = await admin.post('/api/v1/directory/agencies', {
+        code: 'RU-FSB',
+        kind: 'counterpart',
+        country: 'RU',
+        names: { en: 'RU' },
+        language: 'ru',
+        timeZone: 'Mars/Base',
+      });
+      expect(created.status).toBe(400);
+      expect(created.body).toMatchObject({
+        code: 'directory.unknown_time_zone',
+        errors: [expect.objectContaining({ path: '/timeZone' })],
+      });
+      expect((await admin.get('/api/v1/directory/agencies/RU-FSB')).status).toBe(404);
+
+      const updated = await admin.patch('/api/v1/directory/agencies/CN-NIA', { timeZone: 'Mars/Base' });
+      expect(updated.status).toBe(400);
+      expect(updated.body.code).toBe('directory.unknown_time_zone');
+      const moved = await admin.patch('/api/v1/directory/agencies/CN-NIA', { timeZone: 'Asia/Shanghai' });
+      expect(moved.status).toBe(200);
+      expect(moved.body).toMatchObject({ code: 'CN-NIA', timeZone: 'Asia/Shanghai' });
+    });
+
     it('pages through agencies with an opaque cursor', async () => {
       const admin = await testNode().admin();
       for (const code of ['KZ-BS', 'KG-BS', 'LA-BS']) {

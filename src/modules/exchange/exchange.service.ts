@@ -670,7 +670,7 @@ export async function listOverdue(
     sentAt: row.sent_at,
   }));
   const last = items[items.length - 1];
-  const counts = await store.countOverdue(deps.db, now);
+  const counts = await store.countOverdue(deps.db, now, { includePersonal: principal.personalData });
   return {
     items,
     nextCursor: rows.length > limit && last ? encodeCursor([last.dueAt, last.id, last.agency]) : null,
@@ -680,7 +680,8 @@ export async function listOverdue(
 
 /** Overdue counts for reports: recipients that have not acknowledged in time, by direction. */
 export async function countOverdue(db: Db, now: Date): Promise<{ inbox: number; outbox: number }> {
-  const counts = await store.countOverdue(db, now.toISOString());
+  // Reports are bare figures that reveal no one, so personal-data notifications count too.
+  const counts = await store.countOverdue(db, now.toISOString(), { includePersonal: true });
   return { inbox: counts.incoming, outbox: counts.outgoing };
 }
 

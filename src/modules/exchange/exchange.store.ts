@@ -240,8 +240,12 @@ export async function listOverdue(
   return rows.map((row) => ({ ...row, due_at: row.due_at ?? '' }));
 }
 
-/** Overdue recipient rows by direction, for reports. */
-export async function countOverdue(db: Db, now: string): Promise<{ incoming: number; outgoing: number }> {
+/** Overdue recipient rows by direction; without `includePersonal` they count only what the list would show. */
+export async function countOverdue(
+  db: Db,
+  now: string,
+  options: { includePersonal: boolean },
+): Promise<{ incoming: number; outgoing: number }> {
   const rows = await db
     .selectFrom('notification_recipients as r')
     .innerJoin('notifications as n', 'n.id', 'r.notification_id')
@@ -249,6 +253,7 @@ export async function countOverdue(db: Db, now: string): Promise<{ incoming: num
     .where('r.status', 'in', OPEN_STATUSES)
     .where('r.due_at', '<', now)
     .where('n.state', '!=', 'draft')
+    .$if(!options.includePersonal, (q) => q.where('n.personal_data', '=', 0))
     .groupBy('n.direction')
     .execute();
   const count = (direction: string) => Number(rows.find((row) => row.direction === direction)?.count ?? 0);

@@ -207,4 +207,31 @@ describeEachDatabase('notifications between two nodes', (dialect) => {
     expect(filtered.body.items.map((item) => item.id)).toEqual([id]);
     expect((await viewerA.get('/api/v1/notifications/overdue')).status).toBe(403);
   });
+
+  it('counts overdue personal-data notifications only for supervisors cleared to see them', async () => {
+    const cleared = await a.userWith(['analyst'], { username: 'analyst-cleared', personalData: true });
+    const uncleared = await a.userWith(['analyst'], { username: 'analyst-uncleared' });
+    type Overdue = { items: Array<{ id: string; box: string }>; counts: { outbox: number } };
+    const before = await uncleared.get<Overdue>('/api/v1/notifications/overdue?limit=500');
+    const id = await createOrThrow(officerA, newNotification());
+    // Marking it personal and late stands in for a hit notice whose deadline passed.
+    await a.node.context.db
+      .updateTable('notifications')
+      .set({ personal_data: 1 })
+      .where('id', '=', id)
+      .execute();
+    await a.node.context.db
+      .updateTable('notification_recipients')
+      .set({ due_at: '2020-01-01T00:00:00.000Z' })
+      .where('notification_id', '=', id)
+      .execute();
+
+    const hidden = await uncleared.get<Overdue>('/api/v1/notifications/overdue?limit=500');
+    expect(hidden.body.items.map((item) => item.id)).not.toContain(id);
+    expect(hidden.body.counts.outbox).toBe(before.body.counts.outbox);
+    expect(hidden.body.counts.outbox).toBe(hidden.body.items.filter((item) => item.box === 'outbox').length);
+    const shown = await cleared.get<Overdue>('/api/v1/notifications/overdue?limit=500');
+    expect(shown.body.items.map((item) => item.id)).toContain(id);
+    expect(shown.body.counts.outbox).toBe(hidden.body.counts.outbox + 1);
+  });
 });

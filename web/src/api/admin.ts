@@ -1,6 +1,6 @@
-/** Shapes and calls of the administrator's API: users (directory), the trust list (federation), audit, settings. */
+/** Shapes and calls of the administrator's API: users and the own agency (directory), the trust list (federation), audit, settings. */
 import { api } from './client.js';
-import type { Language, LocalisedNames, Role, User } from './types.js';
+import type { Agency, Language, LocalisedNames, Role, User } from './types.js';
 
 /** A user as GET /api/v1/users shows it; of the lockout the node shows only when it ends. */
 export interface ManagedUser extends User {
@@ -195,3 +195,18 @@ export const situationSettings = () => api<SituationSettings>('GET', '/api/v1/si
 /** Changes some of the situation settings. */
 export const updateSituationSettings = (changes: Partial<SituationSettings>) =>
   api<SituationSettings>('PATCH', '/api/v1/situation/settings', changes);
+
+/** What an administrator may change of the own agency from the settings page. */
+export type AgencyChanges = Partial<{
+  readonly names: LocalisedNames;
+  readonly language: Language;
+  readonly timeZone: string;
+}>;
+
+/** One agency of the directory, the own one included. */
+export const agency = (code: string) =>
+  api<Agency>('GET', `/api/v1/directory/agencies/${encodeURIComponent(code)}`);
+
+/** Changes an agency's names, language or time zone; the node refuses a time zone it does not know. */
+export const updateAgency = (code: string, changes: AgencyChanges) =>
+  api<Agency>('PATCH', `/api/v1/directory/agencies/${encodeURIComponent(code)}`, changes);

@@ -2,14 +2,20 @@ import type { FormEvent } from 'react';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
+  type AgencyChanges,
+  agency,
   RISK_THRESHOLDS,
   type RiskThreshold,
   type SituationSettings,
   situationSettings,
+  updateAgency,
   updateSituationSettings,
 } from '../../api/admin.js';
+import { type Agency, LANGUAGES, type Language, type LocalisedNames } from '../../api/types.js';
 import { useResource } from '../../api/use-resource.js';
-import { InputField } from '../../ui/fields.js';
+import { useUser } from '../../auth/session.js';
+import { LANGUAGE_NAMES } from '../../i18n/i18n.js';
+import { InputField, SelectField } from '../../ui/fields.js';
 import { ResourceView } from '../../ui/resource-view.js';
 import { formText, SubmissionOutcome, useSubmission } from '../../ui/submission.js';
 
@@ -41,8 +47,120 @@ function changesFrom(current: SituationSettings, wanted: SituationSettings): Par
   );
 }
 
-/** The node's situation thresholds: when a county turns medium or high risk, when reports count late. */
+/** The names, language and time zone typed in, compared with the agency so only real changes are sent. */
+function agencyChangesFrom(current: Agency, form: HTMLFormElement): AgencyChanges {
+  const text = formText(form);
+  // The `local` name has no field here and is kept as it is; an emptied name is dropped.
+  const names: Record<string, string> = { ...current.names };
+  for (const language of LANGUAGES) {
+    const name = text(`name-${language}`);
+    if (name === '') delete names[language];
+    else names[language] = name;
+  }
+  const language = text('language') as Language;
+  const timeZone = text('timeZone');
+  return {
+    ...(JSON.stringify(names) !== JSON.stringify(current.names) && { names: names as LocalisedNames }),
+    ...(language !== current.language && { language }),
+    ...(timeZone !== current.timeZone && { timeZone }),
+  };
+}
+
+/** The zones the browser knows, offered while typing; the node checks the value against its own list. */
+const knownTimeZones = (): readonly string[] => ['UTC', ...Intl.supportedValuesOf('timeZone')];
+
+/** The own agency as counterparts see it: its names, the language of its messages, its time zone. */
+function AgencySection() {
+  const { t } = useTranslation();
+  const { agencyCode } = useUser();
+  const zonesId = useId();
+  const [generation, setGeneration] = useState(0);
+  const submission = useSubmission();
+  const own = useResource(`admin-agency:${agencyCode}:${generation}`, () => agency(agencyCode));
+  const save = (current: Agency, event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const changes = agencyChangesFrom(current, event.currentTarget);
+    if (Object.keys(changes).length === 0) {
+      void submission.run(
+        () => Promise.resolve(current),
+        () => t('admin.agency.unchanged'),
+      );
+      return;
+    }
+    void submission
+      .run(
+        () => updateAgency(current.code, changes),
+        () => t('admin.agency.saved'),
+      )
+      .then((saved) => saved && setGeneration((value) => value + 1));
+  };
+  return (
+    <ResourceView resource={own}>
+      {(current) => (
+        <form onSubmit={(event) => save(current, event)} className="form-grid" aria-labelledby="agency-title">
+          <h2 id="agency-title">{t('admin.agency.title', { code: current.code })}</h2>
+          <fieldset>
+            <legend>{t('admin.agency.names')}</legend>
+            <div className="inline-fields">
+              {LANGUAGES.map((language) => (
+                <InputField
+                  key={language}
+                  label={LANGUAGE_NAMES[language]}
+                  lang={language}
+                  name={`name-${language}`}
+                  maxLength={200}
+                  defaultValue={current.names[language] ?? ''}
+                />
+              ))}
+            </div>
+          </fieldset>
+          <SelectField
+            label={t('admin.agency.language')}
+            error={submission.error('language')}
+            name="language"
+            defaultValue={current.language}
+            choices={LANGUAGES.map((language) => ({ value: language, label: LANGUAGE_NAMES[language] }))}
+          />
+          <InputField
+            label={t('admin.agency.timeZone')}
+            hint={t('admin.agency.timeZoneHint')}
+            error={submission.error('timeZone')}
+            name="timeZone"
+            required
+            maxLength={64}
+            list={zonesId}
+            autoComplete="off"
+            defaultValue={current.timeZone}
+          />
+          <datalist id={zonesId}>
+            {knownTimeZones().map((zone) => (
+              <option key={zone} value={zone} />
+            ))}
+          </datalist>
+          <div className="actions">
+            <button type="submit" className="primary">
+              {t('admin.agency.save')}
+            </button>
+          </div>
+          <SubmissionOutcome submission={submission} />
+        </form>
+      )}
+    </ResourceView>
+  );
+}
+
+/** The own agency, then the node's situation thresholds: when a county turns medium or high risk, when reports count late. */
 export function SettingsPanel() {
+  return (
+    <>
+      <AgencySection />
+      <SituationSection />
+    </>
+  );
+}
+
+/** The node's situation thresholds: when a county turns medium or high risk, when reports count late. */
+function SituationSection() {
   const { t } = useTranslation();
   const sendId = useId();
   const [generation, setGeneration] = useState(0);

@@ -182,7 +182,7 @@ describeEachDatabase('situation imports', (dialect) => {
     }
     const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
     const response = await client.raw('POST', '/api/v1/situation/imports', bytes, XLSX_MEDIA_TYPE);
-    expect(response.status).toBe(200);
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
     expect(response.body).toMatchObject({ imported: 3, rejected: 0 });
   });
 });

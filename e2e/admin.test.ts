@@ -1,9 +1,9 @@
 import * as OTPAuth from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInOverApi } from './support/api-session.js';
-import { seriousAccessibilityViolations } from './support/axe.js';
 import { type BrowserSession, openBrowser } from './support/browser.js';
 import { type RunningNode, requireBuild, startNode } from './support/node-process.js';
+import { expectAccessible, openFromNavigation, signInThroughForm } from './support/pages.js';
 
 const ADMIN = { username: 'admin', password: 'e2e-admin-password-3' };
 const NEW_OFFICER = { username: 'sun.port', password: 'port-officer-password-7' };
@@ -39,29 +39,12 @@ describe('the administration page in Chromium', () => {
 
   const heading = () => browser.page.getByRole('heading', { level: 1 }).textContent();
 
-  async function signInAs(who: { username: string; password: string }) {
-    const { page } = browser;
-    await page.context().clearCookies();
-    await page.goto(node.baseUrl);
-    await page.locator('input[name="username"]').fill(who.username);
-    await page.locator('input[name="password"]').fill(who.password);
-    await page.locator('button[type="submit"]').click();
-    await page.getByRole('navigation').waitFor();
-    await page.getByRole('button', { name: 'English' }).click();
-    await page.getByRole('button', { name: 'English', pressed: true }).waitFor();
-  }
+  const signInAs = (who: { username: string; password: string }) =>
+    signInThroughForm(browser.page, node.baseUrl, who);
 
-  async function open(link: string, title: string) {
-    await browser.page
-      .getByRole('navigation', { name: 'Main navigation' })
-      .getByRole('link', { name: link })
-      .click();
-    await expect.poll(heading).toBe(title);
-  }
+  const open = (link: string, title: string) => openFromNavigation(browser.page, link, title);
 
-  async function expectAccessible(name: string) {
-    expect(await seriousAccessibilityViolations(browser.page), name).toEqual([]);
-  }
+  const accessible = (name: string) => expectAccessible(browser.page, name);
 
   it('creates a port officer cleared for personal data, who can then sign in and open the warnings desk', async () => {
     const { page } = browser;
@@ -80,7 +63,7 @@ describe('the administration page in Chromium', () => {
     await expect.poll(() => row.textContent()).toContain('Port officer');
     expect(await row.getByRole('cell').nth(2).textContent()).toBe('Yes');
     await browser.screenshot('admin-users');
-    await expectAccessible('admin users');
+    await accessible('admin users');
 
     await signInAs(NEW_OFFICER);
     await open('Warnings', 'Warnings');
@@ -108,7 +91,7 @@ describe('the administration page in Chromium', () => {
     await editor.getByRole('button', { name: 'Set the password' }).click();
     await page.getByText('The password of sun.port is set; the account is unlocked.').waitFor();
     await browser.screenshot('admin-user-editor');
-    await expectAccessible('admin user editor');
+    await accessible('admin user editor');
     const officer = await signInOverApi(node.baseUrl, NEW_OFFICER.username, 'port-officer-password-8');
     const session = await officer.request<{ user: { roles: string[] } }>('GET', '/api/v1/auth/session');
     expect(session.user.roles).toEqual(['port_officer', 'analyst']);
@@ -128,7 +111,7 @@ describe('the administration page in Chromium', () => {
     await expect.poll(() => row.textContent()).toContain('Valid');
     expect(await row.textContent()).toContain('Port officer');
     await browser.screenshot('admin-tokens');
-    await expectAccessible('admin tokens');
+    await accessible('admin tokens');
 
     const withToken = () =>
       fetch(`${node.baseUrl}/api/v1/warning/hits`, { headers: { authorization: `Bearer ${secret}` } });
@@ -176,7 +159,7 @@ describe('the administration page in Chromium', () => {
     const signedIn = (await (await login(password)).json()) as { user?: { totpEnabled: boolean } };
     expect(signedIn.user?.totpEnabled).toBe(false);
     await browser.screenshot('admin-unlock-totp-reset');
-    await expectAccessible('admin unlock and second factor');
+    await accessible('admin unlock and second factor');
   }, 60_000);
 
   it('shows this node fingerprint and adds the counterpart node by URL and fingerprint', async () => {
@@ -198,7 +181,7 @@ describe('the administration page in Chromium', () => {
     await expect.poll(() => row.textContent()).toContain('Trusted');
     expect(await row.textContent()).toContain(counterpartKeys.fingerprintDisplay);
     await browser.screenshot('admin-peers');
-    await expectAccessible('admin peers');
+    await accessible('admin peers');
   }, 60_000);
 
   it('refuses a peer whose node presents another fingerprint and says why', async () => {
@@ -221,7 +204,7 @@ describe('the administration page in Chromium', () => {
     expect(await result.textContent()).toMatch(/^The chain is intact: \d+ entries verified\.$/);
     await page.getByRole('cell', { name: 'federation.peer_add' }).waitFor();
     await browser.screenshot('admin-audit');
-    await expectAccessible('admin audit');
+    await accessible('admin audit');
   });
 
   it('sets the own agency time zone in the settings, refusing one the node does not know', async () => {
@@ -253,7 +236,7 @@ describe('the administration page in Chromium', () => {
     const settings = await admin.request<{ reportingCutoff: string }>('GET', '/api/v1/situation/settings');
     expect(settings.reportingCutoff).toBe('17:30');
     await browser.screenshot('admin-settings');
-    await expectAccessible('admin settings');
+    await accessible('admin settings');
   });
 
   it('shows the page in Chinese and in Russian without accessibility violations', async () => {
@@ -263,12 +246,12 @@ describe('the administration page in Chromium', () => {
     await page.getByRole('tab', { name: '用户' }).click();
     await page.getByRole('button', { name: '创建用户' }).waitFor();
     await browser.screenshot('admin-zh');
-    await expectAccessible('admin zh');
+    await accessible('admin zh');
     await page.getByRole('button', { name: 'Русский' }).click();
     await expect.poll(heading).toBe('Администрирование');
     await page.getByRole('button', { name: 'Создать пользователя' }).waitFor();
     await browser.screenshot('admin-ru');
-    await expectAccessible('admin ru');
+    await accessible('admin ru');
   });
 
   it('logged no console errors', () => {

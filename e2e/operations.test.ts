@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiSession, signInOverApi } from './support/api-session.js';
-import { seriousAccessibilityViolations } from './support/axe.js';
 import { type BrowserSession, openBrowser } from './support/browser.js';
 import { type RunningNode, requireBuild, startNode } from './support/node-process.js';
+import { expectAccessible, openFromNavigation } from './support/pages.js';
 import { COMMANDER, LIAISON_OFFICER, seedCounterpartAgency, seedOfficers } from './support/seed.js';
 
 const ADMIN = { username: 'admin', password: 'e2e-admin-password-4' };
@@ -125,8 +125,6 @@ describe('joint operations, handovers and crossing counts between two nodes in C
     await Promise.all([ours?.stop(), theirs?.stop()]);
   });
 
-  const heading = () => browser.page.getByRole('heading', { level: 1 }).textContent();
-
   async function signInAt(node: RunningNode, who: { username: string; password: string }) {
     const { page } = browser;
     await page.context().clearCookies();
@@ -139,13 +137,7 @@ describe('joint operations, handovers and crossing counts between two nodes in C
     await page.getByRole('button', { name: 'English', pressed: true }).waitFor();
   }
 
-  async function open(link: string, title: string) {
-    await browser.page
-      .getByRole('navigation', { name: 'Main navigation' })
-      .getByRole('link', { name: link })
-      .click();
-    await expect.poll(heading).toBe(title);
-  }
+  const open = (link: string, title: string) => openFromNavigation(browser.page, link, title);
 
   async function openPlanFromCalendar() {
     const { page } = browser;
@@ -154,9 +146,7 @@ describe('joint operations, handovers and crossing counts between two nodes in C
     await page.getByRole('heading', { name: new RegExp(TITLE) }).waitFor();
   }
 
-  async function expectAccessible(name: string) {
-    expect(await seriousAccessibilityViolations(browser.page), name).toEqual([]);
-  }
+  const accessible = (name: string) => expectAccessible(browser.page, name);
 
   it('plans a patrol with meeting points and contacts and proposes it to the counterpart', async () => {
     const { page } = browser;
@@ -200,7 +190,7 @@ describe('joint operations, handovers and crossing counts between two nodes in C
     await page.getByLabel('Contact name').press('Enter');
     await page.getByText('Maj. Wang Lei · +86 479 752 0000 · Eagle-1').waitFor();
     await browser.screenshot('operations-plan-meeting-points');
-    await expectAccessible('plan with meeting points');
+    await accessible('plan with meeting points');
     await page.getByRole('button', { name: 'Save the plan' }).click();
 
     await page.getByRole('button', { name: TITLE }).first().click();
@@ -232,7 +222,7 @@ describe('joint operations, handovers and crossing counts between two nodes in C
     await page.getByLabel('Proposed end').fill(localInput(6));
     await page.getByLabel('Note to the proposer').fill('Our unit reaches marker 512 an hour later.');
     await browser.screenshot('operations-counter-propose');
-    await expectAccessible('counter-proposal form');
+    await accessible('counter-proposal form');
     await page.getByRole('button', { name: 'Send the counter-proposal' }).click();
     await expect.poll(() => page.getByTestId('operation-status').textContent()).toMatch(/^Counter-proposed/);
     await page.getByText('Waiting for the counterpart').waitFor();
@@ -253,7 +243,7 @@ describe('joint operations, handovers and crossing counts between two nodes in C
     const proposal = page.getByTestId('counter-proposal');
     expect(await proposal.textContent()).toContain('Our unit reaches marker 512 an hour later.');
     await browser.screenshot('operations-counter-received');
-    await expectAccessible('counter-proposal received');
+    await accessible('counter-proposal received');
     await page.getByRole('button', { name: 'Accept the counter-proposal' }).click();
     await expect.poll(() => page.getByTestId('operation-status').textContent()).toMatch(/^Agreed/);
     await expect
@@ -303,7 +293,7 @@ describe('joint operations, handovers and crossing counts between two nodes in C
     await page.getByText('Waiting for the counterpart to accept the proposed time').waitFor();
     expect(await page.getByRole('button', { name: 'Accept', exact: true }).count()).toBe(0);
     await browser.screenshot('operations-handover-requested');
-    await expectAccessible('handover requested');
+    await accessible('handover requested');
 
     let received: HandoverView | undefined;
     await expect
@@ -361,7 +351,7 @@ describe('joint operations, handovers and crossing counts between two nodes in C
       .getByRole('cell', { name: '1,234' })
       .waitFor();
     await browser.screenshot('ports-crossing-count');
-    await expectAccessible('crossing count');
+    await accessible('crossing count');
   }, 60_000);
 
   it('plans a law-enforcement operation with several targets, then edits the list', async () => {
@@ -395,7 +385,7 @@ describe('joint operations, handovers and crossing counts between two nodes in C
     await targets.getByLabel('Target', { exact: true }).selectOption('illegal_crossing_route');
     await targets.getByLabel('Target description').fill('Gully east of marker 498');
     await browser.screenshot('operations-plan-targets');
-    await expectAccessible('plan with targets');
+    await accessible('plan with targets');
     await page.getByRole('button', { name: 'Save the plan' }).click();
     // A new plan is saved as a draft and the calendar shows it.
     await page.getByRole('button', { name: title }).first().waitFor();

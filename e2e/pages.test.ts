@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiSession, signInOverApi } from './support/api-session.js';
-import { seriousAccessibilityViolations } from './support/axe.js';
 import { type BrowserSession, openBrowser } from './support/browser.js';
 import { type RunningNode, requireBuild, startNode } from './support/node-process.js';
+import { expectAccessible, openFromNavigation, signInThroughForm } from './support/pages.js';
 import {
   COMMANDER,
   crossingOfWatchlisted,
@@ -96,30 +96,12 @@ describe('the module pages in Chromium', () => {
 
   const heading = () => browser.page.getByRole('heading', { level: 1 }).textContent();
 
-  /** Signs in through the form as `who`, then switches to English whatever their profile language. */
-  async function signInAs(who: { username: string; password: string }) {
-    const { page } = browser;
-    await page.context().clearCookies();
-    await page.goto(node.baseUrl);
-    await page.locator('input[name="username"]').fill(who.username);
-    await page.locator('input[name="password"]').fill(who.password);
-    await page.locator('button[type="submit"]').click();
-    await page.getByRole('navigation').waitFor();
-    await page.getByRole('button', { name: 'English' }).click();
-    await page.getByRole('button', { name: 'English', pressed: true }).waitFor();
-  }
+  const signInAs = (who: { username: string; password: string }) =>
+    signInThroughForm(browser.page, node.baseUrl, who);
 
-  async function open(link: string, title: string) {
-    await browser.page
-      .getByRole('navigation', { name: 'Main navigation' })
-      .getByRole('link', { name: link })
-      .click();
-    await expect.poll(heading).toBe(title);
-  }
+  const open = (link: string, title: string) => openFromNavigation(browser.page, link, title);
 
-  async function expectAccessible(name: string) {
-    expect(await seriousAccessibilityViolations(browser.page), name).toEqual([]);
-  }
+  const accessible = (name: string) => expectAccessible(browser.page, name);
 
   it('saves a county day from the entry grid and shows it in the completeness and trend views', async () => {
     const { page } = browser;
@@ -140,25 +122,25 @@ describe('the module pages in Chromium', () => {
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByText('Saved as version 1').waitFor();
     await browser.screenshot('situation-entry');
-    await expectAccessible('situation entry');
+    await accessible('situation entry');
 
     await page.getByRole('tab', { name: 'Completeness' }).click();
     await page.getByRole('heading', { name: /Reports received for/ }).waitFor();
     const ownRow = page.getByRole('row', { name: /CN-NIA/ });
     expect(await ownRow.getByRole('cell').nth(3).textContent()).toBe('1');
     await browser.screenshot('situation-completeness');
-    await expectAccessible('situation completeness');
+    await accessible('situation completeness');
 
     await page.getByRole('tab', { name: 'Both sides' }).click();
     await page.getByRole('heading', { name: /Both sides of the border on/ }).waitFor();
     await browser.screenshot('situation-both-sides');
-    await expectAccessible('situation both sides');
+    await accessible('situation both sides');
 
     await page.getByRole('tab', { name: 'Trends' }).click();
     await page.locator('.chart canvas').waitFor({ timeout: 15_000 });
     expect(await page.getByText('Risk level now:').isVisible()).toBe(true);
     await browser.screenshot('situation-trends');
-    await expectAccessible('situation trends');
+    await accessible('situation trends');
   });
 
   it('imports a CSV of county days with progress and reports the rows taken', async () => {
@@ -174,7 +156,7 @@ describe('the module pages in Chromium', () => {
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await page.getByText(/Imported 1, unchanged 0/).waitFor();
     await browser.screenshot('situation-import');
-    await expectAccessible('situation import');
+    await accessible('situation import');
   });
 
   it('records a port status on the board and colours the port on the home page', async () => {
@@ -188,7 +170,7 @@ describe('the module pages in Chromium', () => {
     const row = page.getByRole('row', { name: /^Erenhot CN-ERL/ });
     await expect.poll(() => row.textContent()).toContain('Passenger traffic restricted');
     await browser.screenshot('ports');
-    await expectAccessible('port board');
+    await accessible('port board');
 
     await open('Three clears', 'The three clears');
     await page.getByText('Ports (2)').click();
@@ -205,9 +187,9 @@ describe('the module pages in Chromium', () => {
     await page.getByLabel('Channel', { exact: true }).nth(1).selectOption('phone');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByRole('rowheader', { name: /Weekly call on the Erenhot crossing/ }).waitFor();
-    expect(await page.getByTestId('liaison-counts').textContent()).toContain('1 contacts');
+    expect(await page.getByTestId('liaison-counts').textContent()).toContain('1 contact in');
     await browser.screenshot('liaison');
-    await expectAccessible('liaison log');
+    await accessible('liaison log');
   });
 
   it('counts the period in the report, with a summary, charts and exports', async () => {
@@ -221,7 +203,7 @@ describe('the module pages in Chromium', () => {
     expect(download.status()).toBe(200);
     expect(download.headers()['content-type']).toBe('application/pdf');
     await browser.screenshot('reports');
-    await expectAccessible('reports');
+    await accessible('reports');
   });
 
   it('shows a hit at the desk as soon as a crossing is posted through the API, and lets the officer confirm it', async () => {
@@ -238,7 +220,7 @@ describe('the module pages in Chromium', () => {
     await page.getByRole('heading', { name: 'Why the matcher flagged it' }).waitFor();
     expect(await page.getByRole('row', { name: /Document number exact/ }).isVisible()).toBe(true);
     expect(await page.getByText('BATBAYAR', { exact: true }).isVisible()).toBe(true);
-    await expectAccessible('hit review');
+    await accessible('hit review');
     await browser.screenshot('warnings-review');
     await page.getByLabel('Reason for the decision').fill('Passport and date of birth agree');
     await page.getByRole('button', { name: 'Confirm the hit' }).click();
@@ -259,7 +241,7 @@ describe('the module pages in Chromium', () => {
     await page.getByRole('button', { name: 'Add to the watchlist' }).click();
     await page.getByRole('rowheader', { name: /DORJ, ENKHTUYA/ }).waitFor();
     await browser.screenshot('warnings-watchlist');
-    await expectAccessible('watchlist');
+    await accessible('watchlist');
     await page.getByRole('tab', { name: 'Check a traveller' }).click();
     await page.getByLabel('Port code').fill('CN-ERL');
     await page.getByLabel('Surname').fill('SMITH');
@@ -267,14 +249,14 @@ describe('the module pages in Chromium', () => {
     await page.getByRole('button', { name: 'Check', exact: true }).click();
     await page.getByText('No match.').waitFor();
     await browser.screenshot('warnings-screen');
-    await expectAccessible('traveller check');
+    await accessible('traveller check');
   });
 
   it('plans a joint patrol with a route typed and drawn on the map, and finds it in the calendar', async () => {
     const { page } = browser;
     await signInAs(COMMANDER);
     await open('Operations', 'Operations');
-    await expectAccessible('operations calendar');
+    await accessible('operations calendar');
     await page.getByRole('tab', { name: 'New plan' }).click();
     await page.getByLabel('Title').fill('Joint patrol, Erenhot section');
     for (const [lon, lat] of [
@@ -291,7 +273,7 @@ describe('the module pages in Chromium', () => {
     await routeMap.click({ position: { x: 300, y: 120 } });
     await expect.poll(() => page.locator('fieldset.route li').count()).toBe(3);
     await browser.screenshot('operations-plan');
-    await expectAccessible('operations plan');
+    await accessible('operations plan');
     await page.getByRole('button', { name: 'Save the plan' }).click();
     const entry = page.getByRole('button', { name: 'Joint patrol, Erenhot section' }).first();
     await entry.waitFor();
@@ -314,14 +296,14 @@ describe('the module pages in Chromium', () => {
     await page.getByRole('cell', { name: /CN-MN-ERL/ }).waitFor();
     await page.locator('section.operations-map[data-state="ready"]').waitFor({ timeout: 20_000 });
     await browser.screenshot('operations-interceptions');
-    await expectAccessible('interceptions');
+    await accessible('interceptions');
     await page.getByRole('tab', { name: 'Handovers' }).click();
     await page.getByRole('heading', { name: 'Handovers' }).waitFor();
-    await expectAccessible('handovers');
+    await accessible('handovers');
     await page.getByRole('tab', { name: 'Hotspots' }).click();
     await page.getByRole('heading', { name: /Hotspots/ }).waitFor();
     await browser.screenshot('operations-hotspots');
-    await expectAccessible('hotspots');
+    await accessible('hotspots');
   });
 
   it('shows every module page in Chinese and in Russian without accessibility violations', async () => {
@@ -337,11 +319,11 @@ describe('the module pages in Chromium', () => {
       await page.getByRole('button', { name: '中文' }).click();
       await expect.poll(heading).toBe(zh);
       await browser.screenshot(`${path.slice(1)}-zh`);
-      await expectAccessible(`${path} zh`);
+      await accessible(`${path} zh`);
       await page.getByRole('button', { name: 'Русский' }).click();
       await expect.poll(heading).toBe(ru);
       await browser.screenshot(`${path.slice(1)}-ru`);
-      await expectAccessible(`${path} ru`);
+      await accessible(`${path} ru`);
     }
     await signInAs(LIAISON_OFFICER);
     for (const [path, zh, ru, marker] of [
@@ -356,12 +338,12 @@ describe('the module pages in Chromium', () => {
       await expect.poll(heading).toBe(zh);
       await page.getByRole('button', { name: '中文', pressed: true }).waitFor();
       await browser.screenshot(`${path.slice(1)}-zh`);
-      await expectAccessible(`${path} zh`);
+      await accessible(`${path} zh`);
       await page.getByRole('button', { name: 'Русский' }).click();
       await expect.poll(heading).toBe(ru);
       await page.getByText(marker, { exact: true }).first().waitFor();
       await browser.screenshot(`${path.slice(1)}-ru`);
-      await expectAccessible(`${path} ru`);
+      await accessible(`${path} ru`);
     }
   }, 90_000);
 

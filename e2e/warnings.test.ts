@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiSession, signInOverApi } from './support/api-session.js';
-import { seriousAccessibilityViolations } from './support/axe.js';
 import { type BrowserSession, openBrowser } from './support/browser.js';
 import { type RunningNode, requireBuild, startNode } from './support/node-process.js';
+import { expectAccessible } from './support/pages.js';
 import { crossingOfWatchlisted, DESK_OFFICER, seedOfficers, seedPort, WATCHLISTED } from './support/seed.js';
 
 const ADMIN = { username: 'admin', password: 'e2e-admin-password-3' };
@@ -55,9 +55,7 @@ describe('the warnings desk in Chromium', () => {
     await page.getByRole('heading', { level: 1, name: 'Warnings' }).waitFor();
   }
 
-  async function expectAccessible(name: string) {
-    expect(await seriousAccessibilityViolations(browser.page), name).toEqual([]);
-  }
+  const accessible = (name: string) => expectAccessible(browser.page, name);
 
   it('shows the desk officer the traveller beside the watchlisted person, each field marked', async () => {
     const { page } = browser;
@@ -92,7 +90,7 @@ describe('the warnings desk in Chromium', () => {
     }
     const documentRow = traveller.locator('div').filter({ hasText: 'Document number' });
     expect(await documentRow.textContent()).toMatch(/E1234567\s*Agreement: exact/);
-    await expectAccessible('hit review with the traveller');
+    await accessible('hit review with the traveller');
     await browser.screenshot('warnings-review-traveller');
 
     await page.getByLabel('Reason for the decision').fill('Passport and date of birth agree');
@@ -102,7 +100,7 @@ describe('the warnings desk in Chromium', () => {
     await page.getByLabel('Action taken').selectOption('quarantine');
     await page.getByRole('button', { name: 'Record the action' }).click();
     await page.getByText('The action is recorded.').waitFor();
-    await expectAccessible('decided alerts');
+    await accessible('decided alerts');
     await browser.screenshot('warnings-decided');
   }, 60_000);
 
@@ -112,7 +110,7 @@ describe('the warnings desk in Chromium', () => {
     await page.getByText('Only an administrator can switch rules on or off.').waitFor();
     expect(await page.getByRole('button', { name: 'Save the rules' }).count()).toBe(0);
     expect(await page.getByLabel('Vehicle plate, train or flight number').isVisible()).toBe(true);
-    await expectAccessible('rules panel, desk officer');
+    await accessible('rules panel, desk officer');
   });
 
   it('has the supervisor flag a conveyance, and a crossing on it raises a warning the desk sees live', async () => {
@@ -130,7 +128,7 @@ describe('the warnings desk in Chromium', () => {
     await page.getByText('The rules are saved.').waitFor();
     expect(await page.getByRole('checkbox', { name: 'Port closed to passengers' }).isChecked()).toBe(false);
     expect(await page.getByRole('checkbox', { name: 'Flagged conveyance' }).isChecked()).toBe(true);
-    await expectAccessible('rules panel, supervisor');
+    await accessible('rules panel, supervisor');
     await browser.screenshot('warnings-rules');
 
     await signInAs(DESK_OFFICER);
@@ -183,7 +181,7 @@ describe('the warnings desk in Chromium', () => {
     await page.getByText(/Screened 2 crossings, rejected 1 rows/).waitFor();
     const errorRow = page.getByRole('row', { name: /warning\.invalid_row/ });
     expect(await errorRow.getByRole('cell').first().textContent()).toBe('3');
-    await expectAccessible('passenger lists and files');
+    await accessible('passenger lists and files');
     await browser.screenshot('warnings-lists');
   }, 60_000);
 
@@ -219,7 +217,7 @@ describe('the warnings desk in Chromium', () => {
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await page.getByText('Imported 1, rejected 1.').waitFor();
     await page.getByRole('rowheader', { name: /OYUN/ }).waitFor();
-    await expectAccessible('watchlist with import');
+    await accessible('watchlist with import');
     await browser.screenshot('warnings-watchlist-import');
     expect(browser.consoleErrors).toEqual([]);
   }, 60_000);

@@ -207,18 +207,16 @@ function ContactForm({ onSaved }: { readonly onSaved: () => void }) {
   );
 }
 
-/** Follow-up and commitments of one contact, changed in place by a liaison officer. */
-function FollowUpCell({
-  contact,
-  submission,
-  mayEdit,
-  onSaved,
-}: {
+/** What every editable cell of a contact's row needs: the contact, the row's submission and who may change it. */
+interface ContactCellProps {
   readonly contact: LiaisonContact;
   readonly submission: Submission;
   readonly mayEdit: boolean;
   readonly onSaved: () => void;
-}) {
+}
+
+/** Follow-up and commitments of one contact, changed in place by a liaison officer. */
+function FollowUpCell({ contact, submission, mayEdit, onSaved }: ContactCellProps) {
   const { t } = useTranslation();
   if (!mayEdit) return <>{t(`liaison.followUps.${contact.followUpStatus}`)}</>;
   const patch = (changes: Partial<Pick<LiaisonContact, 'followUpStatus' | 'commitments'>>) =>
@@ -243,17 +241,7 @@ function FollowUpCell({
   );
 }
 
-function CommitmentsCell({
-  contact,
-  submission,
-  mayEdit,
-  onSaved,
-}: {
-  readonly contact: LiaisonContact;
-  readonly submission: Submission;
-  readonly mayEdit: boolean;
-  readonly onSaved: () => void;
-}) {
+function CommitmentsCell({ contact, submission, mayEdit, onSaved }: ContactCellProps) {
   const { t } = useTranslation();
   const format = useFormatters();
   const markDone = (index: number) =>
@@ -291,17 +279,7 @@ function CommitmentsCell({
 }
 
 /** The files kept with a contact: download links, and for liaison officers upload and removal. */
-function FilesCell({
-  contact,
-  submission,
-  mayEdit,
-  onSaved,
-}: {
-  readonly contact: LiaisonContact;
-  readonly submission: Submission;
-  readonly mayEdit: boolean;
-  readonly onSaved: () => void;
-}) {
+function FilesCell({ contact, submission, mayEdit, onSaved }: ContactCellProps) {
   const { t } = useTranslation();
   const format = useFormatters();
   const inputId = useId();

@@ -4,6 +4,7 @@ import { ApiProblem, rowIssueWording, uploadFile } from '../../api/client.js';
 import type { ImportError, ImportReport } from '../../api/situation.js';
 import { useFormatters } from '../../i18n/format.js';
 import { FailureAlert, Field, failureOf } from '../../ui/form.js';
+import { RowIssueCell } from '../../ui/row-issue-cell.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -17,22 +18,6 @@ function rowErrorsOf(error: unknown): readonly ImportError[] {
   if (!(error instanceof ApiProblem)) return [];
   const rows = error.body.rowErrors;
   return Array.isArray(rows) ? (rows as ImportError[]) : [];
-}
-
-/** The row's message in the reader's language; the node's English, marked as such, when there is no wording. */
-function RowMessage({ error }: { readonly error: ImportError }) {
-  const { text, english } = rowIssueWording(error);
-  return (
-    <td>
-      {text}
-      {text && english && ' '}
-      {english && (
-        <span lang="en" className={text ? 'muted small' : undefined}>
-          {text ? `(${english})` : english}
-        </span>
-      )}
-    </td>
-  );
 }
 
 function RowErrors({ errors }: { readonly errors: readonly ImportError[] }) {
@@ -53,7 +38,7 @@ function RowErrors({ errors }: { readonly errors: readonly ImportError[] }) {
           <tr key={`${error.line}:${error.column}:${error.code}`}>
             <td className="num">{error.line}</td>
             <td>{error.column ?? '—'}</td>
-            <RowMessage error={error} />
+            <RowIssueCell {...rowIssueWording(error)} />
           </tr>
         ))}
       </tbody>

@@ -7,6 +7,7 @@ import type { BulkReport, RowError, ScreeningOutcome } from '../../api/warning.j
 import { codesOf, useCodeLabel } from '../../i18n/codes.js';
 import { useFormatters } from '../../i18n/format.js';
 import { FailureAlert, Field, failureOf, fieldErrorOf } from '../../ui/form.js';
+import { RowIssueCell } from '../../ui/row-issue-cell.js';
 import { type CsvRow, csvRows } from './csv-rows.js';
 
 const NDJSON = 'application/x-ndjson';
@@ -20,21 +21,6 @@ export interface ShownRowError extends RowError {
 /** A row's message in the reader's language, and the node's English when that is all there is or adds to it. */
 function rowMessage(error: ShownRowError): { text: string; english: string | undefined } {
   return error.worded ? { text: error.message, english: undefined } : rowIssueWording(error);
-}
-
-function RowMessage({ error }: { readonly error: ShownRowError }) {
-  const { text, english } = rowMessage(error);
-  return (
-    <td>
-      {text}
-      {text && english && ' '}
-      {english && (
-        <span lang="en" className={text ? 'muted small' : undefined}>
-          {text ? `(${english})` : english}
-        </span>
-      )}
-    </td>
-  );
 }
 
 /** The rows a file or list could not give, by line, as the node or the browser reported them. */
@@ -65,7 +51,7 @@ export function RowErrors({
               <td>
                 <code>{error.code}</code>
               </td>
-              <RowMessage error={error} />
+              <RowIssueCell {...rowMessage(error)} />
             </tr>
           ))}
         </tbody>

@@ -350,6 +350,14 @@ export class Replay {
   }
 
   /**
+   * Decides the hits still open once everything is delivered: a watchlist entry that reached CN after a
+   * namesake's crossing raises its hit by retrospective screening, which no day's crossings task saw.
+   */
+  async decideLateHits(): Promise<void> {
+    await this.decideHits(seededRandom(this.options.seed * 7_919 + this.options.days));
+  }
+
+  /**
    * Confirms about three hits in four, then records an action; the warning module sends a `hit.notice` at
    * each step to the agency that shared the entry when it is not CN's own. The others are dismissed.
    */

@@ -4,7 +4,7 @@ import type { Db } from '../../core/db/database.js';
 import { inTransaction } from '../../core/db/transaction.js';
 import { conflict, notFound } from '../../core/errors.js';
 import { newId, nowIso } from '../../core/ids.js';
-import { conveyanceKey, forgetRuleContexts } from './rules.js';
+import { conveyanceKey } from './rules.js';
 import {
   type FlaggedConveyance,
   type NewFlaggedConveyance,
@@ -55,7 +55,6 @@ export async function flagConveyance(
     await store.insertFlaggedConveyance(trx, row);
     await appendAudit(trx, actor, { action: 'conveyance.flag', targetType: 'conveyance', targetId: row.id });
   });
-  forgetRuleContexts();
   return toFlaggedView(row);
 }
 
@@ -67,7 +66,6 @@ export async function unflagConveyance(db: Db, actor: Actor, id: string): Promis
     }
     await appendAudit(trx, actor, { action: 'conveyance.unflag', targetType: 'conveyance', targetId: id });
   });
-  forgetRuleContexts();
 }
 
 /** Which early-warning rules run (all, unless switched off). */
@@ -87,6 +85,5 @@ export async function saveRuleSettings(db: Db, actor: Actor, settings: readonly 
       details: { settings },
     });
   });
-  forgetRuleContexts();
   return listRuleSettings(db);
 }

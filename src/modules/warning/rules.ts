@@ -1,5 +1,4 @@
 import type { Db } from '../../core/db/database.js';
-import type { EventBus } from '../../core/events.js';
 import type { PortStatus, PortStatusLookup, RiskLevel, RiskLookup } from './ports.js';
 import { dayOf } from './warning.runtime.js';
 import { type Evidence, RULES, type RuleName } from './warning.schema.js';
@@ -76,58 +75,6 @@ export async function loadRuleContext(
     flagged,
     riskLevel: (county, day) => riskOf(`${county}|${day}`),
     portStatus: (port, at) => statusOf(`${port}|${at.slice(0, 13)}`),
-  };
-}
-
-/**
- * How long a desk reuses the rules in force: the rule settings and flagged conveyances change through this
- * process (which forgets at once) or, rarely, another process sharing the database; port statuses and risk levels
- * are per day and their changes are announced on the EventBus. A few seconds' lag is harmless there, while
- * reading them for every crossing cost a third of a desk request's queries.
- */
-export const RULE_CONTEXT_TTL_MS = 5000;
-
-// One counter for the process: a change of rule settings or flags through any database handle forgets every
-// cached context (several nodes in one process only ever lose a cache entry, never see another's rules).
-let ruleGeneration = 0;
-
-/** Forgets every cached rule context; called after rule settings or flagged conveyances change. */
-export function forgetRuleContexts(): void {
-  ruleGeneration += 1;
-}
-
-/** The situation's announcements that change what the risk and port rules answer. */
-const SITUATION_CHANGES = new Set([
-  'situation.port_status_changed',
-  'situation.risk_level_changed',
-  'situation.reports_changed',
-]);
-
-/**
- * The rules in force for a day, loaded once and shared by the requests of the next few seconds; dropped when
- * the rules change in this process, when the situation announces a change, or when a load fails.
- */
-export function cachedRuleContexts(
-  load: (today: string) => Promise<RuleContext>,
-  events: EventBus,
-  ttlMs = RULE_CONTEXT_TTL_MS,
-  now: () => number = Date.now,
-): (today: string) => Promise<RuleContext> {
-  let cached: { today: string; generation: number; loadedAt: number; context: Promise<RuleContext> } | null =
-    null;
-  events.subscribe((event) => {
-    if (SITUATION_CHANGES.has(event.type)) cached = null;
-  });
-  return (today) => {
-    if (cached?.today === today && cached.generation === ruleGeneration && now() - cached.loadedAt < ttlMs) {
-      return cached.context;
-    }
-    const entry = { today, generation: ruleGeneration, loadedAt: now(), context: load(today) };
-    cached = entry;
-    entry.context.catch(() => {
-      if (cached === entry) cached = null;
-    });
-    return entry.context;
   };
 }
 

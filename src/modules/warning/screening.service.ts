@@ -5,13 +5,7 @@ import { AppError, invalid } from '../../core/errors.js';
 import { newId, nowIso } from '../../core/ids.js';
 import type { CrossingIdentity as MatcherIdentity } from './matcher/index.js';
 import { type MrzResult, parseMrz, toCrossingIdentity } from './mrz/index.js';
-import {
-  cachedRuleContexts,
-  evaluateRules,
-  loadRuleContext,
-  type RuleContext,
-  type RuleFinding,
-} from './rules.js';
+import { evaluateRules, loadRuleContext, type RuleContext, type RuleFinding } from './rules.js';
 import type { IdentityMatch, ScreeningIndex } from './screening-index.js';
 import { dayOf, type WarningRuntime } from './warning.runtime.js';
 import type {
@@ -345,17 +339,9 @@ export async function storeScreened(
   publishHits(rt, hits);
 }
 
-const ruleContexts = new WeakMap<WarningRuntime, (today: string) => Promise<RuleContext>>();
-
-/** The rules in force now, shared for a few seconds between requests (see RULE_CONTEXT_TTL_MS). */
-export function ruleContextOf(rt: WarningRuntime): Promise<RuleContext> {
-  let contextOf = ruleContexts.get(rt);
-  if (!contextOf) {
-    contextOf = cachedRuleContexts((today) => loadRuleContext(rt.db, rt.risk, rt.ports, today), rt.events);
-    ruleContexts.set(rt, contextOf);
-  }
-  return contextOf(dayOf(nowIso()));
-}
+/** The rules in force now. */
+export const ruleContextOf = (rt: WarningRuntime) =>
+  loadRuleContext(rt.db, rt.risk, rt.ports, dayOf(nowIso()));
 
 /** Records a crossing at the desk and screens it; the verdict is in the answer and hits go out live. */
 export async function recordCrossing(

@@ -4,10 +4,10 @@ import { IDENTITY_COLUMNS } from '../../../../src/modules/warning/identity-colum
 import { ApiProblem, api, rowIssueWording, uploadFile } from '../../api/client.js';
 import { useNodeEvents } from '../../api/use-events.js';
 import type { BulkReport, RowError, ScreeningOutcome } from '../../api/warning.js';
-import { codesOf, useCodeLabel } from '../../i18n/codes.js';
 import { useFormatters } from '../../i18n/format.js';
 import { FailureAlert, Field, failureOf, fieldErrorOf } from '../../ui/form.js';
 import { RowIssueCell } from '../../ui/row-issue-cell.js';
+import { CrossingPlaceFields } from './crossing-place-fields.js';
 import { type CsvRow, csvRows } from './csv-rows.js';
 
 const NDJSON = 'application/x-ndjson';
@@ -192,7 +192,6 @@ type ListState =
 /** Screens an advance passenger list pasted from the carrier's manifest before the passengers arrive. */
 function PassengerList({ onScreened }: { readonly onScreened: () => void }) {
   const { t } = useTranslation();
-  const label = useCodeLabel();
   const format = useFormatters();
   const [state, setState] = useState<ListState>({ kind: 'idle' });
   const submit = (event: FormEvent<HTMLFormElement>) => {
@@ -241,20 +240,7 @@ function PassengerList({ onScreened }: { readonly onScreened: () => void }) {
     <section aria-labelledby="list-title">
       <h3 id="list-title">{t('warnings.files.listTitle')}</h3>
       <form onSubmit={submit} className="form-grid">
-        <Field label={t('warnings.screen.direction')}>
-          {({ id }) => (
-            <select id={id} name="direction">
-              {codesOf('direction').map((code) => (
-                <option key={code} value={code}>
-                  {label('direction', code)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('warnings.screen.port')} error={error('portCode')}>
-          {({ id }) => <input id={id} name="portCode" required />}
-        </Field>
+        <CrossingPlaceFields error={error} />
         <Field label={t('warnings.files.expectedAt')} error={error('expectedAt')}>
           {({ id }) => <input id={id} name="expectedAt" type="datetime-local" required />}
         </Field>

@@ -5,6 +5,7 @@ import type { ScreeningOutcome } from '../../api/warning.js';
 import { codesOf, useCodeLabel } from '../../i18n/codes.js';
 import { useFormatters } from '../../i18n/format.js';
 import { FailureAlert, Field, failureOf, fieldErrorOf } from '../../ui/form.js';
+import { CrossingPlaceFields } from './crossing-place-fields.js';
 
 const IDENTITY = [
   'surname',
@@ -56,20 +57,7 @@ export function ScreeningForm({ onScreened }: { readonly onScreened: () => void 
     <section aria-labelledby="screen-title">
       <h2 id="screen-title">{t('warnings.screen.title')}</h2>
       <form onSubmit={submit} className="form-grid">
-        <Field label={t('warnings.screen.direction')}>
-          {({ id }) => (
-            <select id={id} name="direction">
-              {codesOf('direction').map((code) => (
-                <option key={code} value={code}>
-                  {label('direction', code)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('warnings.screen.port')} error={error('portCode')}>
-          {({ id }) => <input id={id} name="portCode" required />}
-        </Field>
+        <CrossingPlaceFields error={error} />
         <Field label={t('warnings.screen.conveyance')} error={error('conveyance')}>
           {({ id }) => <input id={id} name="conveyance" />}
         </Field>

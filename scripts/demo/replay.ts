@@ -355,6 +355,8 @@ export class Replay {
    */
   async decideLateHits(): Promise<void> {
     await this.decideHits(seededRandom(this.options.seed * 7_919 + this.options.days));
+    // the hit notices those decisions send are acknowledged like every other day's
+    await this.counterpartsAnswer();
   }
 
   /**

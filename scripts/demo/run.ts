@@ -107,7 +107,6 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     const deliveryBar = bars?.create(1, 0, { phase: 'delivery', detail: 'waiting for the outboxes' });
     await waitForDelivery(prepared, ledger);
     await replay.decideLateHits();
-    // deciding them sends hit notices to the agencies that shared the entries
     await waitForDelivery(prepared, ledger);
     deliveryBar?.update(1, { detail: 'all delivered' });
     bars?.stop();

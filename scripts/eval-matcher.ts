@@ -13,6 +13,7 @@ import {
   scoreMatch,
   type WatchlistIdentity,
 } from '../src/modules/warning/matcher/index.js';
+import { zawgyiToUnicode } from '../src/modules/warning/matcher/zawgyi.js';
 
 const root = process.cwd();
 const names = (file: string) => join(root, 'test/fixtures/names', file);
@@ -249,11 +250,57 @@ const evaluateWikidata = () => {
   result.wikidata = sets;
 };
 
+/**
+ * Burmese names typed in Zawgyi (as most Myanmar records were until 2019) against their usual Latin spelling,
+ * then the same names converted to Unicode: both encodings must find the person.
+ */
+const evaluateMyanmar = () => {
+  const pairs = readFileSync(names('myanmar-names.zawgyi.tsv'), 'utf8')
+    .split('\n')
+    .slice(1)
+    .filter(Boolean)
+    .map((line) => line.split('\t'))
+    .map(([burmese, latin]) => [(latin ?? '').trim(), (burmese ?? '').split('၊')[0]?.trim() ?? ''] as const);
+  const sets: Record<string, unknown> = {};
+  print(
+    'myanmar names (Burmese→Latin)  | recall(hit) recall(possible) | shuffled: false hit  false possible',
+  );
+  for (const [encoding, read] of [
+    ['zawgyi', (text: string) => text],
+    ['unicode', zawgyiToUnicode],
+  ] as const) {
+    const counts = { hit: 0, possible: 0, falseHit: 0, falsePossible: 0 };
+    pairs.forEach(([latin, burmese], i) => {
+      const score = scoreMatch(nameOnly('a', latin), nameOnly('b', read(burmese))).score;
+      if (score >= hit) counts.hit++;
+      else miss(`myanmar-${encoding}`, `${score}: ${latin} | ${burmese}`);
+      if (score >= possible) counts.possible++;
+      const other = read(pairs[(i + 1 + Math.floor(pairs.length / 2)) % pairs.length]?.[1] ?? '');
+      const shuffled = scoreMatch(nameOnly('a', latin), nameOnly('b', other)).score;
+      if (shuffled >= hit) counts.falseHit++;
+      if (shuffled >= possible) counts.falsePossible++;
+    });
+    const n = pairs.length;
+    sets[encoding] = {
+      pairs: n,
+      recallHit: counts.hit / n,
+      recallPossible: counts.possible / n,
+      falseHit: counts.falseHit / n,
+      falsePossible: counts.falsePossible / n,
+    };
+    print(
+      `  ${`${encoding} (${n})`.padEnd(29)}|   ${pct(counts.hit / n).padStart(7)}    ${pct(counts.possible / n).padStart(7)}      |   ${pct(counts.falseHit / n).padStart(7)}    ${pct(counts.falsePossible / n).padStart(7)}`,
+    );
+  }
+  result.myanmar = sets;
+};
+
 const started = performance.now();
 evaluateDevset();
 evaluateNameBench();
 evaluateYente();
 evaluateWikidata();
+evaluateMyanmar();
 result.seconds = (performance.now() - started) / 1000;
 print(`thresholds: hit ${hit}, possible ${possible}; ${f3(result.seconds as number)} s`);
 for (const [set, sample] of failures) {

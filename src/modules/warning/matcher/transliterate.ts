@@ -1,4 +1,5 @@
 import { pinyin } from 'pinyin-pro';
+import { romaniseBurmese } from './burmese.js';
 
 /**
  * Script-to-Latin transliteration. Each table picks one conventional spelling (mostly BGN/PCGN or the
@@ -305,63 +306,6 @@ const LAO_VOWELS: Record<string, string> = {
 };
 const LAO_PREPOSED = new Set(['ເ', 'ແ', 'ໂ', 'ໃ', 'ໄ']);
 
-/** Burmese (MLCTS-like, simplified toward common personal-name spellings). */
-const BURMESE: Record<string, string> = {
-  က: 'k',
-  ခ: 'kh',
-  ဂ: 'g',
-  ဃ: 'g',
-  င: 'ng',
-  စ: 's',
-  ဆ: 'hs',
-  ဇ: 'z',
-  ဈ: 'z',
-  ည: 'ny',
-  ဋ: 't',
-  ဌ: 'ht',
-  ဍ: 'd',
-  ဎ: 'd',
-  ဏ: 'n',
-  တ: 't',
-  ထ: 'ht',
-  ဒ: 'd',
-  ဓ: 'd',
-  န: 'n',
-  ပ: 'p',
-  ဖ: 'hp',
-  ဗ: 'b',
-  ဘ: 'b',
-  မ: 'm',
-  ယ: 'y',
-  ရ: 'y',
-  လ: 'l',
-  ဝ: 'w',
-  သ: 'th',
-  ဟ: 'h',
-  ဠ: 'l',
-  အ: '',
-  ဣ: 'i',
-  ဤ: 'i',
-  ဥ: 'u',
-  ဦ: 'u',
-  ဧ: 'e',
-  ဩ: 'aw',
-  ဪ: 'aw',
-  'ာ': 'a',
-  'ါ': 'a',
-  'ိ': 'i',
-  'ီ': 'i',
-  'ု': 'u',
-  'ူ': 'u',
-  'ေ': 'e',
-  'ဲ': 'e',
-  'ံ': 'n',
-  'ျ': 'y',
-  'ြ': 'y',
-  'ွ': 'w',
-  'ှ': 'h',
-};
-
 const tableOf = (pairs: string): Record<string, string> => {
   const table: Record<string, string> = {};
   const chars = [...pairs];
@@ -589,18 +533,6 @@ const romaniseLao = (word: string): string => {
   return out + pendingVowel;
 };
 
-const romaniseBurmese = (word: string): string => {
-  let out = '';
-  for (const ch of word) {
-    if (ch === '\u103a' || ch === '\u1039') {
-      // the killer/virama silences the consonant's inherent vowel: nothing to emit
-      continue;
-    }
-    out += BURMESE[ch] ?? '';
-  }
-  return out;
-};
-
 type Run = { kind: 'han' | 'thai' | 'lao' | 'burmese' | 'other'; text: string };
 
 const runKind = (code: number): Run['kind'] => {
@@ -697,7 +629,7 @@ export const transliterate = (text: string): string =>
         case 'lao':
           return run.text.split(/\s+/).map(romaniseLao).join(' ');
         case 'burmese':
-          return run.text.split(/\s+/).map(romaniseBurmese).join(' ');
+          return ` ${romaniseBurmese(run.text)} `;
         case 'other':
           return transliterateOther(run.text);
       }

@@ -1,3 +1,4 @@
+import anyAscii from 'any-ascii';
 import { pinyin } from 'pinyin-pro';
 import { romaniseBurmese } from './burmese.js';
 
@@ -533,13 +534,23 @@ const romaniseLao = (word: string): string => {
   return out + pendingVowel;
 };
 
-type Run = { kind: 'han' | 'thai' | 'lao' | 'burmese' | 'other'; text: string };
+type Run = { kind: 'han' | 'thai' | 'lao' | 'burmese' | 'abugida' | 'other'; text: string };
+
+/**
+ * Scripts we keep no table of our own for, whose letters change sound with the marks around them (Indic scripts of
+ * Nepal, India and Bhutan, Tibetan, Khmer, traditional Mongolian): read a whole run at a time by any-ascii.
+ */
+const isAbugida = (code: number): boolean =>
+  (code >= 0x0900 && code <= 0x0dff) ||
+  (code >= 0x0f00 && code <= 0x0fff) ||
+  (code >= 0x1780 && code <= 0x18af);
 
 const runKind = (code: number): Run['kind'] => {
   if (isHan(code)) return 'han';
   if (code >= 0x0e00 && code <= 0x0e7f) return 'thai';
   if (code >= 0x0e80 && code <= 0x0eff) return 'lao';
   if (code >= 0x1000 && code <= 0x109f) return 'burmese';
+  if (isAbugida(code)) return 'abugida';
   return 'other';
 };
 
@@ -609,9 +620,13 @@ const transliterateOther = (text: string): string => {
       out += romaniseKana(code);
     else if (code === 0x30fc) out += '';
     else {
-      // Latin letters with diacritics (Vietnamese, Turkish, Polish...) keep their base letter
+      // Latin letters with diacritics (Vietnamese, Turkish, Polish...) keep their base letter; letters of other
+      // scripts get any-ascii's reading
       const base = ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-      out += LATIN_SPECIAL[base] ?? SIMPLE_TABLES[base] ?? (/^[a-z]+$/.test(base) ? base : ' ');
+      out +=
+        LATIN_SPECIAL[base] ??
+        SIMPLE_TABLES[base] ??
+        (/^[a-z]+$/.test(base) ? base : anyAscii(ch).toLowerCase());
     }
   }
   return out;
@@ -630,6 +645,8 @@ export const transliterate = (text: string): string =>
           return run.text.split(/\s+/).map(romaniseLao).join(' ');
         case 'burmese':
           return ` ${romaniseBurmese(run.text)} `;
+        case 'abugida':
+          return anyAscii(run.text).toLowerCase();
         case 'other':
           return transliterateOther(run.text);
       }

@@ -50,7 +50,7 @@ function readCrossing(
   place: Omit<CrossingPlace, 'direction' | 'portCode' | 'crossedAt'>,
   by: string,
 ): RowResult<ReturnType<typeof crossingRow>> {
-  const validated = validateCrossing(format === 'csv' ? crossingFromCsv(record) : record, line);
+  const validated = validateCrossing(format === 'csv' ? crossingFromCsv(record) : record, line, format);
   if (!validated.ok) return validated;
   const input = validated.value;
   try {

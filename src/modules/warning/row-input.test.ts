@@ -1,9 +1,9 @@
-import { Type } from '@sinclair/typebox';
+import { type TSchema, Type } from '@sinclair/typebox';
 import { describe, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/support/databases.js';
 import { useTestNode } from '../../../test/support/nodes.js';
 import { StringEnum } from '../../core/http/schemas.js';
-import { rowValidator } from './row-input.js';
+import { type RowFormat, rowValidator } from './row-input.js';
 import { buildEntry } from './test-support/factories.js';
 import type { RowError } from './warning.schema.js';
 
@@ -16,8 +16,8 @@ const Row = Type.Object(
   { additionalProperties: false },
 );
 
-const errorOf = (value: unknown): RowError => {
-  const result = rowValidator(Row)(value, 7);
+const errorOf = (value: unknown, schema: TSchema = Row, format: RowFormat = 'ndjson'): RowError => {
+  const result = rowValidator(schema)(value, 7, format);
   if (result.ok) throw new Error('the row was taken');
   return result.error;
 };
@@ -57,6 +57,34 @@ describe('row schema errors', () => {
       params: { additionalProperty: 'favourite' },
       message: '/ unknown field "favourite"',
     });
+  });
+});
+
+describe('CSV row schema errors', () => {
+  const CsvRow = Type.Object(
+    { portCode: Type.String(), birthDate: Type.Optional(Type.String({ pattern: '^[0-9]{4}' })) },
+    { additionalProperties: false },
+  );
+
+  it('name the field by the column the file has, not by the API field', () => {
+    expect(errorOf({ portCode: 'ERENHOT', birthDate: 'soon' }, CsvRow, 'csv')).toMatchObject({
+      path: '/birth_date',
+      keyword: 'pattern',
+    });
+    expect(errorOf({ birthDate: '1980' }, CsvRow, 'csv')).toMatchObject({
+      path: '/port_code',
+      params: { missingProperty: 'port_code' },
+      message: "/ must have required property 'port_code'",
+    });
+    expect(errorOf({ portCode: 'ERENHOT', seatNumber: '12' }, CsvRow, 'csv')).toMatchObject({
+      path: '/seat_number',
+      params: { additionalProperty: 'seat_number' },
+      message: '/ unknown field "seat_number"',
+    });
+  });
+
+  it('keep the API field names for NDJSON rows', () => {
+    expect(errorOf({ birthDate: '1980' }, CsvRow, 'ndjson')).toMatchObject({ path: '/portCode' });
   });
 });
 

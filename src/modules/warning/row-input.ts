@@ -90,31 +90,45 @@ const ajv = addFormats.default(
   new Ajv({ allErrors: false, strict: false, coerceTypes: false, useDefaults: true }),
 );
 
+/** The CSV column a camel-case field was read from (`givenNames` from `given_names`). */
+const snake = (field: string) => field.replace(/[A-Z]/g, (ch) => `_${ch.toLowerCase()}`);
+
 /**
  * Why a row failed its schema, as a request's field error says it: the field's JSON pointer within the row
  * (naming the missing or unknown field itself), Ajv's keyword and params for clients to word in their reader's
- * language, and the English for logs and scripts.
+ * language, and the English for logs and scripts. A CSV row names the field by the column its file has, so the
+ * reader finds it in their header.
  */
-export function rowSchemaError(line: number, issue: ErrorObject | undefined): RowError {
+export function rowSchemaError(line: number, issue: ErrorObject | undefined, format: RowFormat): RowError {
   const keyword = issue?.keyword ?? 'invalid';
   const params: Record<string, unknown> = issue?.params ?? {};
   const extra = params.additionalProperty ?? params.missingProperty;
-  const path = `${issue?.instancePath ?? ''}${typeof extra === 'string' ? `/${extra}` : ''}` || '/';
+  const name = format === 'csv' ? snake : (field: string) => field;
+  const pointer = (issue?.instancePath ?? '').replace(/^\/([^/]+)/, (_m, field: string) => `/${name(field)}`);
+  const path = `${pointer}${typeof extra === 'string' ? `/${name(extra)}` : ''}` || '/';
   const what =
     keyword === 'additionalProperties'
-      ? `unknown field ${JSON.stringify(params.additionalProperty)}`
-      : (issue?.message ?? 'is invalid');
+      ? `unknown field ${JSON.stringify(typeof extra === 'string' ? name(extra) : extra)}`
+      : keyword === 'required' && typeof extra === 'string'
+        ? `must have required property '${name(extra)}'`
+        : (issue?.message ?? 'is invalid');
   // The English keeps Ajv's sentence, which already names a missing or unknown field.
-  const where = typeof extra === 'string' ? issue?.instancePath || '/' : path;
-  return { line, code: 'warning.invalid_row', message: `${where} ${what}`, path, keyword, params };
+  const where = typeof extra === 'string' ? pointer || '/' : path;
+  const named =
+    typeof extra === 'string'
+      ? { ...params, [keyword === 'required' ? 'missingProperty' : 'additionalProperty']: name(extra) }
+      : params;
+  return { line, code: 'warning.invalid_row', message: `${where} ${what}`, path, keyword, params: named };
 }
 
 /** A row validator from a request schema: the same rules bulk rows and single requests obey. */
-export function rowValidator<T>(schema: TSchema): (value: unknown, line: number) => RowResult<T> {
+export function rowValidator<T>(
+  schema: TSchema,
+): (value: unknown, line: number, format: RowFormat) => RowResult<T> {
   const validate: ValidateFunction = ajv.compile(schema);
-  return (value, line) => {
+  return (value, line, format) => {
     if (validate(value)) return { ok: true, value: value as T };
-    return { ok: false, error: rowSchemaError(line, validate.errors?.[0]) };
+    return { ok: false, error: rowSchemaError(line, validate.errors?.[0], format) };
   };
 }
 

@@ -336,7 +336,7 @@ function checkImportRow(
   format: RowFormat,
   line: number,
 ): RowResult<NewWatchlistEntry> {
-  const validated = validateEntry(entryFromRecord(record, format), line);
+  const validated = validateEntry(entryFromRecord(record, format), line, format);
   if (!validated.ok) return validated;
   const problem = entryProblem(validated.value);
   if (problem) return { ok: false, error: { line, code: problem.code, message: problem.message } };

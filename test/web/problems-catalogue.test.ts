@@ -166,3 +166,21 @@ describe('problem message catalogues', () => {
     expect(literals.passedOn.every((site) => /\b(code|error\.code|problem\.code)$/.test(site))).toBe(true);
   });
 });
+
+describe('cross-field rule wording', () => {
+  // Exchange body rules carry a keyword of their own, worded from `field.<keyword>` like Ajv's keywords.
+  const rules = [
+    ...readFileSync(join(root, 'src/modules/exchange/bodies/body-rules.ts'), 'utf8').matchAll(
+      /\brule\('(\w+)'/g,
+    ),
+  ].map((match) => match[1] ?? '');
+
+  it('finds the rule keywords', () => {
+    expect(rules).toEqual(expect.arrayContaining(['endsBeforeStart', 'repeated', 'portOrPass']));
+  });
+
+  it.each(languages)('has a %s message for every rule keyword', (language) => {
+    const field = catalogue(language).field as ProblemCatalogue;
+    expect(rules.filter((keyword) => typeof field[keyword] !== 'string')).toEqual([]);
+  });
+});

@@ -69,7 +69,15 @@ const endsAfterStart = (
 ): BodyError[] => {
   if (end === undefined) return [];
   const ok = allowEqual ? instant(end) >= instant(start) : instant(end) > instant(start);
-  return ok ? [] : [{ path, message: `${what} ${end} is before its start ${start}` }];
+  return ok
+    ? []
+    : [
+        {
+          path,
+          message: `${what} ${end} is before its start ${start}`,
+          ...rule('endsBeforeStart', { start, end }),
+        },
+      ];
 };
 
 const duplicates = (
@@ -83,9 +91,21 @@ const duplicates = (
       seen.add(value);
       return [];
     }
-    return [{ path: path(index), message: `${what} ${value} appears more than once` }];
+    return [
+      {
+        path: path(index),
+        message: `${what} ${value} appears more than once`,
+        ...rule('repeated', { value }),
+      },
+    ];
   });
 };
+
+/**
+ * The keyword and values of a cross-field rule, in the shape schema errors have, so clients word the rule in
+ * their reader's language as they word a schema keyword.
+ */
+const rule = (keyword: string, params: Record<string, unknown>) => ({ keyword, params });
 
 type RuleSet = { [T in NotificationType]: (body: BodyOf<T>) => BodyError[] };
 
@@ -94,7 +114,13 @@ export const BODY_RULES: RuleSet = {
   'situation.daily': (body) => [
     ...(isTimeZone(body.timeZone)
       ? []
-      : [{ path: '/timeZone', message: `${body.timeZone} is not a known time zone` }]),
+      : [
+          {
+            path: '/timeZone',
+            message: `${body.timeZone} is not a known time zone`,
+            ...rule('unknownTimeZone', { value: body.timeZone }),
+          },
+        ]),
     ...duplicates(
       body.counties.map((county) => county.countyCode),
       (index) => `/counties/${index}/countyCode`,
@@ -137,6 +163,7 @@ export const BODY_RULES: RuleSet = {
           {
             path: '/place',
             message: 'the place names either a port (portCode) or a pass (passCode), not both or none',
+            ...rule('portOrPass', {}),
           },
         ]
       : [],
@@ -156,6 +183,7 @@ export const BODY_RULES: RuleSet = {
             {
               path: '/interceptions/byOutcome',
               message: `persons by outcome (${total}) exceed the persons intercepted (${body.interceptions.persons})`,
+              ...rule('outcomesExceedPersons', { total, persons: body.interceptions.persons }),
             },
           ]
         : []),

@@ -165,13 +165,22 @@ describe('validateBody', () => {
 
   it('refuses a time zone the runtime does not know', () => {
     expect(errorsOf('situation.daily', buildSituationDaily({ timeZone: 'Asia/Atlantis' }))).toEqual([
-      { path: '/timeZone', message: 'Asia/Atlantis is not a known time zone' },
+      {
+        path: '/timeZone',
+        message: 'Asia/Atlantis is not a known time zone',
+        keyword: 'unknownTimeZone',
+        params: { value: 'Asia/Atlantis' },
+      },
     ]);
   });
 
   it('refuses the same county twice in one daily report', () => {
     const body = buildSituationDaily({ counties: [buildCounty(), buildCounty()] });
     expect(pathsOf('situation.daily', body)).toEqual(['/counties/1/countyCode']);
+    expect(errorsOf('situation.daily', body)[0]).toMatchObject({
+      keyword: 'repeated',
+      params: { value: buildCounty().countyCode },
+    });
   });
 
   it('refuses a port policy that ends before it starts', () => {
@@ -180,6 +189,10 @@ describe('validateBody', () => {
       effectiveTo: '2026-11-27T00:00:00Z',
     });
     expect(pathsOf('port.policy', body)).toEqual(['/effectiveTo']);
+    expect(errorsOf('port.policy', body)[0]).toMatchObject({
+      keyword: 'endsBeforeStart',
+      params: { start: '2026-11-28T00:00:00Z', end: '2026-11-27T00:00:00Z' },
+    });
   });
 
   it('accepts a one-day measure and refuses one that ends before it starts', () => {
@@ -208,6 +221,7 @@ describe('validateBody', () => {
     const neither = buildHandoverRequest({ place: { description: 'by the river' } });
     expect(pathsOf('handover.request', both)).toEqual(['/place']);
     expect(pathsOf('handover.request', neither)).toEqual(['/place']);
+    expect(errorsOf('handover.request', both)[0]).toMatchObject({ keyword: 'portOrPass' });
   });
 
   it('refuses an operation window that ends before it starts', () => {
@@ -236,6 +250,8 @@ describe('validateBody', () => {
       {
         path: '/interceptions/byOutcome',
         message: 'persons by outcome (3) exceed the persons intercepted (2)',
+        keyword: 'outcomesExceedPersons',
+        params: { total: 3, persons: 2 },
       },
     ]);
   });

@@ -1,11 +1,7 @@
 import * as OTPAuth from 'otpauth';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signInOverApi } from './support/api-session.js';
+import { describe, expect, it } from 'vitest';
 import { seriousAccessibilityViolations } from './support/axe.js';
-import { type BrowserSession, openBrowser } from './support/browser.js';
-import { type RunningNode, requireBuild, startNode } from './support/node-process.js';
-
-const ADMIN = { username: 'admin', password: 'e2e-admin-password-1' };
+import { ADMIN, browserOnOneNode } from './support/fixture.js';
 
 const OFFICER = {
   username: 'jamsran.desk',
@@ -15,58 +11,42 @@ const OFFICER = {
 
 const NEW_PASSWORD = 'my-own-password-2026';
 
-// Fail at collection, not with a skip: `npm test` runs after the build, so a missing dist is a real fault.
-requireBuild();
-
 describe('my account page in Chromium', () => {
-  let node: RunningNode;
-  let browser: BrowserSession;
-
-  beforeAll(async () => {
-    node = await startNode({ adminPassword: ADMIN.password });
-    const admin = await signInOverApi(node.baseUrl, ADMIN.username, ADMIN.password);
+  const app = browserOnOneNode(async ({ admin }) => {
     await admin.request('POST', '/api/v1/users', {
       ...OFFICER,
       language: 'en',
       roles: ['viewer'],
     });
-    browser = await openBrowser();
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await node?.stop();
-  });
-
-  const heading = () => browser.page.getByRole('heading', { level: 1 }).textContent();
 
   async function signIn(password: string) {
-    const { page } = browser;
+    const { page } = app;
     await page.getByLabel('Username').fill(OFFICER.username);
     await page.getByLabel('Password').fill(password);
     await page.getByRole('button', { name: 'Sign in' }).click();
   }
 
   async function signOut() {
-    await browser.page.getByRole('button', { name: 'Sign out' }).click();
-    await expect.poll(heading).toBe('Sign in');
+    await app.page.getByRole('button', { name: 'Sign out' }).click();
+    await expect.poll(app.heading).toBe('Sign in');
   }
 
   it('opens from the signed-in name in the header and stays out of the main navigation', async () => {
-    const { page } = browser;
-    await page.goto(node.baseUrl);
+    const { page } = app;
+    await page.goto(app.node.baseUrl);
     await page.getByRole('button', { name: 'English' }).click();
     await signIn(OFFICER.password);
-    await expect.poll(heading).toBe('The three clears');
+    await expect.poll(app.heading).toBe('The three clears');
     await page.getByRole('link', { name: `Signed in as ${OFFICER.displayName}` }).click();
-    await expect.poll(heading).toBe('My account');
+    await expect.poll(app.heading).toBe('My account');
     expect(new URL(page.url()).pathname).toBe('/account');
     const navigation = page.getByRole('navigation', { name: 'Main navigation' });
     expect(await navigation.getByRole('link').allTextContents()).not.toContain('My account');
   });
 
   it('words the refusals of a wrong current password, a short one and a mistyped repeat', async () => {
-    const { page } = browser;
+    const { page } = app;
     const form = page.locator('form', { has: page.getByLabel('Current password') });
     await page.getByLabel('Current password').fill('not-my-password');
     await page.getByLabel('New password', { exact: true }).fill(NEW_PASSWORD);
@@ -88,11 +68,11 @@ describe('my account page in Chromium', () => {
     await page.getByLabel('Repeat the new password').fill(`${NEW_PASSWORD}!`);
     await form.getByRole('button', { name: 'Change password' }).click();
     await form.getByText('The two new passwords are not the same').waitFor();
-    expect(browser.acceptRefusal('/api/v1/auth/password', 400)).toBe(2);
+    expect(app.browser.acceptRefusal('/api/v1/auth/password', 400)).toBe(2);
   });
 
   it('changes the password, after which only the new one signs in', async () => {
-    const { page } = browser;
+    const { page } = app;
     const form = page.locator('form', { has: page.getByLabel('Current password') });
     await page.getByLabel('Repeat the new password').fill(NEW_PASSWORD);
     await form.getByRole('button', { name: 'Change password' }).click();
@@ -105,13 +85,13 @@ describe('my account page in Chromium', () => {
     await page.getByLabel('Password').fill('');
     await signIn(NEW_PASSWORD);
     // Signing in again returns to the page the officer left.
-    await expect.poll(heading).toBe('My account');
+    await expect.poll(app.heading).toBe('My account');
   });
 
   it('sets up the authenticator app from the shown otpauth link, after which sign-in asks for its code', async () => {
-    const { page } = browser;
+    const { page } = app;
     await page.getByRole('link', { name: `Signed in as ${OFFICER.displayName}` }).click();
-    await expect.poll(heading).toBe('My account');
+    await expect.poll(app.heading).toBe('My account');
     expect(await page.getByTestId('totp-state').textContent()).toBe(
       'Sign-in does not ask for an authenticator code.',
     );
@@ -120,7 +100,7 @@ describe('my account page in Chromium', () => {
     await page.getByLabel('Your password').fill('not-my-password');
     await totp.getByRole('button', { name: 'Set up an authenticator app' }).click();
     await totp.locator('.field-error', { hasText: 'The current password is not correct' }).waitFor();
-    expect(browser.acceptRefusal('/api/v1/auth/totp/enrol', 400)).toBe(1);
+    expect(app.browser.acceptRefusal('/api/v1/auth/totp/enrol', 400)).toBe(1);
     await page.getByLabel('Your password').fill(NEW_PASSWORD);
     await totp.getByRole('button', { name: 'Set up an authenticator app' }).click();
     const uri = (await page.getByTestId('totp-uri').textContent()) ?? '';
@@ -141,29 +121,29 @@ describe('my account page in Chromium', () => {
     await signIn(NEW_PASSWORD);
     await page.getByLabel('Verification code').fill(authenticator.generate());
     await page.getByRole('button', { name: 'Verify' }).click();
-    await expect.poll(heading).toBe('My account');
+    await expect.poll(app.heading).toBe('My account');
   });
 
   it('fits 1366×768 in Russian and has no serious accessibility violations in any language', async () => {
-    const { page } = browser;
+    const { page } = app;
     await page.getByRole('link', { name: `Signed in as ${OFFICER.displayName}` }).click();
-    await expect.poll(heading).toBe('My account');
+    await expect.poll(app.heading).toBe('My account');
     for (const language of ['中文', 'English', 'Русский']) {
       await page.getByRole('button', { name: language, pressed: false }).click();
       await page.getByRole('button', { name: language, pressed: true }).waitFor();
       expect(await seriousAccessibilityViolations(page), language).toEqual([]);
     }
-    await expect.poll(heading).toBe('Моя учётная запись');
+    await expect.poll(app.heading).toBe('Моя учётная запись');
     const overflow = await page.evaluate(
       'document.documentElement.scrollWidth - document.documentElement.clientWidth',
     );
     expect(overflow).toBe(0);
-    await browser.screenshot('account-ru');
-    expect(browser.consoleErrors).toEqual([]);
+    await app.browser.screenshot('account-ru');
+    expect(app.browser.consoleErrors).toEqual([]);
   });
 
   it('shows audit actions by name with the time to the second, and fits the Russian sidebar and tabs', async () => {
-    const { page } = browser;
+    const { page } = app;
     await page.getByRole('button', { name: 'English' }).click();
     await signOut();
     await page.getByLabel('Username').fill(ADMIN.username);
@@ -195,7 +175,7 @@ describe('my account page in Chromium', () => {
     ).toBe(true);
     const tabHeights = await page.getByRole('tab').evaluateAll((tabs) => tabs.map((tab) => tab.clientHeight));
     expect(new Set(tabHeights).size).toBe(1);
-    await browser.screenshot('admin-audit-ru');
-    expect(browser.consoleErrors).toEqual([]);
+    await app.browser.screenshot('admin-audit-ru');
+    expect(app.browser.consoleErrors).toEqual([]);
   });
 });

@@ -1,11 +1,8 @@
 import * as OTPAuth from 'otpauth';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { signInOverApi } from './support/api-session.js';
-import { type BrowserSession, openBrowser } from './support/browser.js';
-import { type RunningNode, requireBuild, startNode } from './support/node-process.js';
-import { expectAccessible, openFromNavigation, signInThroughForm } from './support/pages.js';
+import { ADMIN, browserOnTwoNodes } from './support/fixture.js';
 
-const ADMIN = { username: 'admin', password: 'e2e-admin-password-3' };
 const NEW_OFFICER = { username: 'sun.port', password: 'port-officer-password-7' };
 
 interface OwnKeys {
@@ -14,42 +11,19 @@ interface OwnKeys {
   readonly fingerprintDisplay: string;
 }
 
-requireBuild();
-
 describe('the administration page in Chromium', () => {
-  let node: RunningNode;
-  let counterpart: RunningNode;
   let counterpartKeys: OwnKeys;
-  let browser: BrowserSession;
-
-  beforeAll(async () => {
-    [node, counterpart] = await Promise.all([
-      startNode({ adminPassword: ADMIN.password }),
-      startNode({ adminPassword: ADMIN.password, nodeCode: 'MN-GABP' }),
-    ]);
-    const counterpartAdmin = await signInOverApi(counterpart.baseUrl, ADMIN.username, ADMIN.password);
-    counterpartKeys = await counterpartAdmin.request<OwnKeys>('GET', '/api/v1/federation/keys');
-    browser = await openBrowser();
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await Promise.all([node?.stop(), counterpart?.stop()]);
+  const app = browserOnTwoNodes({
+    peered: false,
+    seed: async (_ours, theirs) => {
+      counterpartKeys = await theirs.admin.request<OwnKeys>('GET', '/api/v1/federation/keys');
+    },
   });
 
-  const heading = () => browser.page.getByRole('heading', { level: 1 }).textContent();
-
-  const signInAs = (who: { username: string; password: string }) =>
-    signInThroughForm(browser.page, node.baseUrl, who);
-
-  const open = (link: string, title: string) => openFromNavigation(browser.page, link, title);
-
-  const accessible = (name: string) => expectAccessible(browser.page, name);
-
   it('creates a port officer cleared for personal data, who can then sign in and open the warnings desk', async () => {
-    const { page } = browser;
-    await signInAs(ADMIN);
-    await open('Administration', 'Administration');
+    const { page } = app;
+    await app.signInAs(ADMIN);
+    await app.open('Administration', 'Administration');
     await page.getByRole('rowheader', { name: 'admin', exact: true }).waitFor();
     await page.getByLabel('Username').fill(NEW_OFFICER.username);
     await page.getByLabel('Full name').fill('Sun Li');
@@ -62,19 +36,19 @@ describe('the administration page in Chromium', () => {
     const row = page.getByRole('row', { name: /^sun\.port/ });
     await expect.poll(() => row.textContent()).toContain('Port officer');
     expect(await row.getByRole('cell').nth(2).textContent()).toBe('Yes');
-    await browser.screenshot('admin-users');
-    await accessible('admin users');
+    await app.browser.screenshot('admin-users');
+    await app.accessible('admin users');
 
-    await signInAs(NEW_OFFICER);
-    await open('Warnings', 'Warnings');
+    await app.signInAs(NEW_OFFICER);
+    await app.open('Warnings', 'Warnings');
     await page.getByText('No open alerts at this moment.').waitFor();
     expect(await page.getByRole('link', { name: 'Administration' }).count()).toBe(0);
   }, 60_000);
 
   it('changes the officer roles, disables the account and sets a new password', async () => {
-    const { page } = browser;
-    await signInAs(ADMIN);
-    await open('Administration', 'Administration');
+    const { page } = app;
+    await app.signInAs(ADMIN);
+    await app.open('Administration', 'Administration');
     await page.getByRole('button', { name: 'Edit sun.port' }).click();
     const editor = page.getByRole('region', { name: 'User sun.port' });
     await editor.getByLabel('Analyst').check();
@@ -90,15 +64,15 @@ describe('the administration page in Chromium', () => {
     await editor.getByLabel('New password', { exact: true }).fill('port-officer-password-8');
     await editor.getByRole('button', { name: 'Set the password' }).click();
     await page.getByText('The password of sun.port is set; the account is unlocked.').waitFor();
-    await browser.screenshot('admin-user-editor');
-    await accessible('admin user editor');
-    const officer = await signInOverApi(node.baseUrl, NEW_OFFICER.username, 'port-officer-password-8');
+    await app.browser.screenshot('admin-user-editor');
+    await app.accessible('admin user editor');
+    const officer = await signInOverApi(app.node.baseUrl, NEW_OFFICER.username, 'port-officer-password-8');
     const session = await officer.request<{ user: { roles: string[] } }>('GET', '/api/v1/auth/session');
     expect(session.user.roles).toEqual(['port_officer', 'analyst']);
   }, 60_000);
 
   it('issues an API token scoped to one role, which works until it is revoked', async () => {
-    const { page } = browser;
+    const { page } = app;
     const tokens = page.getByRole('region', { name: 'API tokens of sun.port' });
     await tokens.getByText('No API tokens.').waitFor();
     await tokens.getByLabel('Token name').fill('Document reader, lane 3');
@@ -110,11 +84,11 @@ describe('the administration page in Chromium', () => {
     const row = tokens.getByRole('row', { name: /^Document reader, lane 3/ });
     await expect.poll(() => row.textContent()).toContain('Valid');
     expect(await row.textContent()).toContain('Port officer');
-    await browser.screenshot('admin-tokens');
-    await accessible('admin tokens');
+    await app.browser.screenshot('admin-tokens');
+    await app.accessible('admin tokens');
 
     const withToken = () =>
-      fetch(`${node.baseUrl}/api/v1/warning/hits`, { headers: { authorization: `Bearer ${secret}` } });
+      fetch(`${app.node.baseUrl}/api/v1/warning/hits`, { headers: { authorization: `Bearer ${secret}` } });
     expect((await withToken()).status).toBe(200);
     page.once('dialog', (dialog) => void dialog.accept());
     await tokens.getByRole('button', { name: 'Revoke Document reader, lane 3' }).click();
@@ -124,15 +98,15 @@ describe('the administration page in Chromium', () => {
   });
 
   it('shows a locked account, unlocks it and removes a lost second factor', async () => {
-    const { page } = browser;
+    const { page } = app;
     const password = 'port-officer-password-8';
-    const officer = await signInOverApi(node.baseUrl, NEW_OFFICER.username, password);
+    const officer = await signInOverApi(app.node.baseUrl, NEW_OFFICER.username, password);
     const { uri } = await officer.request<{ uri: string }>('POST', '/api/v1/auth/totp/enrol', { password });
     const authenticator = OTPAuth.URI.parse(uri);
     if (!(authenticator instanceof OTPAuth.TOTP)) throw new Error(`Enrolment gave no TOTP URI: ${uri}`);
     await officer.request('POST', '/api/v1/auth/totp/confirm', { code: authenticator.generate() });
     const login = (secret: string) =>
-      fetch(`${node.baseUrl}/api/v1/auth/login`, {
+      fetch(`${app.node.baseUrl}/api/v1/auth/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ username: NEW_OFFICER.username, password: secret }),
@@ -140,8 +114,8 @@ describe('the administration page in Chromium', () => {
     for (let attempt = 0; attempt < 5; attempt += 1) await login('not-the-password');
     expect((await login(password)).status).toBe(429);
 
-    await signInAs(ADMIN);
-    await open('Administration', 'Administration');
+    await app.signInAs(ADMIN);
+    await app.open('Administration', 'Administration');
     const row = page.getByRole('row', { name: /^sun\.port/ });
     await expect.poll(() => row.textContent()).toContain('Locked until');
     expect(await row.textContent()).toContain('Second factor on');
@@ -158,58 +132,58 @@ describe('the administration page in Chromium', () => {
     await expect.poll(() => row.textContent()).not.toContain('Second factor on');
     const signedIn = (await (await login(password)).json()) as { user?: { totpEnabled: boolean } };
     expect(signedIn.user?.totpEnabled).toBe(false);
-    await browser.screenshot('admin-unlock-totp-reset');
-    await accessible('admin unlock and second factor');
+    await app.browser.screenshot('admin-unlock-totp-reset');
+    await app.accessible('admin unlock and second factor');
   }, 60_000);
 
   it('shows this node fingerprint and adds the counterpart node by URL and fingerprint', async () => {
-    const { page } = browser;
+    const { page } = app;
     await page.getByRole('tab', { name: 'Peers and keys' }).click();
     const ownKeys = await (
-      await signInOverApi(node.baseUrl, ADMIN.username, ADMIN.password)
+      await signInOverApi(app.node.baseUrl, ADMIN.username, ADMIN.password)
     ).request<OwnKeys>('GET', '/api/v1/federation/keys');
     await expect.poll(() => page.getByTestId('own-fingerprint').textContent()).toBe(ownKeys.fingerprint);
     expect(await page.getByTestId('own-fingerprint-display').textContent()).toBe(ownKeys.fingerprintDisplay);
     await page.getByText('This node trusts no peer yet.').waitFor();
 
     await page.getByLabel('Agency code').fill('MN-GABP');
-    await page.getByLabel('Node address').fill(counterpart.baseUrl);
+    await page.getByLabel('Node address').fill(app.counterpart.baseUrl);
     await page.getByLabel('Key fingerprint').fill(counterpartKeys.fingerprintDisplay);
     await page.getByRole('button', { name: 'Add the peer' }).click();
     await page.getByText('MN-GABP is now a trusted peer.').waitFor({ timeout: 15_000 });
     const row = page.getByRole('row', { name: /^MN-GABP/ });
     await expect.poll(() => row.textContent()).toContain('Trusted');
     expect(await row.textContent()).toContain(counterpartKeys.fingerprintDisplay);
-    await browser.screenshot('admin-peers');
-    await accessible('admin peers');
+    await app.browser.screenshot('admin-peers');
+    await app.accessible('admin peers');
   }, 60_000);
 
   it('refuses a peer whose node presents another fingerprint and says why', async () => {
-    const { page } = browser;
+    const { page } = app;
     await page.getByLabel('Agency code').fill('MN-OTHER');
-    await page.getByLabel('Node address').fill(counterpart.baseUrl);
+    await page.getByLabel('Node address').fill(app.counterpart.baseUrl);
     await page.getByLabel('Key fingerprint').fill('A'.repeat(43));
     await page.getByRole('button', { name: 'Add the peer' }).click();
     await page.getByRole('alert').waitFor();
-    expect(browser.acceptRefusal('/api/v1/federation/peers', 400)).toBeGreaterThan(0);
+    expect(app.browser.acceptRefusal('/api/v1/federation/peers', 400)).toBeGreaterThan(0);
     expect(await page.getByRole('row', { name: /^MN-OTHER/ }).count()).toBe(0);
   });
 
   it('verifies the audit chain and reports it intact', async () => {
-    const { page } = browser;
+    const { page } = app;
     await page.getByRole('tab', { name: 'Audit' }).click();
     await page.getByRole('button', { name: 'Verify the chain' }).click();
     const result = page.getByTestId('audit-result');
     await result.waitFor();
     expect(await result.textContent()).toMatch(/^The chain is intact: \d+ entries verified\.$/);
     await page.getByRole('cell', { name: 'federation.peer_add' }).waitFor();
-    await browser.screenshot('admin-audit');
-    await accessible('admin audit');
+    await app.browser.screenshot('admin-audit');
+    await app.accessible('admin audit');
   });
 
   it('sets the own agency time zone in the settings, refusing one the node does not know', async () => {
-    const { page } = browser;
-    const admin = await signInOverApi(node.baseUrl, ADMIN.username, ADMIN.password);
+    const { page } = app;
+    const admin = await signInOverApi(app.node.baseUrl, ADMIN.username, ADMIN.password);
     const session = await admin.request<{ user: { agencyCode: string } }>('GET', '/api/v1/auth/session');
     const path = `/api/v1/directory/agencies/${session.user.agencyCode}`;
     await page.getByRole('tab', { name: 'Settings' }).click();
@@ -217,7 +191,7 @@ describe('the administration page in Chromium', () => {
     await timeZone.fill('Mars/Base');
     await page.getByRole('button', { name: 'Save the agency' }).click();
     await expect.poll(() => timeZone.getAttribute('aria-invalid')).toBe('true');
-    expect(browser.acceptRefusal(path, 400)).toBeGreaterThan(0);
+    expect(app.browser.acceptRefusal(path, 400)).toBeGreaterThan(0);
     await timeZone.fill('Asia/Shanghai');
     await page.getByRole('button', { name: 'Save the agency' }).click();
     await page.getByText('The agency is saved.').waitFor();
@@ -227,34 +201,34 @@ describe('the administration page in Chromium', () => {
   });
 
   it('changes the situation reporting deadline', async () => {
-    const { page } = browser;
+    const { page } = app;
     await page.getByRole('tab', { name: 'Settings' }).click();
     await page.getByLabel('Daily reporting deadline').fill('17:30');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByText('The settings are saved.').waitFor();
-    const admin = await signInOverApi(node.baseUrl, ADMIN.username, ADMIN.password);
+    const admin = await signInOverApi(app.node.baseUrl, ADMIN.username, ADMIN.password);
     const settings = await admin.request<{ reportingCutoff: string }>('GET', '/api/v1/situation/settings');
     expect(settings.reportingCutoff).toBe('17:30');
-    await browser.screenshot('admin-settings');
-    await accessible('admin settings');
+    await app.browser.screenshot('admin-settings');
+    await app.accessible('admin settings');
   });
 
   it('shows the page in Chinese and in Russian without accessibility violations', async () => {
-    const { page } = browser;
+    const { page } = app;
     await page.getByRole('button', { name: '中文' }).click();
-    await expect.poll(heading).toBe('系统管理');
+    await expect.poll(app.heading).toBe('系统管理');
     await page.getByRole('tab', { name: '用户' }).click();
     await page.getByRole('button', { name: '创建用户' }).waitFor();
-    await browser.screenshot('admin-zh');
-    await accessible('admin zh');
+    await app.browser.screenshot('admin-zh');
+    await app.accessible('admin zh');
     await page.getByRole('button', { name: 'Русский' }).click();
-    await expect.poll(heading).toBe('Администрирование');
+    await expect.poll(app.heading).toBe('Администрирование');
     await page.getByRole('button', { name: 'Создать пользователя' }).waitFor();
-    await browser.screenshot('admin-ru');
-    await accessible('admin ru');
+    await app.browser.screenshot('admin-ru');
+    await app.accessible('admin ru');
   });
 
   it('logged no console errors', () => {
-    expect(browser.consoleErrors).toEqual([]);
+    expect(app.browser.consoleErrors).toEqual([]);
   });
 });

@@ -1,80 +1,37 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type ApiSession, signInOverApi } from './support/api-session.js';
 import { seriousAccessibilityViolations } from './support/axe.js';
-import { type BrowserSession, openBrowser } from './support/browser.js';
-import { type RunningNode, requireBuild, startNode } from './support/node-process.js';
+import { browserOnTwoNodes } from './support/fixture.js';
 import { LIAISON_OFFICER, seedCounterpartAgency, seedOfficers } from './support/seed.js';
 
-const ADMIN = { username: 'admin', password: 'e2e-admin-password-3' };
 const MN_LIAISON = { username: 'bold', password: 'mn-liaison-password-1' };
 
 interface NotificationView {
   readonly recipients: readonly { agency: string; status: string; note: string | null }[];
 }
 
-/** Makes each node a trusted peer of the other, with the fingerprints each publishes. */
-async function peer(a: RunningNode, aCode: string, b: RunningNode, bCode: string): Promise<void> {
-  const adminA = await signInOverApi(a.baseUrl, ADMIN.username, ADMIN.password);
-  const adminB = await signInOverApi(b.baseUrl, ADMIN.username, ADMIN.password);
-  const keysA = await adminA.request<{ fingerprint: string }>('GET', '/api/v1/federation/keys');
-  const keysB = await adminB.request<{ fingerprint: string }>('GET', '/api/v1/federation/keys');
-  await adminA.request('POST', '/api/v1/federation/peers', {
-    code: bCode,
-    url: b.baseUrl,
-    fingerprint: keysB.fingerprint,
-  });
-  await adminB.request('POST', '/api/v1/federation/peers', {
-    code: aCode,
-    url: a.baseUrl,
-    fingerprint: keysA.fingerprint,
-  });
-}
-
-requireBuild();
-
 describe('the inbox between two nodes in Chromium', () => {
-  let ours: RunningNode;
-  let theirs: RunningNode;
-  let browser: BrowserSession;
   let counterpart: ApiSession;
   let sentId = '';
-
-  beforeAll(async () => {
-    [ours, theirs] = await Promise.all([
-      startNode({ adminPassword: ADMIN.password, nodeCode: 'CN-NIA' }),
-      startNode({ adminPassword: ADMIN.password, nodeCode: 'MN-GABP' }),
-    ]);
-    const admin = await signInOverApi(ours.baseUrl, ADMIN.username, ADMIN.password);
-    await seedCounterpartAgency(admin);
-    await seedOfficers(admin);
-    await peer(ours, 'CN-NIA', theirs, 'MN-GABP');
-    const theirAdmin = await signInOverApi(theirs.baseUrl, ADMIN.username, ADMIN.password);
-    await theirAdmin.request('POST', '/api/v1/users', {
-      ...MN_LIAISON,
-      displayName: 'Болд',
-      language: 'ru',
-      roles: ['liaison_officer'],
-    });
-    counterpart = await signInOverApi(theirs.baseUrl, MN_LIAISON.username, MN_LIAISON.password);
-    browser = await openBrowser();
-  }, 90_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await Promise.all([ours?.stop(), theirs?.stop()]);
+  const app = browserOnTwoNodes({
+    peered: true,
+    seed: async (ours, theirs) => {
+      await seedCounterpartAgency(ours.admin);
+      await seedOfficers(ours.admin);
+      await theirs.admin.request('POST', '/api/v1/users', {
+        ...MN_LIAISON,
+        displayName: 'Болд',
+        language: 'ru',
+        roles: ['liaison_officer'],
+      });
+      counterpart = await signInOverApi(theirs.node.baseUrl, MN_LIAISON.username, MN_LIAISON.password);
+    },
   });
 
   it('shows a notification from the counterpart node as it arrives, rendered in the reader’s language beside the sender’s text', async () => {
-    const { page } = browser;
-    await page.goto(ours.baseUrl);
-    await page.locator('input[name="username"]').fill(LIAISON_OFFICER.username);
-    await page.locator('input[name="password"]').fill(LIAISON_OFFICER.password);
-    await page.locator('button[type="submit"]').click();
-    await page.getByRole('button', { name: 'English', pressed: true }).waitFor();
-    await page
-      .getByRole('navigation', { name: 'Main navigation' })
-      .getByRole('link', { name: 'Inbox and outbox' })
-      .click();
+    const { page } = app;
+    await app.signInAs(LIAISON_OFFICER);
+    await app.open('Inbox and outbox', 'Inbox and outbox');
     await page.getByText('No notifications match.').waitFor();
 
     const sent = await counterpart.request<{ id: string }>('POST', '/api/v1/notifications', {
@@ -95,12 +52,12 @@ describe('the inbox between two nodes in Chromium', () => {
     const senderText = await page.locator('.sender-text').textContent();
     expect(senderText).toContain('Please confirm the joint patrol for tonight.');
     expect(senderText).toContain('Просим подтвердить совместный патруль сегодня ночью.');
-    await browser.screenshot('inbox-read');
+    await app.browser.screenshot('inbox-read');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
   }, 60_000);
 
   it('acknowledges it, and the counterpart node sees the acknowledgement', async () => {
-    const { page } = browser;
+    const { page } = app;
     await page.getByLabel('Note with the acknowledgement (optional)').fill('Patrol confirmed for 22:00.');
     await page.getByRole('button', { name: 'Acknowledge', exact: true }).click();
     await page.getByText('Acknowledged; the sender is told.').waitFor();
@@ -115,13 +72,13 @@ describe('the inbox between two nodes in Chromium', () => {
   }, 40_000);
 
   it('replies through the form generated from the message schema', async () => {
-    const { page } = browser;
+    const { page } = app;
     await page.getByRole('button', { name: 'Reply', exact: true }).click();
     await page.getByRole('heading', { name: 'Reply', exact: true }).waitFor();
     expect(await page.getByRole('checkbox', { name: /MN-GABP/ }).isChecked()).toBe(true);
     await page.getByLabel('Subject').fill('Re: night crossing at Zamyn-Uud');
     await page.getByLabel('Message', { exact: true }).fill('Our patrol will be at marker 512 at 22:00.');
-    await browser.screenshot('inbox-reply');
+    await app.browser.screenshot('inbox-reply');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Send', exact: true }).click();
     await page.getByRole('tab', { name: 'Outbox', selected: true }).waitFor();
@@ -137,11 +94,11 @@ describe('the inbox between two nodes in Chromium', () => {
         { timeout: 20_000 },
       )
       .toContain('Re: night crossing at Zamyn-Uud');
-    await browser.screenshot('inbox-outbox');
+    await app.browser.screenshot('inbox-outbox');
   }, 40_000);
 
   it('composes a port policy from its schema and shows the node’s field errors', async () => {
-    const { page } = browser;
+    const { page } = app;
     await page.getByRole('tab', { name: 'New notification' }).click();
     await page.getByLabel('Type', { exact: true }).selectOption('port.policy');
     await page.getByRole('checkbox', { name: /MN-GABP/ }).check();
@@ -152,13 +109,13 @@ describe('the inbox between two nodes in Chromium', () => {
     await page.getByRole('button', { name: 'Send', exact: true }).click();
     await page.getByRole('alert').first().waitFor();
     expect(await page.getByLabel('Port code').getAttribute('aria-invalid')).toBe('true');
-    expect(browser.acceptRefusal('/api/v1/notifications', 400)).toBe(1);
-    await browser.screenshot('inbox-compose-errors');
+    expect(app.browser.acceptRefusal('/api/v1/notifications', 400)).toBe(1);
+    await app.browser.screenshot('inbox-compose-errors');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
   });
 
   it('saves a draft and sends it later from the drafts box', async () => {
-    const { page } = browser;
+    const { page } = app;
     await page.getByRole('tab', { name: 'New notification' }).click();
     await page.getByLabel('Type', { exact: true }).selectOption('liaison.message');
     await page.getByRole('checkbox', { name: /MN-GABP/ }).check();
@@ -173,24 +130,24 @@ describe('the inbox between two nodes in Chromium', () => {
   });
 
   it('reads the inbox in Chinese and in Russian', async () => {
-    const { page } = browser;
+    const { page } = app;
     await page.getByRole('tab', { name: 'Inbox' }).click();
     await page.getByRole('button', { name: '中文' }).click();
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('收件箱与发件箱');
+    await expect.poll(app.heading).toBe('收件箱与发件箱');
     await page
       .getByRole('button', { name: /Zamyn-Uud|扎门乌德/ })
       .first()
       .click();
     await page.getByRole('heading', { name: '以您的语言显示' }).waitFor();
-    await browser.screenshot('inbox-zh');
+    await app.browser.screenshot('inbox-zh');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Русский' }).click();
     await page.getByRole('heading', { name: 'На вашем языке' }).waitFor();
-    await browser.screenshot('inbox-ru');
+    await app.browser.screenshot('inbox-ru');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
   });
 
   it('logged no console errors', () => {
-    expect(browser.consoleErrors).toEqual([]);
+    expect(app.browser.consoleErrors).toEqual([]);
   });
 });

@@ -1,23 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { type ApiSession, signInOverApi } from './support/api-session.js';
 import { seriousAccessibilityViolations } from './support/axe.js';
-import { type BrowserSession, openBrowser } from './support/browser.js';
-import { type RunningNode, requireBuild, startNode } from './support/node-process.js';
+import { browserOnOneNode } from './support/fixture.js';
 import { LIAISON_OFFICER, seedCounterpartAgency, seedOfficers } from './support/seed.js';
 
-const ADMIN = { username: 'admin', password: 'e2e-admin-password-5' };
 const LETTER = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n');
 
-requireBuild();
-
 describe('the liaison log in Chromium', () => {
-  let node: RunningNode;
-  let browser: BrowserSession;
   let officer: ApiSession;
-
-  beforeAll(async () => {
-    node = await startNode({ adminPassword: ADMIN.password });
-    const admin = await signInOverApi(node.baseUrl, ADMIN.username, ADMIN.password);
+  const app = browserOnOneNode(async ({ node, admin }) => {
     await seedCounterpartAgency(admin);
     await seedOfficers(admin);
     officer = await signInOverApi(node.baseUrl, LIAISON_OFFICER.username, LIAISON_OFFICER.password);
@@ -28,23 +19,13 @@ describe('the liaison log in Chromium', () => {
       parties: [{ name: 'Director General', kind: 'counterpart', agencyCode: 'MN-GABP' }],
       subject: 'Winter patrol schedule',
     });
-    browser = await openBrowser();
-    const { page } = browser;
-    await page.goto(node.baseUrl);
-    await page.locator('input[name="username"]').fill(LIAISON_OFFICER.username);
-    await page.locator('input[name="password"]').fill(LIAISON_OFFICER.password);
-    await page.locator('button[type="submit"]').click();
-    await page.getByRole('navigation').waitFor();
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await node?.stop();
   });
 
+  beforeAll(() => app.signInAs(LIAISON_OFFICER));
+
   it('attaches the scanned letter to its contact, offers it for download and removes it', async () => {
-    const { page } = browser;
-    await page.goto(`${node.baseUrl}/liaison`);
+    const { page } = app;
+    await page.goto(`${app.node.baseUrl}/liaison`);
     await page.getByRole('rowheader', { name: /Winter patrol schedule/ }).waitFor();
     await page.getByLabel('Attach a file to "Winter patrol schedule"').setInputFiles({
       name: 'letter-from-gabp.pdf',
@@ -59,7 +40,7 @@ describe('the liaison log in Chromium', () => {
       return { type: response.headers.get('content-type'), text: await response.text() };
     }, href);
     expect(download).toEqual({ type: 'application/pdf', text: LETTER.toString() });
-    await browser.screenshot('liaison-files');
+    await app.browser.screenshot('liaison-files');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
 
     page.once('dialog', (dialog) => void dialog.accept());
@@ -69,7 +50,7 @@ describe('the liaison log in Chromium', () => {
   }, 60_000);
 
   it('deletes a contact recorded by mistake', async () => {
-    const { page } = browser;
+    const { page } = app;
     page.once('dialog', (dialog) => void dialog.accept());
     await page.getByRole('button', { name: 'Delete the contact "Winter patrol schedule"' }).click();
     await page.getByText('The contact "Winter patrol schedule" is deleted.').waitFor();
@@ -78,6 +59,6 @@ describe('the liaison log in Chromium', () => {
   });
 
   it('logged no console errors', () => {
-    expect(browser.consoleErrors).toEqual([]);
+    expect(app.browser.consoleErrors).toEqual([]);
   });
 });

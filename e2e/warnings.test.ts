@@ -1,24 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type ApiSession, signInOverApi } from './support/api-session.js';
-import { type BrowserSession, openBrowser } from './support/browser.js';
-import { type RunningNode, requireBuild, startNode } from './support/node-process.js';
-import { expectAccessible } from './support/pages.js';
+import { browserOnOneNode, type Credentials } from './support/fixture.js';
 import { crossingOfWatchlisted, DESK_OFFICER, seedOfficers, seedPort, WATCHLISTED } from './support/seed.js';
 
-const ADMIN = { username: 'admin', password: 'e2e-admin-password-3' };
 /** The duty supervisor of the port: a port officer who also administers the node's rules. */
 const SUPERVISOR = { username: 'sun.supervisor', password: 'duty-supervisor-password-1' };
 
-requireBuild();
-
 describe('the warnings desk in Chromium', () => {
-  let node: RunningNode;
-  let browser: BrowserSession;
   let desk: ApiSession;
-
-  beforeAll(async () => {
-    node = await startNode({ adminPassword: ADMIN.password });
-    const admin = await signInOverApi(node.baseUrl, ADMIN.username, ADMIN.password);
+  const app = browserOnOneNode(async ({ node, admin }) => {
     await seedOfficers(admin);
     await seedPort(admin);
     await admin.request('POST', '/api/v1/users', {
@@ -30,36 +20,16 @@ describe('the warnings desk in Chromium', () => {
     });
     desk = await signInOverApi(node.baseUrl, DESK_OFFICER.username, DESK_OFFICER.password);
     await desk.request('POST', '/api/v1/warning/watchlist', { ...WATCHLISTED, sex: 'M' });
-    browser = await openBrowser();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await node?.stop();
-  });
-
-  async function signInAs(who: { username: string; password: string }) {
-    const { page } = browser;
-    await page.context().clearCookies();
-    await page.goto(node.baseUrl);
-    await page.locator('input[name="username"]').fill(who.username);
-    await page.locator('input[name="password"]').fill(who.password);
-    await page.locator('button[type="submit"]').click();
-    await page.getByRole('navigation').waitFor();
-    await page.getByRole('button', { name: 'English' }).click();
-    await page.getByRole('button', { name: 'English', pressed: true }).waitFor();
-    await page
-      .getByRole('navigation', { name: 'Main navigation' })
-      .getByRole('link', { name: 'Warnings' })
-      .click();
-    await page.getByRole('heading', { level: 1, name: 'Warnings' }).waitFor();
+  async function signInAtTheDesk(who: Credentials) {
+    await app.signInAs(who);
+    await app.open('Warnings', 'Warnings');
   }
 
-  const accessible = (name: string) => expectAccessible(browser.page, name);
-
   it('shows the desk officer the traveller beside the watchlisted person, each field marked', async () => {
-    const { page } = browser;
-    await signInAs(DESK_OFFICER);
+    const { page } = app;
+    await signInAtTheDesk(DESK_OFFICER);
     await page.getByText('No open alerts at this moment.').waitFor();
     await desk.request('POST', '/api/v1/warning/crossings', {
       ...crossingOfWatchlisted(),
@@ -90,8 +60,8 @@ describe('the warnings desk in Chromium', () => {
     }
     const documentRow = traveller.locator('div').filter({ hasText: 'Document number' });
     expect(await documentRow.textContent()).toMatch(/E1234567\s*Agreement: exact/);
-    await accessible('hit review with the traveller');
-    await browser.screenshot('warnings-review-traveller');
+    await app.accessible('hit review with the traveller');
+    await app.browser.screenshot('warnings-review-traveller');
 
     await page.getByLabel('Reason for the decision').fill('Passport and date of birth agree');
     await page.getByRole('button', { name: 'Confirm the hit' }).click();
@@ -100,22 +70,22 @@ describe('the warnings desk in Chromium', () => {
     await page.getByLabel('Action taken').selectOption('quarantine');
     await page.getByRole('button', { name: 'Record the action' }).click();
     await page.getByText('The action is recorded.').waitFor();
-    await accessible('decided alerts');
-    await browser.screenshot('warnings-decided');
+    await app.accessible('decided alerts');
+    await app.browser.screenshot('warnings-decided');
   }, 60_000);
 
   it('lets the desk officer flag a conveyance but not switch rules', async () => {
-    const { page } = browser;
+    const { page } = app;
     await page.getByRole('tab', { name: 'Rules and conveyances' }).click();
     await page.getByText('Only an administrator can switch rules on or off.').waitFor();
     expect(await page.getByRole('button', { name: 'Save the rules' }).count()).toBe(0);
     expect(await page.getByLabel('Vehicle plate, train or flight number').isVisible()).toBe(true);
-    await accessible('rules panel, desk officer');
+    await app.accessible('rules panel, desk officer');
   });
 
   it('has the supervisor flag a conveyance, and a crossing on it raises a warning the desk sees live', async () => {
-    const { page } = browser;
-    await signInAs(SUPERVISOR);
+    const { page } = app;
+    await signInAtTheDesk(SUPERVISOR);
     await page.getByRole('tab', { name: 'Rules and conveyances' }).click();
     await page.getByText('No conveyance is flagged.').waitFor();
     expect(await page.getByRole('checkbox', { name: 'Flagged conveyance' }).isChecked()).toBe(true);
@@ -128,10 +98,10 @@ describe('the warnings desk in Chromium', () => {
     await page.getByText('The rules are saved.').waitFor();
     expect(await page.getByRole('checkbox', { name: 'Port closed to passengers' }).isChecked()).toBe(false);
     expect(await page.getByRole('checkbox', { name: 'Flagged conveyance' }).isChecked()).toBe(true);
-    await accessible('rules panel, supervisor');
-    await browser.screenshot('warnings-rules');
+    await app.accessible('rules panel, supervisor');
+    await app.browser.screenshot('warnings-rules');
 
-    await signInAs(DESK_OFFICER);
+    await signInAtTheDesk(DESK_OFFICER);
     await page.getByRole('tab', { name: /Desk alerts/ }).click();
     await page.getByRole('heading', { name: 'Live alerts' }).waitFor();
     await desk.request('POST', '/api/v1/warning/crossings', {
@@ -146,11 +116,11 @@ describe('the warnings desk in Chromium', () => {
     await alert.click();
     const conveyanceRow = page.getByTestId('traveller').locator('div').filter({ hasText: 'Vehicle, train' });
     expect(await conveyanceRow.textContent()).toContain('raised the alert');
-    await browser.screenshot('warnings-rule-alert');
+    await app.browser.screenshot('warnings-rule-alert');
   }, 60_000);
 
   it('screens an advance passenger list and a file of crossings, reporting each bad row', async () => {
-    const { page } = browser;
+    const { page } = app;
     await page.getByRole('tab', { name: 'Passenger lists and files' }).click();
     await page.getByLabel('Port code').fill('CN-ERL');
     await page.getByLabel('Expected arrival or departure').fill('2026-12-01T09:30');
@@ -181,12 +151,12 @@ describe('the warnings desk in Chromium', () => {
     await page.getByText(/Screened 2 crossings, rejected 1 rows/).waitFor();
     const errorRow = page.getByRole('row', { name: /warning\.invalid_row/ });
     expect(await errorRow.getByRole('cell').first().textContent()).toBe('3');
-    await accessible('passenger lists and files');
-    await browser.screenshot('warnings-lists');
+    await app.accessible('passenger lists and files');
+    await app.browser.screenshot('warnings-lists');
   }, 60_000);
 
   it('changes a watchlist entry, emptying a field, and imports entries keeping the good rows', async () => {
-    const { page } = browser;
+    const { page } = app;
     await page.getByRole('tab', { name: 'Watchlist' }).click();
     await page.getByRole('button', { name: 'Change the entry for BATBAYAR, GANBOLD' }).click();
     await page.getByRole('heading', { name: 'Change the entry' }).waitFor();
@@ -217,8 +187,8 @@ describe('the warnings desk in Chromium', () => {
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await page.getByText('Imported 1, rejected 1.').waitFor();
     await page.getByRole('rowheader', { name: /OYUN/ }).waitFor();
-    await accessible('watchlist with import');
-    await browser.screenshot('warnings-watchlist-import');
-    expect(browser.consoleErrors).toEqual([]);
+    await app.accessible('watchlist with import');
+    await app.browser.screenshot('warnings-watchlist-import');
+    expect(app.browser.consoleErrors).toEqual([]);
   }, 60_000);
 });

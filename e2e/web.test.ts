@@ -1,19 +1,17 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as OTPAuth from 'otpauth';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signInOverApi } from './support/api-session.js';
+import { describe, expect, it } from 'vitest';
+import { type ApiSession, signInOverApi } from './support/api-session.js';
 import { seriousAccessibilityViolations } from './support/axe.js';
-import { type BrowserSession, openBrowser } from './support/browser.js';
-import { type RunningNode, repoRoot, requireBuild, startNode } from './support/node-process.js';
-
-const ADMIN = { username: 'admin', password: 'e2e-admin-password-1' };
+import { ADMIN, browserOnOneNode } from './support/fixture.js';
+import { repoRoot } from './support/node-process.js';
+import { seedErenhotCounty } from './support/seed.js';
 
 const PORT_OFFICER = { username: 'petrov', password: 'port-officer-password-1' };
 
 /** A Russian-speaking port officer with TOTP enrolled; returns the authenticator that makes their codes. */
-async function seedPortOfficerWithTotp(baseUrl: string): Promise<OTPAuth.TOTP> {
-  const admin = await signInOverApi(baseUrl, ADMIN.username, ADMIN.password);
+async function seedPortOfficerWithTotp(admin: ApiSession, baseUrl: string): Promise<OTPAuth.TOTP> {
   await admin.request('POST', '/api/v1/users', {
     ...PORT_OFFICER,
     displayName: 'Пётр Петров',
@@ -31,28 +29,8 @@ async function seedPortOfficerWithTotp(baseUrl: string): Promise<OTPAuth.TOTP> {
   return authenticator;
 }
 
-/** A border county as a small box and a port on each side of the border at Erenhot / Zamyn-Üüd. */
-async function seedBorderGeography(baseUrl: string): Promise<void> {
-  const admin = await signInOverApi(baseUrl, ADMIN.username, ADMIN.password);
-  const county = {
-    code: 'CN-150981',
-    country: 'CN',
-    names: { zh: '二连浩特市', en: 'Erenhot', ru: 'Эрэн-Хото' },
-    population: 74_000,
-    geometry: {
-      type: 'Polygon',
-      coordinates: [
-        [
-          [111.6, 43.4],
-          [112.3, 43.4],
-          [112.3, 43.9],
-          [111.6, 43.9],
-          [111.6, 43.4],
-        ],
-      ],
-    },
-  };
-  await admin.request('PUT', `/api/v1/directory/counties/${county.code}`, county);
+/** A port on each side of the border at Erenhot / Zamyn-Üüd, each named in two languages only. */
+async function seedBorderPorts(admin: ApiSession): Promise<void> {
   const ports = [
     {
       code: 'CN-ERL',
@@ -74,51 +52,39 @@ async function seedBorderGeography(baseUrl: string): Promise<void> {
   for (const port of ports) await admin.request('PUT', `/api/v1/directory/ports/${port.code}`, port);
 }
 
-// Fail at collection, not with a skip: `npm test` runs after the build, so a missing dist is a real fault.
-requireBuild();
-
 describe('the officers web app in Chromium', () => {
-  let node: RunningNode;
-  let browser: BrowserSession;
   let officerAuthenticator: OTPAuth.TOTP;
-
-  beforeAll(async () => {
-    node = await startNode({ adminPassword: ADMIN.password });
-    await seedBorderGeography(node.baseUrl);
-    officerAuthenticator = await seedPortOfficerWithTotp(node.baseUrl);
-    browser = await openBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await node?.stop();
+  const app = browserOnOneNode(async ({ node, admin }) => {
+    await seedErenhotCounty(admin);
+    await seedBorderPorts(admin);
+    officerAuthenticator = await seedPortOfficerWithTotp(admin, node.baseUrl);
   });
 
   async function signIn(password = ADMIN.password) {
-    const { page } = browser;
+    const { page } = app;
     await page.getByLabel('Username').fill(ADMIN.username);
     await page.getByLabel('Password').fill(password);
     await page.getByRole('button', { name: 'Sign in' }).click();
   }
 
   it('shows the node problem detail when the password is wrong', async () => {
-    const { page } = browser;
-    await page.goto(node.baseUrl);
+    const { page } = app;
+    await page.goto(app.node.baseUrl);
     await page.getByRole('button', { name: 'English' }).click();
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Sign in');
+    await expect.poll(app.heading).toBe('Sign in');
     await signIn('not-the-password');
     const alert = page.getByRole('alert');
     await alert.waitFor();
     expect((await alert.textContent())?.trim().length).toBeGreaterThan(0);
-    await browser.screenshot('login-refused');
+    await app.browser.screenshot('login-refused');
   });
 
   it('signs the administrator in and draws the home map with the ports layer', async () => {
-    const { page } = browser;
+    const { page } = app;
     await page.getByLabel('Password').fill('');
     await signIn();
     await page.getByRole('button', { name: 'English' }).click();
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('The three clears');
+    await expect.poll(app.heading).toBe('The three clears');
     await page
       .locator('section.map[data-state="ready"] canvas.maplibregl-canvas')
       .waitFor({ timeout: 20_000 });
@@ -130,11 +96,11 @@ describe('the officers web app in Chromium', () => {
     await expect
       .poll(() => page.getByTestId('overdue-counts').textContent())
       .toBe('Overdue: 0 to acknowledge, 0 awaiting the counterpart');
-    await browser.screenshot('home-en');
+    await app.browser.screenshot('home-en');
   });
 
   it('offers the administrator every module but the personal-data desk', async () => {
-    const { page } = browser;
+    const { page } = app;
     const navigation = page.getByRole('navigation', { name: 'Main navigation' });
     expect(await navigation.getByRole('link').allTextContents()).toEqual([
       'Three clears',
@@ -147,51 +113,51 @@ describe('the officers web app in Chromium', () => {
       'Administration',
     ]);
     await navigation.getByRole('link', { name: 'Administration' }).click();
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Administration');
+    await expect.poll(app.heading).toBe('Administration');
     await page.getByRole('tab', { name: 'Users', selected: true }).waitFor();
     await navigation.getByRole('link', { name: 'Three clears' }).click();
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('The three clears');
+    await expect.poll(app.heading).toBe('The three clears');
   });
 
   it('switches the interface to Chinese and to Russian', async () => {
-    const { page } = browser;
+    const { page } = app;
     await page.getByRole('button', { name: '中文' }).click();
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('三个清楚');
+    await expect.poll(app.heading).toBe('三个清楚');
     expect(await page.getByRole('button', { name: '退出登录' }).isVisible()).toBe(true);
     expect(await page.evaluate('document.documentElement.lang')).toBe('zh-CN');
     await page.locator('section.map[data-state="ready"]').waitFor({ timeout: 20_000 });
-    await browser.screenshot('home-zh');
+    await app.browser.screenshot('home-zh');
     await page.getByText('口岸列表（2）').click();
     expect(await page.getByRole('cell', { name: '二连浩特', exact: true }).isVisible()).toBe(true);
     expect(await page.getByRole('cell', { name: '蒙古' }).isVisible()).toBe(true);
     await page.getByRole('button', { name: 'Русский' }).click();
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Три ясности');
+    await expect.poll(app.heading).toBe('Три ясности');
     expect(await page.getByRole('cell', { name: 'Замын-Ууд' }).isVisible()).toBe(true);
     expect(await page.getByRole('cell', { name: 'Монголия' }).isVisible()).toBe(true);
     await page.locator('section.map[data-state="ready"]').waitFor({ timeout: 20_000 });
     expect(await page.getByRole('button', { name: 'Приблизить' }).isVisible()).toBe(true);
     expect(await page.getByRole('heading', { name: 'Оповещения в реальном времени' }).isVisible()).toBe(true);
-    await browser.screenshot('home-ru');
+    await app.browser.screenshot('home-ru');
   });
 
   it('keeps the chosen language across sign-out and sign-in', async () => {
-    const { page } = browser;
+    const { page } = app;
     await page.getByRole('button', { name: 'Выйти' }).click();
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Вход в систему');
+    await expect.poll(app.heading).toBe('Вход в систему');
     await page.getByLabel('Имя пользователя').fill(ADMIN.username);
     await page.getByLabel('Пароль').fill(ADMIN.password);
     await page.getByRole('button', { name: 'Войти' }).click();
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Три ясности');
+    await expect.poll(app.heading).toBe('Три ясности');
   });
 
   it('restores the session when the page is reloaded', async () => {
-    const { page } = browser;
+    const { page } = app;
     await page.reload();
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Три ясности');
+    await expect.poll(app.heading).toBe('Три ясности');
   });
 
   it('has no serious or critical accessibility violations on the home page in any language', async () => {
-    const { page } = browser;
+    const { page } = app;
     for (const language of ['中文', 'Русский', 'English']) {
       await page.getByRole('button', { name: language, pressed: false }).click();
       await page.getByRole('button', { name: language, pressed: true }).waitFor();
@@ -200,15 +166,15 @@ describe('the officers web app in Chromium', () => {
   });
 
   it('has no serious or critical accessibility violations on the sign-in page', async () => {
-    const { page } = browser;
+    const { page } = app;
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByLabel('Username').waitFor();
-    await browser.screenshot('login');
+    await app.browser.screenshot('login');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
   });
 
   it('asks a port officer for the TOTP code, then opens the app in their language with their navigation', async () => {
-    const { page } = browser;
+    const { page } = app;
     await page.getByLabel('Username').fill(PORT_OFFICER.username);
     await page.getByLabel('Password').fill(PORT_OFFICER.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -216,10 +182,10 @@ describe('the officers web app in Chromium', () => {
     await page.getByLabel('Verification code').fill('000000');
     await page.getByRole('button', { name: 'Verify' }).click();
     await page.getByRole('alert').waitFor();
-    await browser.screenshot('login-totp-refused');
+    await app.browser.screenshot('login-totp-refused');
     await page.getByLabel('Verification code').fill(officerAuthenticator.generate());
     await page.getByRole('button', { name: 'Verify' }).click();
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Три ясности');
+    await expect.poll(app.heading).toBe('Три ясности');
     const links = page.getByRole('navigation', { name: 'Основная навигация' }).getByRole('link');
     expect(await links.allTextContents()).toEqual([
       'Три ясности',
@@ -227,15 +193,15 @@ describe('the officers web app in Chromium', () => {
       'Пункты пропуска',
       'Оповещения',
     ]);
-    await page.goto(`${node.baseUrl}/operations`);
+    await page.goto(`${app.node.baseUrl}/operations`);
     await expect
       .poll(() => page.getByText('Ваши роли не дают доступа к этой странице.').isVisible())
       .toBe(true);
-    await browser.screenshot('forbidden-port-officer');
+    await app.browser.screenshot('forbidden-port-officer');
   });
 
   it('logged no console errors along the way', () => {
-    expect(browser.consoleErrors).toEqual([]);
+    expect(app.browser.consoleErrors).toEqual([]);
   });
 });
 

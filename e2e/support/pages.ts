@@ -32,3 +32,15 @@ export async function openFromNavigation(page: Page, link: string, title: string
 export async function expectAccessible(page: Page, name: string): Promise<void> {
   expect(await seriousAccessibilityViolations(page), name).toEqual([]);
 }
+
+/** Types the patrol route the operations tests share, two points east of Erenhot, into the plan form. */
+export async function typeRoute(page: Page): Promise<void> {
+  for (const [lon, lat] of [
+    ['111.95', '43.60'],
+    ['112.05', '43.70'],
+  ] as const) {
+    await page.getByLabel('Longitude').fill(lon);
+    await page.getByLabel('Latitude').fill(lat);
+    await page.getByRole('button', { name: 'Add point' }).click();
+  }
+}

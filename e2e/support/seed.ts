@@ -35,6 +35,42 @@ export async function seedPort(admin: ApiSession): Promise<void> {
   });
 }
 
+/** A GeoJSON polygon that is the box between the two corners. */
+export const box = (minLon: number, minLat: number, maxLon: number, maxLat: number) => ({
+  type: 'Polygon',
+  coordinates: [
+    [
+      [minLon, minLat],
+      [maxLon, minLat],
+      [maxLon, maxLat],
+      [minLon, maxLat],
+      [minLon, minLat],
+    ],
+  ],
+});
+
+/** Erenhot county, a border county drawn as a small box. */
+export async function seedErenhotCounty(admin: ApiSession): Promise<void> {
+  await admin.request('PUT', '/api/v1/directory/counties/CN-150981', {
+    code: 'CN-150981',
+    country: 'CN',
+    names: { zh: '二连浩特市', en: 'Erenhot', ru: 'Эрэн-Хото' },
+    population: 74_000,
+    geometry: box(111.6, 43.4, 112.3, 43.9),
+  });
+}
+
+/** The Erenhot border section, so interceptions there resolve to it. */
+export async function seedErenhotSection(admin: ApiSession): Promise<void> {
+  await admin.request('PUT', '/api/v1/directory/border-sections/CN-MN-ERL', {
+    code: 'CN-MN-ERL',
+    country: 'CN',
+    neighbourCountry: 'MN',
+    names: { zh: '二连浩特段', en: 'Erenhot section', ru: 'Участок Эрэн-Хото' },
+    geometry: box(111.5, 43.3, 112.4, 44.0),
+  });
+}
+
 /** The officers whose pages the suite opens, each with the roles their day's work needs. */
 export async function seedOfficers(admin: ApiSession): Promise<void> {
   await admin.request('POST', '/api/v1/users', {

@@ -1,4 +1,5 @@
 import type { InputHTMLAttributes, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
+import { type Language, type LocalisedNames, localName } from '../api/types.js';
 import { Field } from './form.js';
 
 interface RowProps {
@@ -94,6 +95,17 @@ export function PositionFields({ lonLabel, latLabel, error }: PositionProps) {
       />
     </>
   );
+}
+
+/** Directory entries (agencies, border sections) as choices by code, each labelled by its name in `language` and its code. */
+export function directoryChoices(
+  entries: readonly { readonly code: string; readonly names: LocalisedNames }[],
+  language: Language,
+): Choice[] {
+  return entries.map((entry) => ({
+    value: entry.code,
+    label: `${localName(entry.names, language, entry.code)} (${entry.code})`,
+  }));
 }
 
 /** Choices from a list of codes, labelled by `labelOf`. */

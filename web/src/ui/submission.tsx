@@ -13,27 +13,43 @@ export interface Submission {
    * Resolves to whether it succeeded, so the form can reset itself.
    */
   run<T>(call: () => Promise<T>, after?: (value: T) => string | undefined): Promise<boolean>;
+  /** Runs `call` like `run`; when it succeeds, empties `form` for the next entry and calls `saved` (to reload a list). */
+  runAndReset<T>(
+    form: HTMLFormElement,
+    call: () => Promise<T>,
+    after?: (value: T) => string | undefined,
+    saved?: () => void,
+  ): Promise<boolean>;
 }
 
 /** Tracks a form's calls so every form words success and failure the same way. */
 export function useSubmission(): Submission {
   const [failure, setFailure] = useState<ApiProblem | Error | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const run: Submission['run'] = async (call, after) => {
+    setFailure(null);
+    setDone(null);
+    try {
+      const value = await call();
+      setDone(after?.(value) ?? null);
+      return true;
+    } catch (error) {
+      setFailure(failureOf(error));
+      return false;
+    }
+  };
   return {
     failure,
     done,
     error: (field) => fieldErrorOf(failure, field),
-    async run(call, after) {
-      setFailure(null);
-      setDone(null);
-      try {
-        const value = await call();
-        setDone(after?.(value) ?? null);
-        return true;
-      } catch (error) {
-        setFailure(failureOf(error));
-        return false;
+    run,
+    async runAndReset(form, call, after, saved) {
+      const succeeded = await run(call, after);
+      if (succeeded) {
+        form.reset();
+        saved?.();
       }
+      return succeeded;
     },
   };
 }
@@ -44,6 +60,26 @@ export function SubmissionOutcome({ submission }: { readonly submission: Submiss
     <>
       <FailureAlert failure={submission.failure} />
       <Done message={submission.done} />
+    </>
+  );
+}
+
+/** A form's primary submit button, then the outcome of its last submission. */
+export function SubmitWithOutcome({
+  label,
+  submission,
+}: {
+  readonly label: string;
+  readonly submission: Submission;
+}) {
+  return (
+    <>
+      <div className="actions">
+        <button type="submit" className="primary">
+          {label}
+        </button>
+      </div>
+      <SubmissionOutcome submission={submission} />
     </>
   );
 }

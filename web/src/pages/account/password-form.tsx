@@ -22,12 +22,11 @@ export function PasswordForm() {
     const repeated = String(data.get('repeatPassword') ?? '');
     setMismatch(next !== repeated);
     if (next !== repeated) return;
-    void submission
-      .run(
-        () => changeOwnPassword(current, next),
-        () => t('account.password.changed'),
-      )
-      .then((changed) => changed && form.reset());
+    void submission.runAndReset(
+      form,
+      () => changeOwnPassword(current, next),
+      () => t('account.password.changed'),
+    );
   };
   return (
     <section className="panel" aria-labelledby="account-password-title">

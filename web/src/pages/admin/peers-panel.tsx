@@ -8,7 +8,7 @@ import { LANGUAGE_NAMES } from '../../i18n/i18n.js';
 import { DataTable } from '../../ui/data-table.js';
 import { InputField, SelectField } from '../../ui/fields.js';
 import { ResourceView } from '../../ui/resource-view.js';
-import { formText, SubmissionOutcome, useSubmission } from '../../ui/submission.js';
+import { formText, SubmissionOutcome, SubmitWithOutcome, useSubmission } from '../../ui/submission.js';
 
 const MODES = ['node', 'manual'] as const;
 
@@ -50,24 +50,20 @@ function NewPeerForm({ onSaved }: { readonly onSaved: () => void }) {
     const form = event.currentTarget;
     const text = formText(form);
     const code = text('code').toUpperCase();
-    void submission
-      .run(
-        () =>
-          addPeer({
-            code,
-            mode,
-            language: text('language') as Language,
-            ...(mode === 'node'
-              ? { url: text('url'), fingerprint: text('fingerprint') }
-              : { email: text('email') }),
-          }),
-        (peer) => t('admin.peers.added', { code: peer.code }),
-      )
-      .then((saved) => {
-        if (!saved) return;
-        form.reset();
-        onSaved();
-      });
+    void submission.runAndReset(
+      form,
+      () =>
+        addPeer({
+          code,
+          mode,
+          language: text('language') as Language,
+          ...(mode === 'node'
+            ? { url: text('url'), fingerprint: text('fingerprint') }
+            : { email: text('email') }),
+        }),
+      (peer) => t('admin.peers.added', { code: peer.code }),
+      onSaved,
+    );
   };
   const error = submission.error;
   return (
@@ -123,12 +119,7 @@ function NewPeerForm({ onSaved }: { readonly onSaved: () => void }) {
         defaultValue="en"
         choices={LANGUAGES.map((language) => ({ value: language, label: LANGUAGE_NAMES[language] }))}
       />
-      <div className="actions">
-        <button type="submit" className="primary">
-          {t('admin.peers.addButton')}
-        </button>
-      </div>
-      <SubmissionOutcome submission={submission} />
+      <SubmitWithOutcome label={t('admin.peers.addButton')} submission={submission} />
     </form>
   );
 }

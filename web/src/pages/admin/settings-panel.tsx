@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import type { FormEvent } from 'react';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,7 +18,7 @@ import { useUser } from '../../auth/session.js';
 import { LANGUAGE_NAMES } from '../../i18n/i18n.js';
 import { InputField, SelectField } from '../../ui/fields.js';
 import { ResourceView } from '../../ui/resource-view.js';
-import { formText, SubmissionOutcome, useSubmission } from '../../ui/submission.js';
+import { formText, type Submission, SubmitWithOutcome, useSubmission } from '../../ui/submission.js';
 
 const NUMBERS = ['portStaleAfterDays', 'crossingDiscrepancyPercent', 'outlierFactor'] as const;
 
@@ -66,6 +67,28 @@ function agencyChangesFrom(current: Agency, form: HTMLFormElement): AgencyChange
   };
 }
 
+/**
+ * Sends the changes made in a section and reloads it. The node refuses an empty change and there is nothing to
+ * record, so an unchanged form is only confirmed. `section` names the texts: `<section>.saved`, `<section>.unchanged`.
+ */
+function saveChanges(
+  submission: Submission,
+  t: TFunction,
+  section: 'admin.agency' | 'admin.settings',
+  changes: object,
+  send: () => Promise<unknown>,
+  reload: () => void,
+): void {
+  if (Object.keys(changes).length === 0) {
+    void submission.run(
+      () => Promise.resolve(),
+      () => t(`${section}.unchanged`),
+    );
+    return;
+  }
+  void submission.run(send, () => t(`${section}.saved`)).then((saved) => saved && reload());
+}
+
 /** The zones the browser knows, offered while typing; the node checks the value against its own list. */
 const knownTimeZones = (): readonly string[] => ['UTC', ...Intl.supportedValuesOf('timeZone')];
 
@@ -76,23 +99,12 @@ function AgencySection() {
   const zonesId = useId();
   const [generation, setGeneration] = useState(0);
   const submission = useSubmission();
+  const reload = () => setGeneration((value) => value + 1);
   const own = useResource(`admin-agency:${agencyCode}:${generation}`, () => agency(agencyCode));
   const save = (current: Agency, event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const changes = agencyChangesFrom(current, event.currentTarget);
-    if (Object.keys(changes).length === 0) {
-      void submission.run(
-        () => Promise.resolve(current),
-        () => t('admin.agency.unchanged'),
-      );
-      return;
-    }
-    void submission
-      .run(
-        () => updateAgency(current.code, changes),
-        () => t('admin.agency.saved'),
-      )
-      .then((saved) => saved && setGeneration((value) => value + 1));
+    saveChanges(submission, t, 'admin.agency', changes, () => updateAgency(current.code, changes), reload);
   };
   return (
     <ResourceView resource={own}>
@@ -137,12 +149,7 @@ function AgencySection() {
               <option key={zone} value={zone} />
             ))}
           </datalist>
-          <div className="actions">
-            <button type="submit" className="primary">
-              {t('admin.agency.save')}
-            </button>
-          </div>
-          <SubmissionOutcome submission={submission} />
+          <SubmitWithOutcome label={t('admin.agency.save')} submission={submission} />
         </form>
       )}
     </ResourceView>
@@ -165,24 +172,12 @@ function SituationSection() {
   const sendId = useId();
   const [generation, setGeneration] = useState(0);
   const submission = useSubmission();
+  const reload = () => setGeneration((value) => value + 1);
   const settings = useResource(`admin-settings:${generation}`, situationSettings);
   const save = (current: SituationSettings, event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const changes = changesFrom(current, settingsFrom(event.currentTarget));
-    // The node refuses an empty change, and there is nothing to record.
-    if (Object.keys(changes).length === 0) {
-      void submission.run(
-        () => Promise.resolve(current),
-        () => t('admin.settings.unchanged'),
-      );
-      return;
-    }
-    void submission
-      .run(
-        () => updateSituationSettings(changes),
-        () => t('admin.settings.saved'),
-      )
-      .then((saved) => saved && setGeneration((value) => value + 1));
+    saveChanges(submission, t, 'admin.settings', changes, () => updateSituationSettings(changes), reload);
   };
   return (
     <ResourceView resource={settings}>
@@ -242,12 +237,7 @@ function SituationSection() {
             />
             <label htmlFor={sendId}>{t('admin.settings.sendNotifications')}</label>
           </div>
-          <div className="actions">
-            <button type="submit" className="primary">
-              {t('common.save')}
-            </button>
-          </div>
-          <SubmissionOutcome submission={submission} />
+          <SubmitWithOutcome label={t('common.save')} submission={submission} />
         </form>
       )}
     </ResourceView>

@@ -32,25 +32,21 @@ export function TokensPanel({ user }: { readonly user: ManagedUser }) {
     const scopes = ROLES.filter((role) => new FormData(form).getAll('scopes').includes(role));
     const days = text('expiresInDays');
     setSecret(null);
-    void submission
-      .run(
-        () =>
-          createToken({
-            username: user.username,
-            name: text('tokenName'),
-            ...(scopes.length > 0 && { scopes }),
-            ...(days && { expiresInDays: Number(days) }),
-          }),
-        (created) => {
-          setSecret(created.token);
-          return t('admin.tokens.created', { name: created.view.name });
-        },
-      )
-      .then((saved) => {
-        if (!saved) return;
-        form.reset();
-        reload();
-      });
+    void submission.runAndReset(
+      form,
+      () =>
+        createToken({
+          username: user.username,
+          name: text('tokenName'),
+          ...(scopes.length > 0 && { scopes }),
+          ...(days && { expiresInDays: Number(days) }),
+        }),
+      (created) => {
+        setSecret(created.token);
+        return t('admin.tokens.created', { name: created.view.name });
+      },
+      reload,
+    );
   };
   const revoke = (token: ApiToken) => {
     if (!window.confirm(t('admin.tokens.confirmRevoke', { name: token.name }))) return;

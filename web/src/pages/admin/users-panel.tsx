@@ -19,7 +19,13 @@ import { currentLanguage, LANGUAGE_NAMES } from '../../i18n/i18n.js';
 import { DataTable } from '../../ui/data-table.js';
 import { InputField } from '../../ui/fields.js';
 import { ResourceView } from '../../ui/resource-view.js';
-import { formText, type Submission, SubmissionOutcome, useSubmission } from '../../ui/submission.js';
+import {
+  formText,
+  type Submission,
+  SubmissionOutcome,
+  SubmitWithOutcome,
+  useSubmission,
+} from '../../ui/submission.js';
 import { TokensPanel } from './tokens-panel.js';
 import {
   LanguageSelect,
@@ -40,25 +46,21 @@ function NewUserForm({ units, onSaved }: { readonly units: readonly Unit[]; read
     const form = event.currentTarget;
     const text = formText(form);
     const unitId = unitOf(form);
-    void submission
-      .run(
-        () =>
-          createUser({
-            username: text('username'),
-            displayName: text('displayName'),
-            password: String(new FormData(form).get('password') ?? ''),
-            language: text('language') as Language,
-            roles: rolesOf(form),
-            personalData: personalDataOf(form),
-            ...(unitId && { unitId }),
-          }),
-        (user) => t('admin.users.created', { username: user.username }),
-      )
-      .then((saved) => {
-        if (!saved) return;
-        form.reset();
-        onSaved();
-      });
+    void submission.runAndReset(
+      form,
+      () =>
+        createUser({
+          username: text('username'),
+          displayName: text('displayName'),
+          password: String(new FormData(form).get('password') ?? ''),
+          language: text('language') as Language,
+          roles: rolesOf(form),
+          personalData: personalDataOf(form),
+          ...(unitId && { unitId }),
+        }),
+      (user) => t('admin.users.created', { username: user.username }),
+      onSaved,
+    );
   };
   const error = submission.error;
   return (
@@ -97,12 +99,7 @@ function NewUserForm({ units, onSaved }: { readonly units: readonly Unit[]; read
         <legend>{t('admin.users.clearance')}</legend>
         <PersonalDataChoice checked={false} />
       </fieldset>
-      <div className="actions">
-        <button type="submit" className="primary">
-          {t('admin.users.create')}
-        </button>
-      </div>
-      <SubmissionOutcome submission={submission} />
+      <SubmitWithOutcome label={t('admin.users.create')} submission={submission} />
     </form>
   );
 }
@@ -113,12 +110,11 @@ function PasswordForm({ user, submission }: { readonly user: ManagedUser; readon
     event.preventDefault();
     const form = event.currentTarget;
     const password = String(new FormData(form).get('newPassword') ?? '');
-    void submission
-      .run(
-        () => resetPassword(user.id, password),
-        () => t('admin.users.passwordSet', { username: user.username }),
-      )
-      .then((saved) => saved && form.reset());
+    void submission.runAndReset(
+      form,
+      () => resetPassword(user.id, password),
+      () => t('admin.users.passwordSet', { username: user.username }),
+    );
   };
   return (
     <form onSubmit={submit} className="form-grid" aria-labelledby="password-title">

@@ -2,16 +2,22 @@ import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { agencyToday, useAgencies, useOwnAgency } from '../../api/agencies.js';
 import { api, uploadFile } from '../../api/client.js';
-import { localName, type Page } from '../../api/types.js';
+import type { Page } from '../../api/types.js';
 import { useResource } from '../../api/use-resource.js';
 import { useUser } from '../../auth/session.js';
 import { shiftDay, useFormatters } from '../../i18n/format.js';
 import { currentLanguage } from '../../i18n/i18n.js';
 import { Layout } from '../../shell/layout.js';
 import { DataTable } from '../../ui/data-table.js';
-import { choicesOf, InputField, SelectField, TextAreaField } from '../../ui/fields.js';
+import { choicesOf, directoryChoices, InputField, SelectField, TextAreaField } from '../../ui/fields.js';
 import { ResourceView } from '../../ui/resource-view.js';
-import { formText, type Submission, SubmissionOutcome, useSubmission } from '../../ui/submission.js';
+import {
+  formText,
+  type Submission,
+  SubmissionOutcome,
+  SubmitWithOutcome,
+  useSubmission,
+} from '../../ui/submission.js';
 
 const CHANNELS = ['letter', 'phone', 'video', 'meeting'] as const;
 const DIRECTIONS = ['incoming', 'outgoing', 'mutual'] as const;
@@ -70,43 +76,39 @@ function ContactForm({ onSaved }: { readonly onSaved: () => void }) {
     const text = formText(element);
     const agencyCode = text('agencyCode');
     const commitment = text('commitment');
-    void submission
-      .run(
-        () =>
-          api<LiaisonContact>('POST', '/api/v1/liaison/contacts', {
-            occurredOn: text('occurredOn'),
-            channel: text('channel'),
-            direction: text('direction'),
-            subject: text('subject'),
-            parties: [
+    void submission.runAndReset(
+      element,
+      () =>
+        api<LiaisonContact>('POST', '/api/v1/liaison/contacts', {
+          occurredOn: text('occurredOn'),
+          channel: text('channel'),
+          direction: text('direction'),
+          subject: text('subject'),
+          parties: [
+            {
+              name: text('partyName'),
+              kind: text('partyKind'),
+              ...(text('partyRole') && { role: text('partyRole') }),
+              ...(agencyCode && { agencyCode }),
+            },
+          ],
+          ...(text('summary') && { summary: text('summary') }),
+          ...(text('assessment') && { assessment: text('assessment') }),
+          ...(commitment && {
+            commitments: [
               {
-                name: text('partyName'),
-                kind: text('partyKind'),
-                ...(text('partyRole') && { role: text('partyRole') }),
-                ...(agencyCode && { agencyCode }),
+                description: commitment,
+                owner: text('commitmentOwner') || text('partyName'),
+                ...(text('commitmentDue') && { dueDate: text('commitmentDue') }),
+                status: 'open',
               },
             ],
-            ...(text('summary') && { summary: text('summary') }),
-            ...(text('assessment') && { assessment: text('assessment') }),
-            ...(commitment && {
-              commitments: [
-                {
-                  description: commitment,
-                  owner: text('commitmentOwner') || text('partyName'),
-                  ...(text('commitmentDue') && { dueDate: text('commitmentDue') }),
-                  status: 'open',
-                },
-              ],
-            }),
-            followUpStatus: text('followUpStatus'),
           }),
-        () => t('liaison.saved'),
-      )
-      .then((saved) => {
-        if (!saved) return;
-        element.reset();
-        onSaved();
-      });
+          followUpStatus: text('followUpStatus'),
+        }),
+      () => t('liaison.saved'),
+      onSaved,
+    );
   };
   const error = submission.error;
   return (
@@ -157,12 +159,7 @@ function ContactForm({ onSaved }: { readonly onSaved: () => void }) {
         defaultValue=""
         choices={[
           { value: '', label: '—' },
-          ...(agencies.status === 'ready'
-            ? agencies.data.map((agency) => ({
-                value: agency.code,
-                label: `${localName(agency.names, language, agency.code)} (${agency.code})`,
-              }))
-            : []),
+          ...(agencies.status === 'ready' ? directoryChoices(agencies.data, language) : []),
         ]}
       />
       <TextAreaField label={t('liaison.summary')} error={error('summary')} name="summary" rows={3} />
@@ -197,12 +194,7 @@ function ContactForm({ onSaved }: { readonly onSaved: () => void }) {
         defaultValue="none"
         choices={choicesOf(FOLLOW_UPS, (code) => t(`liaison.followUps.${code}`))}
       />
-      <div className="actions">
-        <button type="submit" className="primary">
-          {t('common.save')}
-        </button>
-      </div>
-      <SubmissionOutcome submission={submission} />
+      <SubmitWithOutcome label={t('common.save')} submission={submission} />
     </form>
   );
 }

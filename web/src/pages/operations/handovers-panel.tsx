@@ -1,6 +1,5 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAgencies } from '../../api/agencies.js';
 import { api, listAll } from '../../api/client.js';
 import type {
   Handover,
@@ -18,7 +17,14 @@ import { currentLanguage } from '../../i18n/i18n.js';
 import { DataTable } from '../../ui/data-table.js';
 import { type Choice, choicesOf, InputField, SelectField } from '../../ui/fields.js';
 import { ResourceView } from '../../ui/resource-view.js';
-import { formText, type Submission, SubmissionOutcome, useSubmission } from '../../ui/submission.js';
+import {
+  formText,
+  type Submission,
+  SubmissionOutcome,
+  SubmitWithOutcome,
+  useSubmission,
+} from '../../ui/submission.js';
+import { CounterpartField } from './counterpart-field.js';
 import { localInputToIso, nowForInput } from './datetime.js';
 
 interface Places {
@@ -84,16 +90,12 @@ function RequestForm({
   const { t } = useTranslation();
   const format = useFormatters();
   const label = useCodeLabel();
-  const language = currentLanguage();
-  const agencies = useAgencies();
   const places = usePlaceChoices();
   const submission = useSubmission();
   const [interceptionId, setInterceptionId] = useState(preselected ?? interceptions[0]?.id ?? '');
   const [person, setPerson] = useState(EMPTY_PERSON);
   const chosen = interceptions.find((item) => item.id === interceptionId);
   const recorded = chosen?.persons ?? [];
-  const counterparts =
-    agencies.status === 'ready' ? agencies.data.filter((agency) => agency.kind === 'counterpart') : [];
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const element = event.currentTarget;
@@ -161,16 +163,7 @@ function RequestForm({
           }),
         }))}
       />
-      <SelectField
-        label={t('operations.plan.counterpart')}
-        error={error('counterpartAgency')}
-        name="counterpartAgency"
-        required
-        choices={counterparts.map((agency) => ({
-          value: agency.code,
-          label: `${localName(agency.names, language, agency.code)} (${agency.code})`,
-        }))}
-      />
+      <CounterpartField error={error('counterpartAgency')} />
       {recorded.length > 0 && (
         <SelectField
           label={t('operations.handovers.recordedPerson')}
@@ -222,12 +215,7 @@ function RequestForm({
         ))}
       </fieldset>
       <ScheduleFields submission={submission} places={places} requirePlace />
-      <div className="actions">
-        <button type="submit" className="primary">
-          {t('operations.handovers.send')}
-        </button>
-      </div>
-      <SubmissionOutcome submission={submission} />
+      <SubmitWithOutcome label={t('operations.handovers.send')} submission={submission} />
     </form>
   );
 }

@@ -12,7 +12,7 @@ import { currentLanguage } from '../../i18n/i18n.js';
 import { DataTable } from '../../ui/data-table.js';
 import { choicesOf, InputField, PositionFields, SelectField } from '../../ui/fields.js';
 import { ResourceView } from '../../ui/resource-view.js';
-import { formText, SubmissionOutcome, useSubmission } from '../../ui/submission.js';
+import { formText, SubmitWithOutcome, useSubmission } from '../../ui/submission.js';
 import { localInputToIso, nowForInput } from './datetime.js';
 
 const DIRECTIONS = ['attempted_exit', 'attempted_entry'] as const;
@@ -98,12 +98,7 @@ function InterceptionForm({ onSaved }: { readonly onSaved: () => void }) {
         choices={choicesOf(codesOf('interceptionOutcome'), (code) => label('interceptionOutcome', code))}
       />
       <InputField label={t('operations.note')} error={error('note')} name="note" maxLength={2000} />
-      <div className="actions">
-        <button type="submit" className="primary">
-          {t('common.save')}
-        </button>
-      </div>
-      <SubmissionOutcome submission={submission} />
+      <SubmitWithOutcome label={t('common.save')} submission={submission} />
     </form>
   );
 }

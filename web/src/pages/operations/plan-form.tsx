@@ -1,6 +1,5 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAgencies } from '../../api/agencies.js';
 import { api, listAll } from '../../api/client.js';
 import {
   OPERATION_KINDS,
@@ -8,12 +7,12 @@ import {
   type OperationKind,
   type PatrolPlan,
 } from '../../api/operations.js';
-import { localName } from '../../api/types.js';
 import { useResource } from '../../api/use-resource.js';
 import { useCodeLabel } from '../../i18n/codes.js';
 import { currentLanguage } from '../../i18n/i18n.js';
-import { choicesOf, InputField, SelectField, TextAreaField } from '../../ui/fields.js';
-import { formText, SubmissionOutcome, useSubmission } from '../../ui/submission.js';
+import { choicesOf, directoryChoices, InputField, SelectField, TextAreaField } from '../../ui/fields.js';
+import { formText, SubmitWithOutcome, useSubmission } from '../../ui/submission.js';
+import { CounterpartField } from './counterpart-field.js';
 import { isoToLocalInput, localInputToIso, nowForInput } from './datetime.js';
 import { type PatrolDraft, PatrolEditor } from './patrol-editor.js';
 import { type Target, TargetsEditor, targetsWithDraft, useTargetDraft } from './targets-editor.js';
@@ -91,7 +90,6 @@ export function PlanForm({
 }) {
   const { t } = useTranslation();
   const label = useCodeLabel();
-  const agencies = useAgencies();
   const sections = useResource('border-sections', () =>
     listAll<BorderSection>('/api/v1/directory/border-sections?limit=500'),
   );
@@ -101,16 +99,9 @@ export function PlanForm({
   const [targets, setTargets] = useState<readonly Target[]>(() => targetsOf(operation));
   const targetDraft = useTargetDraft();
   const submission = useSubmission();
-  const counterparts =
-    agencies.status === 'ready' ? agencies.data.filter((agency) => agency.kind === 'counterpart') : [];
   const sectionChoices = [
     { value: '', label: t('operations.plan.noSection') },
-    ...(sections.status === 'ready'
-      ? sections.data.map((section) => ({
-          value: section.code,
-          label: `${localName(section.names, language, section.code)} (${section.code})`,
-        }))
-      : []),
+    ...(sections.status === 'ready' ? directoryChoices(sections.data, language) : []),
   ];
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -163,18 +154,7 @@ export function PlanForm({
         maxLength={200}
         defaultValue={operation?.title}
       />
-      {!operation && (
-        <SelectField
-          label={t('operations.plan.counterpart')}
-          error={error('counterpartAgency')}
-          name="counterpartAgency"
-          required
-          choices={counterparts.map((agency) => ({
-            value: agency.code,
-            label: `${localName(agency.names, language, agency.code)} (${agency.code})`,
-          }))}
-        />
-      )}
+      {!operation && <CounterpartField error={error('counterpartAgency')} />}
       <SelectField
         label={t('operations.plan.section')}
         error={error('sectionCode')}
@@ -241,12 +221,7 @@ export function PlanForm({
           />
         </>
       )}
-      <div className="actions">
-        <button type="submit" className="primary">
-          {t('operations.plan.save')}
-        </button>
-      </div>
-      <SubmissionOutcome submission={submission} />
+      <SubmitWithOutcome label={t('operations.plan.save')} submission={submission} />
     </form>
   );
 }

@@ -3,12 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { agencyToday, useAgencies, useOwnAgency } from '../../api/agencies.js';
 import { api } from '../../api/client.js';
 import type { CrossingCount, PortState } from '../../api/situation.js';
-import { localName } from '../../api/types.js';
 import { useResource } from '../../api/use-resource.js';
 import { shiftDay, useFormatters } from '../../i18n/format.js';
 import { currentLanguage } from '../../i18n/i18n.js';
 import { DataTable } from '../../ui/data-table.js';
-import { InputField, SelectField } from '../../ui/fields.js';
+import { directoryChoices, InputField, SelectField } from '../../ui/fields.js';
 import { formText, SubmissionOutcome, useSubmission } from '../../ui/submission.js';
 
 /** How many days back the list of recent counts reaches (today included). */
@@ -116,10 +115,7 @@ export function CrossingForm({ port, portName }: { readonly port: PortState; rea
           name="source"
           value={source}
           onChange={(event) => setChosenSource(event.target.value)}
-          choices={sources.map((agency) => ({
-            value: agency.code,
-            label: `${localName(agency.names, language, agency.code)} (${agency.code})`,
-          }))}
+          choices={directoryChoices(sources, language)}
         />
         <p className="small muted" aria-live="polite">
           {stored.status === 'failed'

@@ -18,7 +18,7 @@ import { Layout } from '../../shell/layout.js';
 import { DataTable } from '../../ui/data-table.js';
 import { choicesOf, InputField, SelectField } from '../../ui/fields.js';
 import { ResourceView } from '../../ui/resource-view.js';
-import { formText, SubmissionOutcome, useSubmission } from '../../ui/submission.js';
+import { formText, SubmitWithOutcome, useSubmission } from '../../ui/submission.js';
 import { CrossingForm } from './crossing-form.js';
 import { StatusBadge } from './status-badge.js';
 
@@ -164,12 +164,7 @@ function StatusForm({
         defaultValue={current?.measures.notes ?? ''}
       />
       <InputField label={t('ports.note')} error={error('note')} name="note" />
-      <div className="actions">
-        <button type="submit" className="primary">
-          {t('common.save')}
-        </button>
-      </div>
-      <SubmissionOutcome submission={submission} />
+      <SubmitWithOutcome label={t('common.save')} submission={submission} />
     </form>
   );
 }

@@ -1,15 +1,17 @@
-import { type FormEvent, useId, useRef, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { agencyToday, useAgencies, useOwnAgency } from '../../api/agencies.js';
-import { ApiProblem, api, uploadFile } from '../../api/client.js';
+import { ApiProblem, api } from '../../api/client.js';
 import { localName, type Page } from '../../api/types.js';
 import { useResource } from '../../api/use-resource.js';
-import type { RowError, WatchlistEntry, WatchlistImportReport } from '../../api/warning.js';
+import type { WatchlistEntry, WatchlistImportReport } from '../../api/warning.js';
 import { useUser } from '../../auth/session.js';
 import { codesOf, useCodeLabel } from '../../i18n/codes.js';
 import { shiftDay, useFormatters } from '../../i18n/format.js';
 import { currentLanguage } from '../../i18n/i18n.js';
+import { choicesOf, directoryChoices, SelectField } from '../../ui/fields.js';
 import { Done, FailureAlert, Field, failureOf, fieldErrorOf } from '../../ui/form.js';
+import { UploadForm } from '../../ui/upload-form.js';
 import { RowErrors } from './lists-panel.js';
 
 const OPTIONAL_TEXT = [
@@ -252,12 +254,6 @@ function EntryForm({
   );
 }
 
-type ImportState =
-  | { readonly kind: 'idle' }
-  | { readonly kind: 'uploading'; readonly fraction: number }
-  | { readonly kind: 'done'; readonly report: WatchlistImportReport }
-  | { readonly kind: 'failed'; readonly failure: Error; readonly errors: readonly RowError[] };
-
 function reportOf(error: unknown): WatchlistImportReport | null {
   if (!(error instanceof ApiProblem)) return null;
   const report = error.body.report;
@@ -268,73 +264,35 @@ function reportOf(error: unknown): WatchlistImportReport | null {
 function ImportEntries({ onImported }: { readonly onImported: () => void }) {
   const { t } = useTranslation();
   const format = useFormatters();
-  const partialId = useId();
-  const [state, setState] = useState<ImportState>({ kind: 'idle' });
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const file = form.get('file');
-    if (!(file instanceof File) || file.size === 0) return;
-    const name = file.name.toLowerCase();
-    const type = name.endsWith('.ndjson') || name.endsWith('.jsonl') ? 'application/x-ndjson' : 'text/csv';
-    const partial = form.get('partial') === 'on';
-    setState({ kind: 'uploading', fraction: 0 });
-    uploadFile<WatchlistImportReport>(
-      `/api/v1/warning/watchlist/imports?partial=${partial}`,
-      file,
-      type,
-      (fraction) => setState({ kind: 'uploading', fraction }),
-    ).then(
-      (report) => {
-        setState({ kind: 'done', report });
-        onImported();
-      },
-      (error: unknown) =>
-        setState({ kind: 'failed', failure: failureOf(error), errors: reportOf(error)?.errors ?? [] }),
-    );
-  };
   return (
-    <section aria-labelledby="watchlist-import-title">
-      <h3 id="watchlist-import-title">{t('warnings.watchlist.importTitle')}</h3>
-      <p className="muted small">{t('warnings.watchlist.importHint')}</p>
-      <form onSubmit={submit} className="stack">
-        <Field label={t('warnings.watchlist.importFile')}>
-          {({ id }) => (
-            <input id={id} name="file" type="file" accept=".csv,.ndjson,.jsonl,text/csv" required />
-          )}
-        </Field>
-        <div className="checkbox">
-          <input id={partialId} name="partial" type="checkbox" />
-          <label htmlFor={partialId}>{t('warnings.watchlist.partial')}</label>
-        </div>
-        <button type="submit" className="primary" disabled={state.kind === 'uploading'}>
-          {t('warnings.watchlist.import')}
-        </button>
-      </form>
-      {state.kind === 'uploading' && (
-        <p role="status">
-          <progress max={1} value={state.fraction} aria-label={t('warnings.files.progress')} />{' '}
-          {format.percent(state.fraction * 100)}
-        </p>
-      )}
-      {state.kind === 'done' && (
-        <div role="status" className="notice">
+    <UploadForm<WatchlistImportReport>
+      title={t('warnings.watchlist.importTitle')}
+      titleId="watchlist-import-title"
+      titleLevel={3}
+      hint={t('warnings.watchlist.importHint')}
+      fileLabel={t('warnings.watchlist.importFile')}
+      accept=".csv,.ndjson,.jsonl,text/csv"
+      partialLabel={t('warnings.watchlist.partial')}
+      submitLabel={t('warnings.watchlist.import')}
+      progressLabel={t('warnings.files.progress')}
+      url={(partial) => `/api/v1/warning/watchlist/imports?partial=${partial}`}
+      contentTypeOf={(name) =>
+        name.endsWith('.ndjson') || name.endsWith('.jsonl') ? 'application/x-ndjson' : 'text/csv'
+      }
+      report={(report) => (
+        <>
           <p>
             {t('warnings.watchlist.importResult', {
-              imported: format.number(state.report.imported),
-              rejected: format.number(state.report.rejected),
+              imported: format.number(report.imported),
+              rejected: format.number(report.rejected),
             })}
           </p>
-          <RowErrors errors={state.report.errors} truncated={state.report.errorsTruncated} />
-        </div>
-      )}
-      {state.kind === 'failed' && (
-        <>
-          <FailureAlert failure={state.failure} />
-          <RowErrors errors={state.errors} truncated={false} />
+          <RowErrors errors={report.errors} truncated={report.errorsTruncated} />
         </>
       )}
-    </section>
+      refusedRows={(error) => <RowErrors errors={reportOf(error)?.errors ?? []} truncated={false} />}
+      onImported={onImported}
+    />
   );
 }
 
@@ -387,44 +345,30 @@ export function WatchlistPanel() {
     <section aria-labelledby="watchlist-title">
       <h2 id="watchlist-title">{t('warnings.watchlist.title')}</h2>
       <div className="toolbar">
-        <Field label={t('warnings.watchlist.filterCategory')}>
-          {({ id }) => (
-            <select
-              id={id}
-              value={category}
-              onChange={(event) => {
-                setMore(null);
-                setCategory(event.target.value);
-              }}
-            >
-              <option value="">{t('warnings.watchlist.all')}</option>
-              {codesOf('personCategory').map((code) => (
-                <option key={code} value={code}>
-                  {label('personCategory', code)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('warnings.watchlist.filterSource')}>
-          {({ id }) => (
-            <select
-              id={id}
-              value={source}
-              onChange={(event) => {
-                setMore(null);
-                setSource(event.target.value);
-              }}
-            >
-              <option value="">{t('warnings.watchlist.all')}</option>
-              {(agencies.status === 'ready' ? agencies.data : []).map((agency) => (
-                <option key={agency.code} value={agency.code}>
-                  {localName(agency.names, currentLanguage(), agency.code)} ({agency.code})
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          label={t('warnings.watchlist.filterCategory')}
+          value={category}
+          onChange={(event) => {
+            setMore(null);
+            setCategory(event.target.value);
+          }}
+          choices={[
+            { value: '', label: t('warnings.watchlist.all') },
+            ...choicesOf(codesOf('personCategory'), (code) => label('personCategory', code)),
+          ]}
+        />
+        <SelectField
+          label={t('warnings.watchlist.filterSource')}
+          value={source}
+          onChange={(event) => {
+            setMore(null);
+            setSource(event.target.value);
+          }}
+          choices={[
+            { value: '', label: t('warnings.watchlist.all') },
+            ...directoryChoices(agencies.status === 'ready' ? agencies.data : [], currentLanguage()),
+          ]}
+        />
       </div>
       <FailureAlert failure={failure} />
       {entries.status === 'loading' && <p role="status">{t('common.loading')}</p>}

@@ -93,11 +93,13 @@ export function CrossingForm({ port, portName }: { readonly port: PortState; rea
       .then((saved) => saved && setGeneration((value) => value + 1));
   };
   const error = submission.error;
-  // The figures remount when the stored count arrives, so they start from it and the officer corrects it.
+  // The figures remount when the stored count arrives, so they start from it and the officer corrects it; until
+  // then they are closed, so nothing typed is lost to the remount.
+  const looking = stored.status === 'loading';
   const figuresKey = `${date}:${source}:${stored.status}:${storedCount?.recordedAt ?? 'none'}`;
   return (
     <>
-      <form onSubmit={submit} className="form-grid" aria-labelledby="crossing-form-title">
+      <form onSubmit={submit} className="form-grid" aria-labelledby="crossing-form-title" aria-busy={looking}>
         <h3 id="crossing-form-title">{t('ports.crossings.title', { port: portName })}</h3>
         <InputField
           label={t('ports.crossings.date')}
@@ -139,6 +141,7 @@ export function CrossingForm({ port, portName }: { readonly port: PortState; rea
           min={0}
           step={1}
           required
+          disabled={looking}
           defaultValue={storedCount?.people}
         />
         <InputField
@@ -150,10 +153,11 @@ export function CrossingForm({ port, portName }: { readonly port: PortState; rea
           type="number"
           min={0}
           step={1}
+          disabled={looking}
           defaultValue={storedCount?.vehicles ?? undefined}
         />
         <div className="actions">
-          <button type="submit">
+          <button type="submit" disabled={looking}>
             {storedCount ? t('ports.crossings.correct') : t('ports.crossings.save')}
           </button>
         </div>

@@ -69,6 +69,44 @@ describeEachDatabase('warning use cases', (dialect) => {
     expect((await runRetrospectiveScreening(rt)).entries).toBe(0);
   });
 
+  it('finds a person listed today among those who crossed before the listing took effect', async () => {
+    const rt = runtime();
+    const identity = {
+      surname: 'TRAN',
+      givenNames: 'THI MAI',
+      documentNumber: 'C0987654',
+      birthDate: '1990-02-03',
+    };
+    const crossedAt = new Date(Date.now() - 6 * 86_400_000).toISOString();
+    const earlier = await recordCrossing(rt, SYSTEM_ACTOR, buildCrossing({ identity, crossedAt }));
+    await runRetrospectiveScreening(rt);
+    // no validFrom: the listing takes effect today, six days after the crossing
+    const { validFrom: _default, ...listedToday } = buildEntry(identity);
+    await createEntry(rt, SYSTEM_ACTOR, listedToday);
+    expect(await runRetrospectiveScreening(rt)).toMatchObject({ entries: 1, hits: 1 });
+    expect(await store.hitsOfCrossing(rt.db, earlier.crossingId)).toEqual([
+      expect.objectContaining({ origin: 'retrospective', kind: 'identity' }),
+    ]);
+  });
+
+  it('looks back for an entry whose validity starts later only once it is in force', async () => {
+    const rt = runtime();
+    const identity = {
+      surname: 'LE',
+      givenNames: 'VAN HUNG',
+      documentNumber: 'C0111222',
+      birthDate: '1979-09-30',
+    };
+    const crossedAt = new Date(Date.now() - 2 * 86_400_000).toISOString();
+    const earlier = await recordCrossing(rt, SYSTEM_ACTOR, buildCrossing({ identity, crossedAt }));
+    await runRetrospectiveScreening(rt);
+    await createEntry(rt, SYSTEM_ACTOR, buildEntry({ ...identity, validFrom: inDays(3) }));
+    expect(await runRetrospectiveScreening(rt)).toMatchObject({ entries: 0, hits: 0 });
+    const inThreeDays = new Date(Date.now() + 3 * 86_400_000);
+    expect(await store.hitsOfCrossing(rt.db, earlier.crossingId)).toHaveLength(0);
+    expect(await runRetrospectiveScreening(rt, inThreeDays)).toMatchObject({ entries: 1, hits: 1 });
+  });
+
   it('purges entries past their validity with their personal data and drops them from the index', async () => {
     const rt = runtime();
     const expired = await createEntry(

@@ -28,7 +28,12 @@ export async function runRetrospectiveScreening(
   rt: WarningRuntime,
   now: Date = new Date(),
 ): Promise<RetrospectiveReport> {
-  const entries = await store.entriesAwaitingRetro(rt.db, RETRO_ENTRIES_PER_ROUND);
+  // A person listed today must be found among those who crossed before the listing took effect: that is what
+  // looking back is for. So crossings are screened against the entries in force now, and an entry whose
+  // validity starts later waits for that day.
+  const today = dayOf(now.toISOString());
+  const awaiting = await store.entriesAwaitingRetro(rt.db, RETRO_ENTRIES_PER_ROUND);
+  const entries = awaiting.filter((entry) => entry.valid_from <= today);
   if (entries.length === 0) return { entries: 0, crossingsScanned: 0, hits: 0 };
   const fresh = createScreeningIndex(rt.options.thresholds);
   fresh.put(entries);
@@ -40,7 +45,7 @@ export async function runRetrospectiveScreening(
     const page = await store.crossingsPage(rt.db, since, after, CROSSINGS_PAGE);
     const hits: HitRow[] = [];
     for (const crossing of page) {
-      const match = fresh.screen(matcherIdentity(crossing), dayOf(crossing.crossed_at));
+      const match = fresh.screen(matcherIdentity(crossing), today);
       const hit = identityHit(fresh, crossing, match, 'retrospective');
       if (hit) hits.push(hit);
     }

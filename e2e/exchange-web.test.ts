@@ -102,7 +102,7 @@ describe('the inbox between two nodes in Chromium', () => {
     await page.getByRole('tab', { name: 'New notification' }).click();
     await page.getByLabel('Type', { exact: true }).selectOption('port.policy');
     await page.getByRole('checkbox', { name: /MN-GABP/ }).check();
-    await page.getByLabel('Port code').fill('cn-erl');
+    await page.getByLabel('Port code').fill('CN ERL');
     await page.getByLabel('Quarantine (days)').fill('7');
     await page.getByLabel('Opening hours').fill('08:00-18:00');
     await page.getByLabel('In force from').fill('2026-12-01T08:00');

@@ -354,8 +354,8 @@ export const HealthStatus = Type.Object(
 
 export const HandoverPlace = Type.Object(
   {
-    portCode: Type.Optional(Type.String({ pattern: '^[A-Z0-9][A-Z0-9._-]{0,39}$' })),
-    passCode: Type.Optional(Type.String({ pattern: '^[A-Z0-9][A-Z0-9._-]{0,39}$' })),
+    portCode: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$' })),
+    passCode: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$' })),
     description: Type.Optional(Text(500)),
   },
   { ...strict, minProperties: 1 },

@@ -33,9 +33,12 @@ export const IsoDateTime = (): TString =>
     description: 'an instant as YYYY-MM-DDThh:mm[:ss]Z or with an offset such as +08:00',
   });
 
-/** A code from a directory (port, county, section, pass): upper-case letters, digits and separators. */
+/**
+ * A code from a directory (port, county, section, pass): letters, digits and separators, as the directory
+ * stores them (the shipped land-port list uses lower-case codes such as cn-mn-ceke).
+ */
 export const DirectoryCode = (what: string): TString =>
-  Type.String({ pattern: '^[A-Z0-9][A-Z0-9._-]{0,39}$', maxLength: 40, description: `a ${what} code` });
+  Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$', maxLength: 40, description: `a ${what} code` });
 
 /** ISO 3166-1 alpha-3 (ICAO 9303 also uses `D<<` for Germany). */
 export const StateCode = (): TString =>

@@ -39,11 +39,16 @@ describe('schema keywords of body errors', () => {
     ]);
   });
 
-  it('leaves a cross-field rule without a keyword, its message being the only wording', () => {
+  it('gives a cross-field rule a keyword of its own with the values its wording needs', () => {
     const result = validateBody(
       'port.policy',
       buildPortPolicy({ effectiveFrom: '2026-11-28T00:00:00Z', effectiveTo: '2026-11-27T00:00:00Z' }),
     );
-    expect(result.ok ? [] : result.errors.map((error) => error.keyword)).toEqual([undefined]);
+    expect(result.ok ? [] : result.errors.map(({ keyword, params }) => ({ keyword, params }))).toEqual([
+      {
+        keyword: 'endsBeforeStart',
+        params: { start: '2026-11-28T00:00:00Z', end: '2026-11-27T00:00:00Z' },
+      },
+    ]);
   });
 });

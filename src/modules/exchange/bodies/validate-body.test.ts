@@ -183,6 +183,11 @@ describe('validateBody', () => {
     });
   });
 
+  it('takes port codes as the directory stores them, the shipped land-port list’s lower-case ones included', () => {
+    expect(validateBody('port.policy', buildPortPolicy({ portCode: 'cn-mn-ceke' })).ok).toBe(true);
+    expect(pathsOf('port.policy', buildPortPolicy({ portCode: 'cn mn' }))).toEqual(['/portCode']);
+  });
+
   it('refuses a port policy that ends before it starts', () => {
     const body = buildPortPolicy({
       effectiveFrom: '2026-11-28T00:00:00Z',

@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { Value } from '@sinclair/typebox/value';
 import { type Command, InvalidArgumentError } from 'commander';
 import { verifyAuditChain } from '../core/audit/audit.js';
 import * as accounts from '../core/auth/auth.service.js';
 import { ROLES, type Role } from '../core/auth/roles.js';
+import { NewUser } from '../modules/directory/directory.schema.js';
 import { createUser } from '../modules/directory/directory.service.js';
 import {
   importGeoJson,
@@ -45,7 +47,7 @@ export function registerFoundationCommands(program: Command, importCommand: Comm
       ) =>
         withDatabase(async (handle, config) => {
           const password = opts.password ?? randomBytes(12).toString('base64url');
-          const created = await createUser(handle.db, cliActor(), config.nodeCode, {
+          const input = {
             username,
             displayName: opts.displayName ?? username,
             password,
@@ -53,7 +55,15 @@ export function registerFoundationCommands(program: Command, importCommand: Comm
             language: opts.language as 'zh' | 'en' | 'ru',
             unitId: opts.unit ?? null,
             personalData: opts.personalData,
-          });
+          };
+          // the same rules as the API's, so the CLI cannot create an account the API would refuse (Desk8)
+          const problem = Value.Errors(NewUser, input).First();
+          if (problem) {
+            err(`error: ${problem.path.slice(1)} ${problem.message} (${JSON.stringify(problem.value)})`);
+            process.exitCode = 1;
+            return;
+          }
+          const created = await createUser(handle.db, cliActor(), config.nodeCode, input);
           out(`created ${created.username} (${created.roles.join(', ')})`);
           if (!opts.password) out(`password: ${password}`);
         }),

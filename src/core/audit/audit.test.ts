@@ -4,7 +4,7 @@ import { describeEachDatabase, useTestDatabase } from '../../../test/support/dat
 import { SYSTEM_ACTOR } from '../auth/roles.js';
 import type { Db } from '../db/database.js';
 import { isPostgres } from '../db/dialect.js';
-import { appendAudit, listAudit, verifyAuditChain } from './audit.js';
+import { appendAudit, appendAudits, listAudit, verifyAuditChain } from './audit.js';
 
 describeEachDatabase('audit log', (dialect) => {
   const database = useTestDatabase(dialect);
@@ -22,6 +22,24 @@ describeEachDatabase('audit log', (dialect) => {
     expect(await verifyAuditChain(db)).toEqual({ ok: true, entries: 5 });
     const newest = await listAudit(db, { limit: 2 });
     expect(newest.map((e) => e.targetId)).toEqual(['t4', 't3']);
+  });
+
+  it('appends a group of entries in order, chained to each other and to what came before', async () => {
+    const { db } = database();
+    await appendAudit(db, SYSTEM_ACTOR, { action: 'test.write', targetType: 'thing', targetId: 'single' });
+    const desk = { userId: null, name: 'desk', ip: '10.0.0.7', requestId: 'r1' };
+    await appendAudits(
+      db,
+      ['g1', 'g2', 'g3'].map((targetId) => ({
+        actor: desk,
+        event: { action: 'test.group', targetType: 'thing', targetId },
+      })),
+    );
+    await appendAudit(db, SYSTEM_ACTOR, { action: 'test.write', targetType: 'thing', targetId: 'next' });
+    const newest = await listAudit(db, { limit: 5 });
+    expect(newest.map((e) => e.targetId)).toEqual(['next', 'g3', 'g2', 'g1', 'single']);
+    expect(newest[1]).toMatchObject({ actorName: 'desk', ip: '10.0.0.7', requestId: 'r1' });
+    expect((await verifyAuditChain(db)).ok).toBe(true);
   });
 
   const write = (db: Db, targetId: string) =>

@@ -27,11 +27,13 @@ export interface AuditEntry {
   details: Record<string, unknown>;
 }
 
+type Fields = Omit<AuditEntry, 'seq'>;
+
 const GENESIS = 'genesis';
 // Any constant works; it only has to be the same for every process appending to one PostgreSQL.
 const AUDIT_LOCK_KEY = 727_001;
 
-function entryHash(prevHash: string, fields: Omit<AuditEntry, 'seq'>): string {
+function entryHash(prevHash: string, fields: Fields): string {
   const canonical = JSON.stringify([
     fields.at,
     fields.actorId,
@@ -56,11 +58,7 @@ const readLastHash = async (trx: Db): Promise<string> =>
     ?.hash ?? GENESIS;
 
 /** Inserts the entry only if `prevHash` is still the chain's last hash; its hash when it was inserted. */
-async function insertIfLast(
-  trx: Db,
-  fields: Omit<AuditEntry, 'seq'>,
-  prevHash: string,
-): Promise<string | null> {
+async function insertIfLast(trx: Db, fields: Fields, prevHash: string): Promise<string | null> {
   const hash = entryHash(prevHash, fields);
   const result = await sql`insert into audit_log
       (at, actor_id, actor_name, action, target_type, target_id, ip, request_id, details, prev_hash, hash)
@@ -74,26 +72,54 @@ async function insertIfLast(
 
 /** Appends one entry to the hash chain, inside the caller's transaction when there is one. */
 export async function appendAudit(db: Db, actor: Actor, event: AuditEvent): Promise<void> {
+  await appendAudits(db, [{ actor, event }]);
+}
+
+const fieldsOf = (actor: Actor, event: AuditEvent, at: string): Fields => ({
+  at,
+  actorId: actor.userId,
+  actorName: actor.name,
+  action: event.action,
+  targetType: event.targetType,
+  targetId: event.targetId ?? null,
+  ip: actor.ip,
+  requestId: actor.requestId,
+  details: event.details ?? {},
+});
+
+/**
+ * Appends several entries to the hash chain in order, in one transaction (the caller's when there is one):
+ * a group of requests committed together (group commit) costs one guarded statement and one plain insert.
+ */
+export async function appendAudits(
+  db: Db,
+  entries: readonly { actor: Actor; event: AuditEvent }[],
+): Promise<void> {
+  const at = nowIso();
+  const [first, ...rest] = entries.map(({ actor, event }) => fieldsOf(actor, event, at));
+  if (!first) return;
   await inTransaction(db, async (trx) => {
     // Serialises appenders across processes so two entries never claim the same predecessor.
     if (isPostgres(trx)) await sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(trx);
-    const fields = {
-      at: nowIso(),
-      actorId: actor.userId,
-      actorName: actor.name,
-      action: event.action,
-      targetType: event.targetType,
-      targetId: event.targetId ?? null,
-      ip: actor.ip,
-      requestId: actor.requestId,
-      details: event.details ?? {},
-    };
-    const appended =
-      (lastHashGuess === null ? null : await insertIfLast(trx, fields, lastHashGuess)) ??
+    let last =
+      (lastHashGuess === null ? null : await insertIfLast(trx, first, lastHashGuess)) ??
       // Under the lock (PostgreSQL) or the write transaction (SQLite) nobody appends between read and insert.
-      (await insertIfLast(trx, fields, await readLastHash(trx)));
-    if (appended === null) throw new Error('The audit chain changed while this process held the append lock');
-    lastHashGuess = appended;
+      (await insertIfLast(trx, first, await readLastHash(trx)));
+    if (last === null) throw new Error('The audit chain changed while this process held the append lock');
+    if (rest.length > 0) {
+      // The guarded insert above took the chain for this transaction (the lock, or SQLite's write lock), so
+      // the entries after it link to it without guards.
+      const rows = rest.map((fields) => {
+        const prevHash = last as string;
+        last = entryHash(prevHash, fields);
+        return sql`(${fields.at}, ${fields.actorId}, ${fields.actorName}, ${fields.action}, ${fields.targetType},
+          ${fields.targetId}, ${fields.ip}, ${fields.requestId}, ${JSON.stringify(fields.details)}, ${prevHash}, ${last})`;
+      });
+      await sql`insert into audit_log
+          (at, actor_id, actor_name, action, target_type, target_id, ip, request_id, details, prev_hash, hash)
+        values ${sql.join(rows)}`.execute(trx);
+    }
+    lastHashGuess = last;
   });
 }
 

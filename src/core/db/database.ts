@@ -3,6 +3,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, type SqliteDatabase, SqliteDialect, type Transaction } from 'kysely';
 import pg from 'pg';
+import { type ChangeSource, countingWrites, WriteLog } from './changes.js';
 
 /**
  * All tables of the node. Each module adds its own tables by augmenting this interface
@@ -42,9 +43,20 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) });
+  const writes = new WriteLog();
+  const db = new Kysely<Database>({
+    dialect: countingWrites(new SqliteDialect({ database: cachingStatements(sqlite) }), writes),
+  });
+  // Prepared once: the pragma is read on every use of a hot-path cache.
+  const dataVersion = sqlite.prepare('PRAGMA data_version').pluck();
+  changeSources.set(db, { writes, externalVersion: () => dataVersion.get() as number });
   return { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
 }
+
+const changeSources = new WeakMap<Kysely<Database>, ChangeSource>();
+
+/** How the handle `db` reports changes, for caches that must never serve data older than a write. */
+export const changeSourceOf = (db: Kysely<Database>): ChangeSource | undefined => changeSources.get(db);
 
 const STATEMENT_CACHE_SIZE = 500;
 
@@ -83,7 +95,9 @@ function openPostgres(url: string, max: number): DatabaseHandle {
   // An idle connection the server ends (a restart, an administrator) is dropped from the pool by pg and
   // the next query opens a new one; without a listener the event would crash the node instead.
   pool.on('error', () => {});
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const writes = new WriteLog();
+  const db = new Kysely<Database>({ dialect: countingWrites(new PostgresDialect({ pool }), writes) });
+  changeSources.set(db, { writes, externalVersion: () => null });
   const location = url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
   return { db, dialect: 'postgres', location, close: () => db.destroy() };
 }

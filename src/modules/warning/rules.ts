@@ -1,4 +1,6 @@
-import type { Db } from '../../core/db/database.js';
+import type { Kysely } from 'kysely';
+import { FreshValue } from '../../core/db/changes.js';
+import { changeSourceOf, type Database, type Db } from '../../core/db/database.js';
 import type { PortStatus, PortStatusLookup, RiskLevel, RiskLookup } from './ports.js';
 import { dayOf } from './warning.runtime.js';
 import { type Evidence, RULES, type RuleName } from './warning.schema.js';
@@ -24,12 +26,14 @@ export interface RuleFinding {
   readonly evidence: readonly Evidence[];
 }
 
-/** The rules in force and what they look things up in, loaded once per request or bulk upload. */
+/** The rules in force and what they look things up in; lookups are remembered for the context's lifetime. */
 export interface RuleContext {
   readonly enabled: ReadonlySet<RuleName>;
   readonly flagged: ReadonlyMap<string, FlaggedConveyanceRow>;
   riskLevel(countyCode: string, day: string): Promise<RiskLevel | null>;
   portStatus(portCode: string, at: string): Promise<PortStatus | null>;
+  /** Whether the directory has a port with this code. */
+  portKnown(portCode: string): Promise<boolean>;
 }
 
 /** Conveyances compare on letters and digits only: `AB-123`, `ab 123` and `AB123` are one vehicle. */
@@ -42,6 +46,8 @@ function memo<T>(lookup: (key: string) => Promise<T>): (key: string) => Promise<
     if (!value) {
       value = lookup(key);
       cache.set(key, value);
+      // A failed lookup (a busy database) is asked again next time, not remembered.
+      value.catch(() => cache.delete(key));
     }
     return value;
   };
@@ -75,7 +81,32 @@ export async function loadRuleContext(
     flagged,
     riskLevel: (county, day) => riskOf(`${county}|${day}`),
     portStatus: (port, at) => statusOf(`${port}|${at.slice(0, 13)}`),
+    portKnown: memo((port) => store.portExists(db, port)),
   };
+}
+
+/**
+ * Tables the desk writes with every crossing. Nothing a rule reads is in them, so their writes leave the
+ * cached rule context in place; a write to any other table (rules, flags, the port register, risk figures, the
+ * directory — or anything else) reloads it.
+ */
+const CROSSING_TABLES = ['warning_crossings', 'warning_hits', 'audit_log'];
+
+/**
+ * The rule context in force, kept between requests and exact: reloaded after any write this process makes to
+ * a table other than the crossing tables (counted when it commits), after any commit by another process on
+ * SQLite, within CROSS_PROCESS_BOUND_MS of one on PostgreSQL, and when the day changes. `risk` and `ports` must
+ * read the database `db` is (the composition root gives them the node's handle), or their changes go unseen.
+ */
+export function ruleContextCache(
+  db: Kysely<Database>,
+  risk: RiskLookup,
+  ports: PortStatusLookup,
+): (today: string) => Promise<RuleContext> {
+  const fresh = new FreshValue(changeSourceOf(db), CROSSING_TABLES, (today) =>
+    loadRuleContext(db, risk, ports, today),
+  );
+  return (today) => fresh.get(today);
 }
 
 const fact = (field: string, detail: string): Evidence => ({ field, agreement: 'exact', weight: 1, detail });

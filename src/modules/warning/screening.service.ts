@@ -1,11 +1,13 @@
-import { appendAudit } from '../../core/audit/audit.js';
+import type { Transaction } from 'kysely';
+import { appendAudits } from '../../core/audit/audit.js';
 import type { Actor } from '../../core/auth/roles.js';
-import { inTransaction } from '../../core/db/transaction.js';
+import type { Database } from '../../core/db/database.js';
+import { groupCommit } from '../../core/db/group-commit.js';
 import { AppError, invalid } from '../../core/errors.js';
 import { newId, nowIso } from '../../core/ids.js';
 import type { CrossingIdentity as MatcherIdentity } from './matcher/index.js';
 import { type MrzResult, parseMrz, toCrossingIdentity } from './mrz/index.js';
-import { evaluateRules, loadRuleContext, type RuleContext, type RuleFinding } from './rules.js';
+import { evaluateRules, type RuleContext, type RuleFinding, ruleContextCache } from './rules.js';
 import type { IdentityMatch, ScreeningIndex } from './screening-index.js';
 import { dayOf, type WarningRuntime } from './warning.runtime.js';
 import type {
@@ -72,8 +74,8 @@ export function identityOf(travel: TravelFields): IdentityInput {
 }
 
 /** Refuses a crossing at a port the directory does not know: reports count crossings by port. */
-export async function checkPortKnown(rt: Pick<WarningRuntime, 'db'>, portCode: string): Promise<void> {
-  if (await store.portExists(rt.db, portCode)) return;
+export async function checkPortKnown(rules: RuleContext, portCode: string): Promise<void> {
+  if (await rules.portKnown(portCode)) return;
   throw invalid('warning.unknown_port', `There is no port ${portCode} in the directory`, {
     field: 'portCode',
     portCode,
@@ -311,37 +313,78 @@ async function outcomesOf(rt: WarningRuntime, screened: readonly Screened[]): Pr
   });
 }
 
-/** Stores screened crossings and their hits in one transaction, then alerts the desks. */
+/** One caller's screened crossings, written with one audit entry. */
+interface ScreenedWrite {
+  readonly actor: Actor;
+  readonly screened: readonly Screened[];
+  readonly action: string;
+}
+
+/** Writes the crossings and hits of several callers together, each caller's audit entry as its own. */
+async function writeScreened(trx: Transaction<Database>, writes: readonly ScreenedWrite[]): Promise<void> {
+  const screened = writes.flatMap((write) => write.screened);
+  await store.insertCrossings(
+    trx,
+    screened.map((s) => s.crossing),
+  );
+  await store.insertHits(
+    trx,
+    screened.flatMap((s) => s.hits),
+  );
+  await appendAudits(
+    trx,
+    writes.map(({ actor, action, screened: own }) => ({
+      actor,
+      event: {
+        action,
+        targetType: 'crossing',
+        targetId: own.length === 1 ? (own[0]?.crossing.id ?? null) : null,
+        details: {
+          crossings: own.length,
+          hits: own.flatMap((s) => s.hits.map((hit) => hit.id)),
+          entries: own.flatMap((s) => (s.match.entryId ? [s.match.entryId] : [])),
+        },
+      },
+    })),
+  );
+}
+
+// One committer and one rule cache per runtime, made on first use (tests build runtimes by hand).
+const committers = new WeakMap<WarningRuntime, (write: ScreenedWrite) => Promise<void>>();
+
+/**
+ * Stores screened crossings and their hits, then alerts the desks. Desks that post at the same moment share a
+ * transaction (group commit): each caller still gets its answer only after its rows and audit entry committed.
+ */
 export async function storeScreened(
   rt: WarningRuntime,
   actor: Actor,
   screened: readonly Screened[],
   action: string,
 ) {
-  const hits = screened.flatMap((s) => s.hits);
-  await inTransaction(rt.db, async (trx) => {
-    await store.insertCrossings(
-      trx,
-      screened.map((s) => s.crossing),
-    );
-    await store.insertHits(trx, hits);
-    await appendAudit(trx, actor, {
-      action,
-      targetType: 'crossing',
-      targetId: screened.length === 1 ? (screened[0]?.crossing.id ?? null) : null,
-      details: {
-        crossings: screened.length,
-        hits: hits.map((hit) => hit.id),
-        entries: screened.flatMap((s) => (s.match.entryId ? [s.match.entryId] : [])),
-      },
-    });
-  });
-  publishHits(rt, hits);
+  let commit = committers.get(rt);
+  if (!commit) {
+    commit = groupCommit(rt.db, writeScreened);
+    committers.set(rt, commit);
+  }
+  await commit({ actor, screened, action });
+  publishHits(
+    rt,
+    screened.flatMap((s) => s.hits),
+  );
 }
 
-/** The rules in force now. */
-export const ruleContextOf = (rt: WarningRuntime) =>
-  loadRuleContext(rt.db, rt.risk, rt.ports, dayOf(nowIso()));
+const ruleCaches = new WeakMap<WarningRuntime, (today: string) => Promise<RuleContext>>();
+
+/** The rules in force now, from the runtime's exact cache (see `ruleContextCache`). */
+export function ruleContextOf(rt: WarningRuntime): Promise<RuleContext> {
+  let cache = ruleCaches.get(rt);
+  if (!cache) {
+    cache = ruleContextCache(rt.db, rt.risk, rt.ports);
+    ruleCaches.set(rt, cache);
+  }
+  return cache(dayOf(nowIso()));
+}
 
 /** Records a crossing at the desk and screens it; the verdict is in the answer and hits go out live. */
 export async function recordCrossing(
@@ -350,7 +393,8 @@ export async function recordCrossing(
   input: NewCrossing,
 ): Promise<ScreeningOutcome> {
   const identity = identityOf(input);
-  await checkPortKnown(rt, input.portCode);
+  const rules = await ruleContextOf(rt);
+  await checkPortKnown(rules, input.portCode);
   const place: CrossingPlace = {
     kind: 'actual',
     direction: input.direction,
@@ -359,12 +403,7 @@ export async function recordCrossing(
     source: 'desk',
     importId: null,
   };
-  const screened = await screenRow(
-    rt,
-    await ruleContextOf(rt),
-    crossingRow(place, input, identity, actor.name),
-    'desk',
-  );
+  const screened = await screenRow(rt, rules, crossingRow(place, input, identity, actor.name), 'desk');
   await storeScreened(rt, actor, [screened], 'crossing.record');
   const [outcome] = await outcomesOf(rt, [screened]);
   if (!outcome) throw new Error('screening produced no outcome');
@@ -377,7 +416,8 @@ export async function recordExpectedCrossings(
   actor: Actor,
   input: NewExpectedCrossings,
 ): Promise<{ items: ScreeningOutcome[] }> {
-  await checkPortKnown(rt, input.portCode);
+  const rules = await ruleContextOf(rt);
+  await checkPortKnown(rules, input.portCode);
   const rows = input.passengers.map((passenger, position) => {
     try {
       const travel = { ...passenger, conveyance: passenger.conveyance ?? input.conveyance };
@@ -400,7 +440,6 @@ export async function recordExpectedCrossings(
       throw error;
     }
   });
-  const rules = await ruleContextOf(rt);
   const screened: Screened[] = [];
   for (const row of rows) screened.push(await screenRow(rt, rules, row, 'expected'));
   await storeScreened(rt, actor, screened, 'crossing.expected');

@@ -1,4 +1,5 @@
 import type { Db } from '../../core/db/database.js';
+import { PrecompiledQueries } from '../../core/db/precompiled.js';
 import type {
   CrossingRow,
   FlaggedConveyanceRow,
@@ -16,15 +17,103 @@ async function insertChunked<T>(rows: readonly T[], insert: (chunk: T[]) => Prom
   }
 }
 
+// The desk's route writes a crossing (and often a hit) and reads the matched entry on every request; building
+// those queries with Kysely cost more CPU than running them, so they are compiled once per row count.
+const hot = new PrecompiledQueries();
+// Larger writes (bulk uploads) are rare and big: their build cost is spread over many rows.
+const HOT_ROWS = 32;
+
+/** Every column of a row type, checked complete by the compiler, in one fixed order. */
+const columnsOf = <Row>(columns: Record<keyof Row, true>) => Object.keys(columns) as (keyof Row & string)[];
+
+const CROSSING_COLUMNS = columnsOf<CrossingRow>({
+  id: true,
+  kind: true,
+  direction: true,
+  port_code: true,
+  crossed_at: true,
+  conveyance: true,
+  from_county: true,
+  residence_county: true,
+  surname: true,
+  given_names: true,
+  native_name: true,
+  sex: true,
+  birth_date: true,
+  nationality: true,
+  document_type: true,
+  document_number: true,
+  issuing_state: true,
+  verdict: true,
+  score: true,
+  source: true,
+  import_id: true,
+  created_by: true,
+  created_at: true,
+  purged_at: true,
+});
+
+const HIT_COLUMNS = columnsOf<HitRow>({
+  id: true,
+  crossing_id: true,
+  crossing_kind: true,
+  port_code: true,
+  direction: true,
+  crossed_at: true,
+  origin: true,
+  kind: true,
+  subject: true,
+  rule: true,
+  entry_id: true,
+  source_agency: true,
+  source_entry_id: true,
+  verdict: true,
+  score: true,
+  explanation: true,
+  status: true,
+  decision_reason: true,
+  decided_by: true,
+  decided_at: true,
+  action: true,
+  action_by: true,
+  action_at: true,
+  notice_notification_id: true,
+  reply_by: true,
+  created_at: true,
+  updated_at: true,
+  purged_at: true,
+});
+
+/** The rows' values in column order, and the rows rebuilt from any such list (placeholders included). */
+function rowValues<Row>(columns: readonly (keyof Row & string)[], rows: readonly Row[]) {
+  return {
+    values: rows.flatMap((row) => columns.map((column) => row[column])),
+    rowsOf: (values: readonly unknown[]) =>
+      rows.map(
+        (_, r) =>
+          Object.fromEntries(columns.map((column, c) => [column, values[r * columns.length + c]])) as Row,
+      ),
+  };
+}
+
 // ---- watchlist ----
 
 export const findEntry = (db: Db, id: string) =>
   db.selectFrom('warning_watchlist_entries').selectAll().where('id', '=', id).executeTakeFirst();
 
-export const findEntriesByIds = (db: Db, ids: readonly string[]) =>
-  ids.length === 0
-    ? Promise.resolve([])
-    : db.selectFrom('warning_watchlist_entries').selectAll().where('id', 'in', ids).execute();
+export const findEntriesByIds = async (db: Db, ids: readonly string[]): Promise<WatchlistEntryRow[]> => {
+  if (ids.length === 0) return [];
+  if (ids.length > HOT_ROWS) {
+    return db.selectFrom('warning_watchlist_entries').selectAll().where('id', 'in', ids).execute();
+  }
+  const found = await hot.run<WatchlistEntryRow>(db, `entries-by-id:${ids.length}`, ids, (values) =>
+    db
+      .selectFrom('warning_watchlist_entries')
+      .selectAll()
+      .where('id', 'in', values as string[]),
+  );
+  return found.rows;
+};
 
 export const findEntryBySource = (db: Db, sourceAgency: string, sourceEntryId: string) =>
   db
@@ -124,7 +213,13 @@ export const markRetroScreened = (db: Db, ids: readonly string[], at: string) =>
 // ---- crossings ----
 
 export const insertCrossings = (db: Db, rows: readonly CrossingRow[]) =>
-  insertChunked(rows, (chunk) => db.insertInto('warning_crossings').values(chunk).execute());
+  insertChunked(rows, (chunk) => {
+    if (chunk.length > HOT_ROWS) return db.insertInto('warning_crossings').values(chunk).execute();
+    const { values, rowsOf } = rowValues(CROSSING_COLUMNS, chunk);
+    return hot.run(db, `insert-crossings:${chunk.length}`, values, (placeholders) =>
+      db.insertInto('warning_crossings').values(rowsOf(placeholders)),
+    );
+  });
 
 export const findCrossing = (db: Db, id: string) =>
   db.selectFrom('warning_crossings').selectAll().where('id', '=', id).executeTakeFirst();
@@ -181,14 +276,18 @@ export const purgeCrossingsBefore = async (db: Db, before: string, at: string) =
 // ---- hits ----
 
 /** Inserts hits, skipping any whose crossing already has a hit on the same subject. */
-export const insertHits = (db: Db, rows: readonly HitRow[]) =>
-  insertChunked(rows, (chunk) =>
+export const insertHits = (db: Db, rows: readonly HitRow[]) => {
+  const insert = (chunk: readonly HitRow[]) =>
     db
       .insertInto('warning_hits')
       .values(chunk)
-      .onConflict((oc) => oc.columns(['crossing_id', 'subject']).doNothing())
-      .execute(),
-  );
+      .onConflict((oc) => oc.columns(['crossing_id', 'subject']).doNothing());
+  return insertChunked(rows, (chunk) => {
+    if (chunk.length > HOT_ROWS) return insert(chunk).execute();
+    const { values, rowsOf } = rowValues(HIT_COLUMNS, chunk);
+    return hot.run(db, `insert-hits:${chunk.length}`, values, (placeholders) => insert(rowsOf(placeholders)));
+  });
+};
 
 export const findHit = (db: Db, id: string) =>
   db.selectFrom('warning_hits').selectAll().where('id', '=', id).executeTakeFirst();

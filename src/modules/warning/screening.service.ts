@@ -29,10 +29,15 @@ export function mrzError(result: Extract<MrzResult, { ok: false }>): AppError {
   const message = first
     ? `MRZ line ${first.line}, field ${first.field}: ${first.message}`
     : 'The MRZ could not be read';
+  const failedChecks = (result.checks ?? []).filter((check) => !check.valid);
+  // where the officer looks on the document, as values the desk's own language can be worded with
+  const position = first?.position ?? failedChecks[0]?.position;
   return new AppError('invalid', 'warning.mrz_invalid', message, {
     field: 'mrz',
+    ...(first && { line: first.line }),
+    ...(position !== undefined && { position }),
     mrzErrors: result.errors,
-    failedChecks: (result.checks ?? []).filter((check) => !check.valid),
+    failedChecks,
   });
 }
 
@@ -231,6 +236,16 @@ export interface Screened {
   hits: HitRow[];
 }
 
+/**
+ * The day whose entries a crossing is screened against: its own, or today for a crossing recorded after the
+ * fact — a person listed since they crossed must be found, as retrospective screening would find them.
+ */
+const screeningDay = (crossedAt: string): string => {
+  const crossed = dayOf(crossedAt);
+  const today = dayOf(nowIso());
+  return crossed.localeCompare(today) < 0 ? today : crossed;
+};
+
 /** Screens one crossing against the watchlist and the early-warning rules. */
 export async function screenRow(
   rt: WarningRuntime,
@@ -238,7 +253,7 @@ export async function screenRow(
   crossing: CrossingRow,
   origin: HitOrigin,
 ): Promise<Screened> {
-  const match = rt.index.screen(matcherIdentity(crossing), dayOf(crossing.crossed_at));
+  const match = rt.index.screen(matcherIdentity(crossing), screeningDay(crossing.crossed_at));
   crossing.verdict = match.verdict;
   crossing.score = match.score;
   const findings = await evaluateRules(rules, {

@@ -197,6 +197,31 @@ describeEachDatabase('warning module over HTTP', (dialect) => {
     expect(response.body).toMatchObject({ verdict: 'clear', hitId: null });
   });
 
+  it('finds a person listed today in a crossing recorded after the fact', async () => {
+    const { validFrom: _listedToday, ...entry } = buildEntry({
+      surname: 'LATECOMER',
+      givenNames: 'WEI',
+      documentNumber: 'E55501234',
+      birthDate: '1985-03-12',
+    });
+    expect((await (await officer()).post('/api/v1/warning/watchlist', entry)).status).toBe(201);
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString();
+    const response = await (await officer()).post<{ verdict: string }>(
+      '/api/v1/warning/crossings',
+      buildCrossing({
+        crossedAt: yesterday,
+        identity: {
+          surname: 'LATECOMER',
+          givenNames: 'WEI',
+          documentNumber: 'E55501234',
+          birthDate: '1985-03-12',
+        },
+      }),
+    );
+    expect(response.status).toBe(201);
+    expect(response.body.verdict).toBe('hit');
+  });
+
   it('refuses a malformed MRZ naming the line, the field and the failed check digit', async () => {
     const lines = buildTd3({ documentNumber: 'E99887766' });
     const line2 = lines[1] ?? '';
@@ -210,6 +235,8 @@ describeEachDatabase('warning module over HTTP', (dialect) => {
     expect(response.body.code).toBe('warning.mrz_invalid');
     expect(String(response.body.detail)).toMatch(/line 2, field documentNumber/);
     expect(String(response.body.detail)).toMatch(/check digit/);
+    // the check digit of the document number is the tenth character of line 2
+    expect(response.body.details).toMatchObject({ line: 2, position: 10 });
     expect(response.body.mrzErrors).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ line: 2, field: 'documentNumber', code: 'check_digit' }),

@@ -402,7 +402,12 @@ export class Replay {
       const source = hit.sourceAgency as AgencyCode | null;
       const foreign = source !== null && source !== REPORTING;
       if (foreign) countNotification(this.ledger, REPORTING, REPORTING, [source], 'hit.notice');
-      const action = decisions.pick(['secondary_health_check', 'quarantine', 'refused_entry'] as const);
+      // entry can only be refused to someone coming in
+      const action = decisions.pick(
+        hit.direction === 'entry'
+          ? (['secondary_health_check', 'quarantine', 'refused_entry'] as const)
+          : (['secondary_health_check', 'quarantine'] as const),
+      );
       await this.call(REPORTING, 'port', 'POST', `/api/v1/warning/hits/${hit.id}/action`, { action });
       // A second notice tells the sharing agency what was done.
       if (foreign) countNotification(this.ledger, REPORTING, REPORTING, [source], 'hit.notice');

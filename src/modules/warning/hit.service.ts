@@ -7,8 +7,17 @@ import { conflict, notFound } from '../../core/errors.js';
 import { decodeCursor, pageOf } from '../../core/http/pagination.js';
 import { newId, nowIso } from '../../core/ids.js';
 import type { HitNoticeBody } from '../exchange/bodies/index.js';
+import { listHitNotices } from './hit-notices.store.js';
+import { entrySummary } from './screening.service.js';
 import type { WarningRuntime } from './warning.runtime.js';
-import type { Evidence, Hit, HitAction, HitQuery } from './warning.schema.js';
+import type {
+  Evidence,
+  Hit,
+  HitAction,
+  HitNoticeQuery,
+  HitQuery,
+  ReceivedHitNotice,
+} from './warning.schema.js';
 import * as store from './warning.store.js';
 import type { HitRow } from './warning.tables.js';
 
@@ -75,9 +84,11 @@ const plusHours = (instant: string, hours: number) =>
   new Date(new Date(instant).getTime() + hours * 3_600_000).toISOString();
 
 /**
- * Confirms a hit. When the entry came from another agency, they get a `hit.notice` with a reply deadline,
- * written in the same transaction as the confirmation.
+ * Which notice this is: the first, sent at confirmation, is flash and sets the reply deadline; each follow-up
+ * (an action recorded) is urgent and repeats the deadline the hit already has, so the source's clock never moves.
  */
+type NoticeStage = { readonly stage: 'confirmation'; readonly now: string } | { readonly stage: 'follow_up' };
+
 /**
  * Tells the agency that shared the entry that its person was found (and later what was done), when the
  * hit is on a counterpart's entry. A source that is no longer a peer cannot be sent to; the caller must not
@@ -88,20 +99,24 @@ async function noticeToSource(
   trx: Transaction<Database>,
   actor: Actor,
   hit: HitRow,
-  priority: 'flash' | 'urgent',
-  now: string,
+  stage: NoticeStage,
 ): Promise<{ id: string; replyBy: string | null } | null> {
   const source = hit.source_agency;
   if (hit.kind !== 'identity' || !source || source === rt.ownAgency || !hit.source_entry_id) return null;
   const entry = hit.entry_id ? await store.findEntry(trx, hit.entry_id) : undefined;
   const reachable = await rt.peers.isActive(trx, source);
-  const replyBy = reachable ? plusHours(now, rt.options.hitReplyHours) : null;
+  const replyBy =
+    stage.stage === 'follow_up'
+      ? hit.reply_by
+      : reachable
+        ? plusHours(stage.now, rt.options.hitReplyHours)
+        : null;
   const body: HitNoticeBody = {
     schemaVersion: 1,
     entryId: hit.source_entry_id,
     ...(entry?.shared_notification_id && { sharedNotificationId: entry.shared_notification_id }),
     crossing: {
-      portCode: hit.port_code.toUpperCase(),
+      portCode: hit.port_code,
       direction: hit.direction as HitNoticeBody['crossing']['direction'],
       crossedAt: hit.crossed_at,
     },
@@ -113,13 +128,17 @@ async function noticeToSource(
   const notice = await rt.notifier.send(trx, actor, {
     type: 'hit.notice',
     to: [source],
-    priority,
+    priority: stage.stage === 'confirmation' ? 'flash' : 'urgent',
     body,
     draft: !reachable,
   });
   return { id: notice.id, replyBy };
 }
 
+/**
+ * Confirms a hit. When the entry came from another agency, they get a flash `hit.notice` with a reply deadline,
+ * written in the same transaction as the confirmation.
+ */
 export async function confirmHit(rt: WarningRuntime, actor: Actor, id: string, reason: string): Promise<Hit> {
   const updated = await inTransaction(rt.db, async (trx) => {
     const hit = await openHit(trx, id);
@@ -131,7 +150,7 @@ export async function confirmHit(rt: WarningRuntime, actor: Actor, id: string, r
       decided_at: now,
       updated_at: now,
     };
-    const notice = await noticeToSource(rt, trx, actor, hit, 'flash', now);
+    const notice = await noticeToSource(rt, trx, actor, hit, { stage: 'confirmation', now });
     if (notice) Object.assign(changes, { notice_notification_id: notice.id, reply_by: notice.replyBy });
     await store.updateHit(trx, id, changes);
     await appendAudit(trx, actor, {
@@ -164,7 +183,7 @@ export async function dismissHit(rt: WarningRuntime, actor: Actor, id: string, r
   return toHitView(updated);
 }
 
-/** Records what was done about a confirmed hit. */
+/** Records what was done about a confirmed hit; entry is refused only to a traveller entering. */
 export async function recordHitAction(
   rt: WarningRuntime,
   actor: Actor,
@@ -179,11 +198,18 @@ export async function recordHitAction(
         status: hit.status,
       });
     }
+    if (action === 'refused_entry' && hit.direction !== 'entry') {
+      throw conflict(
+        'warning.action_direction',
+        `Entry can only be refused to a traveller entering; this crossing is an ${hit.direction}`,
+        { action, direction: hit.direction },
+      );
+    }
     const now = nowIso();
     const changes = { action, action_by: actor.name, action_at: now, updated_at: now };
     await store.updateHit(trx, id, changes);
     // The sharing agency learnt of the find at confirmation; this follow-up says what was done.
-    const notice = await noticeToSource(rt, trx, actor, { ...hit, ...changes }, 'urgent', now);
+    const notice = await noticeToSource(rt, trx, actor, { ...hit, ...changes }, { stage: 'follow_up' });
     await appendAudit(trx, actor, {
       action: 'hit.action',
       targetType: 'hit',
@@ -193,6 +219,54 @@ export async function recordHitAction(
     return { ...hit, ...changes };
   });
   return toHitView(updated);
+}
+
+/**
+ * The hit notices counterparts sent about our entries, newest first, with the entry as we hold it; the read
+ * is audited with the notice ids returned.
+ */
+export async function listReceivedHitNotices(
+  rt: WarningRuntime,
+  actor: Actor,
+  query: HitNoticeQuery,
+): Promise<{ items: ReceivedHitNotice[]; nextCursor: string | null }> {
+  const limit = query.limit ?? 50;
+  const before = decodeCursor(query.cursor, 1)?.[0] as string | undefined;
+  const rows = await listHitNotices(rt.db, {
+    fromAgency: query.fromAgency,
+    beforeId: before,
+    limit: limit + 1,
+  });
+  const page = pageOf(rows, limit, (row) => [row.id]);
+  const entries = await store.findEntriesByIds(
+    rt.db,
+    page.rows.map((row) => row.entry_id),
+  );
+  // A notice names the entry by the id we shared it under, which is our own entry's id.
+  const ours = new Map(entries.filter((e) => e.source_agency === rt.ownAgency).map((e) => [e.id, e]));
+  await appendAudit(rt.db, actor, {
+    action: 'hit_notice.list',
+    targetType: 'hit_notice',
+    details: { count: page.rows.length, ids: page.rows.map((row) => row.id) },
+  });
+  return {
+    items: page.rows.map((row) => {
+      const entry = ours.get(row.entry_id);
+      return {
+        id: row.id,
+        fromAgency: row.from_agency,
+        entryId: row.entry_id,
+        entry: entry ? entrySummary(entry) : null,
+        crossing: { portCode: row.port_code, direction: row.direction, crossedAt: row.crossed_at },
+        verdict: row.verdict,
+        score: row.score,
+        actionTaken: row.action_taken,
+        replyBy: row.reply_by,
+        receivedAt: row.received_at,
+      };
+    }),
+    nextCursor: page.nextCursor,
+  };
 }
 
 /**

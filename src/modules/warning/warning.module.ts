@@ -1,6 +1,7 @@
 import type { RouteRegistrar } from '../../core/http/app.js';
 import { nowIso } from '../../core/ids.js';
 import type { NodeContext, Worker } from '../../core/module.js';
+import { hitNoticeRoutes } from './hit-notices.routes.js';
 import { purgeExpired, runRetrospectiveScreening } from './maintenance.js';
 import {
   federationPeers,
@@ -57,6 +58,7 @@ export function createWarningModule(context: NodeContext, deps: WarningDeps): Wa
     routes: async (app) => {
       await runtime.index.load(runtime.db, dayOf(nowIso()));
       await warningRoutes(runtime)(app);
+      hitNoticeRoutes(runtime)(app);
     },
     workers: [maintenanceWorker(runtime)],
   };

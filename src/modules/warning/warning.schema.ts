@@ -26,7 +26,10 @@ export const VERDICTS = ['hit', 'possible', 'clear'] as const;
 
 const Opt = Type.Optional;
 const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
-const NameText = Type.String({ minLength: 1, maxLength: 200 });
+/** Free text a person typed: blank (only spaces) is as good as missing, so it is refused, not stored. */
+const NonBlankText = (maxLength: number) =>
+  Type.String({ minLength: 1, maxLength, pattern: '\\S', description: 'contains a non-space character' });
+const NameText = NonBlankText(200);
 const StateCode = Type.String({ pattern: '^[A-Z][A-Z<]{2}$', description: 'ISO 3166-1 alpha-3' });
 const PartialDate = Type.String({
   pattern: '^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$',
@@ -35,7 +38,7 @@ const PartialDate = Type.String({
 const DateOnly = Type.String({ format: 'date' });
 const DocumentNumber = Type.String({ pattern: '^[A-Za-z0-9<-]{1,30}$' });
 const PlaceCode = Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$' });
-const Conveyance = Type.String({ minLength: 1, maxLength: 60 });
+const Conveyance = NonBlankText(60);
 
 const entryFields = {
   category: StringEnum(CATEGORIES),
@@ -50,7 +53,7 @@ const entryFields = {
   documentNumber: Opt(DocumentNumber),
   issuingState: Opt(StateCode),
   personalNumber: Opt(DocumentNumber),
-  reason: Type.String({ minLength: 1, maxLength: 500 }),
+  reason: NonBlankText(500),
   validFrom: Opt(DateOnly),
   validUntil: DateOnly,
   sharingScope: Opt(StringEnum(SHARING_SCOPES)),
@@ -329,10 +332,35 @@ export const HitQuery = Type.Object(
 );
 export type HitQuery = Static<typeof HitQuery>;
 
-export const HitDecision = Type.Object(
-  { reason: Type.String({ minLength: 1, maxLength: 1000 }) },
+/**
+ * A counterpart's `hit.notice` about one of our shared entries: where and how their desk found the person, what
+ * they did, and by when they expect our reply. `entry` is null once the entry was deleted or expired.
+ */
+export const ReceivedHitNotice = Type.Object({
+  id: Type.String(),
+  fromAgency: Type.String(),
+  entryId: Type.String(),
+  entry: Type.Union([EntrySummary, Type.Null()]),
+  crossing: Type.Object({ portCode: Type.String(), direction: Type.String(), crossedAt: Type.String() }),
+  verdict: Type.String(),
+  score: Type.Number(),
+  actionTaken: Type.String({ description: '`none` until the counterpart records an action' }),
+  replyBy: Nullable(Type.String()),
+  receivedAt: Type.String(),
+});
+export type ReceivedHitNotice = Static<typeof ReceivedHitNotice>;
+
+export const HitNoticeQuery = Type.Object(
+  {
+    fromAgency: Opt(AgencyCode),
+    cursor: Opt(Type.String({ maxLength: 500 })),
+    limit: Opt(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
+  },
   { additionalProperties: false },
 );
+export type HitNoticeQuery = Static<typeof HitNoticeQuery>;
+
+export const HitDecision = Type.Object({ reason: NonBlankText(1000) }, { additionalProperties: false });
 export const HitActionInput = Type.Object(
   { action: StringEnum(HIT_ACTIONS) },
   { additionalProperties: false },
@@ -349,7 +377,7 @@ export type FlaggedConveyance = Static<typeof FlaggedConveyance>;
 export const NewFlaggedConveyance = Type.Object(
   {
     conveyance: Conveyance,
-    reason: Type.String({ minLength: 1, maxLength: 500 }),
+    reason: NonBlankText(500),
     validUntil: Opt(DateOnly),
   },
   { additionalProperties: false },

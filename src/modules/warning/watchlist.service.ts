@@ -3,7 +3,7 @@ import { appendAudit } from '../../core/audit/audit.js';
 import type { Actor } from '../../core/auth/roles.js';
 import type { Database, Db } from '../../core/db/database.js';
 import { inTransaction } from '../../core/db/transaction.js';
-import { AppError, invalid, notFound } from '../../core/errors.js';
+import { AppError, conflict, invalid, notFound } from '../../core/errors.js';
 import { decodeCursor, pageOf } from '../../core/http/pagination.js';
 import { newId, nowIso } from '../../core/ids.js';
 import type { SharedWatchlistEntry, WatchlistShareBody } from '../exchange/bodies/index.js';
@@ -82,7 +82,52 @@ function entryProblem(entry: NewWatchlistEntry): { code: string; message: string
       field: 'shareWith',
     };
   }
+  // Recipients alone do not share an entry (the docs pair them with the scope); dropping them would silently keep
+  // internal an entry the officer meant to share.
+  if (entry.sharingScope !== 'counterparts' && entry.shareWith?.length) {
+    return {
+      code: 'warning.share_with_needs_scope',
+      message: "shareWith is only taken with sharingScope 'counterparts'",
+      field: 'shareWith',
+    };
+  }
   return null;
+}
+
+/** Whether this node may send to an agency now (an active peer). */
+type PeerCheck = (agency: string) => Promise<boolean>;
+
+/** The first agency an entry is to be shared with that is not an active peer, with its place in shareWith. */
+async function unreachableRecipient(
+  shareWith: readonly string[],
+  isPeer: PeerCheck,
+): Promise<{ index: number; agency: string } | null> {
+  for (const [index, agency] of shareWith.entries()) {
+    if (!(await isPeer(agency))) return { index, agency };
+  }
+  return null;
+}
+
+const notPeerMessage = (agency: string) => `${agency} is not an active peer of this node`;
+
+/**
+ * Refuses sharing with an agency that is not a peer before anything is written, naming the entry's own field
+ * (`shareWith/i`) rather than the notification's recipients the exchange would name.
+ */
+async function checkRecipients(
+  rt: WarningRuntime,
+  trx: Transaction<Database>,
+  row: WatchlistEntryRow,
+): Promise<void> {
+  const refused = await unreachableRecipient(parseList(row.share_with), (agency) =>
+    rt.peers.isActive(trx, agency),
+  );
+  if (refused) {
+    throw conflict('exchange.recipient_not_peer', notPeerMessage(refused.agency), {
+      field: `shareWith/${refused.index}`,
+      agency: refused.agency,
+    });
+  }
 }
 
 const nullable = <T>(value: T | undefined): T | null => value ?? null;
@@ -183,6 +228,7 @@ export async function createEntry(
   if (problem) throw invalid(problem.code, problem.message, { field: problem.field });
   const row = entryRow(input, { agency: rt.ownAgency }, actor.name);
   await inTransaction(rt.db, async (trx) => {
+    await checkRecipients(rt, trx, row);
     await store.insertEntries(trx, [row]);
     await shareEntries(rt, trx, actor, [row]);
     await appendAudit(trx, actor, {
@@ -222,6 +268,21 @@ export async function listEntries(rt: WarningRuntime, actor: Actor, query: Watch
   return { items: page.rows.map(toEntryView), nextCursor: page.nextCursor };
 }
 
+/** The entry if it is ours; entries a counterpart shared are theirs to change or withdraw. */
+async function ownEntry(rt: WarningRuntime, db: Db, id: string): Promise<WatchlistEntryRow> {
+  const existing = await store.findEntry(db, id);
+  if (!existing) throw notFound('warning.entry_not_found', 'Watchlist entry', id);
+  if (existing.source_agency !== rt.ownAgency) {
+    throw new AppError(
+      'conflict',
+      'warning.entry_not_own',
+      `The entry belongs to ${existing.source_agency}; only they can change it`,
+      { agency: existing.source_agency },
+    );
+  }
+  return existing;
+}
+
 /** Changes one of our own entries; entries a counterpart shared are theirs to change. */
 export async function updateEntry(
   rt: WarningRuntime,
@@ -230,18 +291,12 @@ export async function updateEntry(
   changes: WatchlistEntryChanges,
 ): Promise<WatchlistEntry> {
   const row = await inTransaction(rt.db, async (trx) => {
-    const existing = await store.findEntry(trx, id);
-    if (!existing) throw notFound('warning.entry_not_found', 'Watchlist entry', id);
-    if (existing.source_agency !== rt.ownAgency) {
-      throw new AppError(
-        'conflict',
-        'warning.entry_not_own',
-        `The entry belongs to ${existing.source_agency}; only they can change it`,
-        { agency: existing.source_agency },
-      );
-    }
+    const existing = await ownEntry(rt, trx, id);
     const cleared = Object.keys(changes).filter((field) => changes[field as keyof typeof changes] === null);
-    const merged = withoutCleared({ ...toEntryInput(existing), ...changes });
+    // Making an entry internal withdraws its recipients unless the change names some (which is refused).
+    const recipients = changes.sharingScope === 'internal' &&
+      changes.shareWith === undefined && { shareWith: [] };
+    const merged = withoutCleared({ ...toEntryInput(existing), ...changes, ...recipients });
     const problem = entryProblem(merged);
     if (problem) throw invalid(problem.code, problem.message, { field: problem.field });
     const fresh = entryRow(merged, { agency: rt.ownAgency }, existing.created_by);
@@ -252,6 +307,7 @@ export async function updateEntry(
       created_at: existing.created_at,
       retro_screened_at: existing.retro_screened_at,
     };
+    await checkRecipients(rt, trx, updated);
     await store.updateEntry(trx, id, updated);
     await shareEntries(rt, trx, actor, [updated]);
     await appendAudit(trx, actor, {
@@ -303,10 +359,10 @@ function toEntryInput(row: WatchlistEntryRow): NewWatchlistEntry {
   };
 }
 
-/** Removes an entry with its personal data. */
+/** Removes one of our own entries with its personal data; a counterpart withdraws its own entries. */
 export async function deleteEntry(rt: WarningRuntime, actor: Actor, id: string): Promise<void> {
   await inTransaction(rt.db, async (trx) => {
-    if (!(await store.findEntry(trx, id))) throw notFound('warning.entry_not_found', 'Watchlist entry', id);
+    await ownEntry(rt, trx, id);
     await store.deleteEntries(trx, [id], nowIso());
     await appendAudit(trx, actor, {
       action: 'watchlist.delete',
@@ -331,16 +387,53 @@ function entryFromRecord(record: Record<string, unknown>, format: RowFormat): Re
   };
 }
 
-function checkImportRow(
+/** A field of an import row as its file names it: the CSV column (`/share_with`) or the JSON field. */
+const rowPath = (field: string, format: RowFormat) =>
+  `/${format === 'csv' ? field.replace(/[A-Z]/g, (ch) => `_${ch.toLowerCase()}`) : field}`;
+
+async function checkImportRow(
   record: Record<string, unknown>,
   format: RowFormat,
   line: number,
-): RowResult<NewWatchlistEntry> {
+  isPeer: PeerCheck,
+): Promise<RowResult<NewWatchlistEntry>> {
   const validated = validateEntry(entryFromRecord(record, format), line, format);
   if (!validated.ok) return validated;
-  const problem = entryProblem(validated.value);
-  if (problem) return { ok: false, error: { line, code: problem.code, message: problem.message } };
+  const entry = validated.value;
+  const problem = entryProblem(entry);
+  if (problem) {
+    return {
+      ok: false,
+      error: { line, code: problem.code, message: problem.message, path: rowPath(problem.field, format) },
+    };
+  }
+  const refused = await unreachableRecipient(entry.shareWith ?? [], isPeer);
+  if (refused) {
+    return {
+      ok: false,
+      error: {
+        line,
+        code: 'exchange.recipient_not_peer',
+        message: notPeerMessage(refused.agency),
+        path: `${rowPath('shareWith', format)}/${refused.index}`,
+        params: { agency: refused.agency },
+      },
+    };
+  }
   return validated;
+}
+
+/** Asks whether an agency is an active peer once per import, however many rows name it. */
+function cachedPeerCheck(rt: WarningRuntime): PeerCheck {
+  const known = new Map<string, Promise<boolean>>();
+  return (agency) => {
+    let answer = known.get(agency);
+    if (!answer) {
+      answer = inTransaction(rt.db, (trx) => rt.peers.isActive(trx, agency));
+      known.set(agency, answer);
+    }
+    return answer;
+  };
 }
 
 /**
@@ -357,11 +450,12 @@ export async function importEntries(
   const rows: WatchlistEntryRow[] = [];
   const errors: RowError[] = [];
   let rejected = 0;
+  const isPeer = cachedPeerCheck(rt);
   for await (const item of readRows(source, format)) {
     const checked =
       'error' in item
         ? { ok: false as const, error: item.error }
-        : checkImportRow(item.record, format, item.line);
+        : await checkImportRow(item.record, format, item.line, isPeer);
     if (checked.ok) {
       rows.push(entryRow(checked.value, { agency: rt.ownAgency }, actor.name));
       continue;

@@ -1,0 +1,192 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachDatabase } from '../../../test/support/databases.js';
+import type { ApiClient } from '../../../test/support/http-client.js';
+import { startTestNode, type TestNode } from '../../../test/support/nodes.js';
+import { listAudit } from '../../core/audit/audit.js';
+import { linkNodes } from '../exchange/test-support/exchange-nodes.js';
+import { eventually } from '../federation/test-support/federation-nodes.js';
+import { addTestPort, buildCrossing, buildEntry } from './test-support/factories.js';
+
+interface Outcome {
+  verdict: string;
+  hitId: string | null;
+  entry: { id: string; sourceAgency: string } | null;
+}
+interface HitView {
+  status: string;
+  action: string | null;
+  replyBy: string | null;
+}
+interface ReceivedNotice {
+  id: string;
+  fromAgency: string;
+  entryId: string;
+  entry: { id: string; surname: string | null } | null;
+  crossing: { portCode: string; direction: string };
+  actionTaken: string;
+  replyBy: string | null;
+}
+
+describeEachDatabase('hit workflow on an entry a counterpart shared', (dialect) => {
+  let a: TestNode;
+  let b: TestNode;
+  let deskA: ApiClient;
+  let deskB: ApiClient;
+  let entryAtA = '';
+  let entryAtB = '';
+  const entry = buildEntry({
+    surname: 'SHAREDHIT',
+    givenNames: 'LING',
+    documentNumber: 'E55500011',
+    sharingScope: 'counterparts',
+    shareWith: ['MN-GABP'],
+  });
+  const traveller = {
+    surname: entry.surname,
+    givenNames: entry.givenNames,
+    birthDate: entry.birthDate,
+    nationality: entry.nationality,
+    documentNumber: entry.documentNumber,
+  };
+  const crossAtB = async (direction: 'entry' | 'exit') => {
+    const crossing = await deskB.post<Outcome>(
+      '/api/v1/warning/crossings',
+      buildCrossing({ direction, identity: traveller }),
+    );
+    expect(crossing.status, crossing.text).toBe(201);
+    return crossing.body;
+  };
+  const confirmedHitAtB = async (direction: 'entry' | 'exit') => {
+    const { hitId } = await crossAtB(direction);
+    const confirmed = await deskB.post<HitView>(`/api/v1/warning/hits/${hitId}/confirm`, {
+      reason: 'documents match',
+    });
+    expect(confirmed.status, confirmed.text).toBe(200);
+    return { hitId: hitId ?? '', replyBy: confirmed.body.replyBy };
+  };
+
+  beforeAll(async () => {
+    [a, b] = await Promise.all([
+      startTestNode(dialect, { code: 'CN-NIA' }),
+      startTestNode(dialect, { code: 'MN-GABP' }),
+    ]);
+    await linkNodes(a, b);
+    await Promise.all([addTestPort(await a.admin()), addTestPort(await b.admin())]);
+    deskA = await a.userWith(['port_officer', 'liaison_officer'], { personalData: true });
+    deskB = await b.userWith(['port_officer', 'liaison_officer'], { personalData: true });
+    const shared = await deskA.post<{ id: string }>('/api/v1/warning/watchlist', entry);
+    expect(shared.status, shared.text).toBe(201);
+    entryAtA = shared.body.id;
+    // The entry travels by federation, then joins B's in-memory index at its next sync.
+    await eventually(async () => {
+      const outcome = await crossAtB('entry');
+      expect(outcome).toMatchObject({ verdict: 'hit', entry: { sourceAgency: 'CN-NIA' } });
+      entryAtB = outcome.entry?.id ?? '';
+    }, 30_000);
+  }, 60_000);
+
+  afterAll(async () => {
+    await Promise.all([a?.stop(), b?.stop()]);
+  });
+
+  it('refuses deleting an entry a counterpart shared as it refuses changing it, and the person still hits', async () => {
+    const url = `/api/v1/warning/watchlist/${entryAtB}`;
+    const changed = await deskB.patch(url, { reason: 'no longer' });
+    const deleted = await deskB.delete(url);
+    expect(deleted.status).toBe(409);
+    expect(changed.status).toBe(409);
+    expect(deleted.body).toMatchObject({ code: 'warning.entry_not_own', details: { agency: 'CN-NIA' } });
+    expect(deleted.body.details).toEqual(changed.body.details);
+    expect((await deskB.get(url)).status).toBe(200);
+    expect(await crossAtB('entry')).toMatchObject({ verdict: 'hit', entry: { id: entryAtB } });
+  });
+
+  it('sends the confirmation as flash and each action as urgent, all with the reply deadline set at confirmation', async () => {
+    const { hitId, replyBy } = await confirmedHitAtB('entry');
+    expect(replyBy).toEqual(expect.any(String));
+    for (const action of ['secondary_health_check', 'quarantine']) {
+      const acted = await deskB.post<HitView>(`/api/v1/warning/hits/${hitId}/action`, { action });
+      expect(acted.status, acted.text).toBe(200);
+      expect(acted.body.replyBy).toBe(replyBy);
+    }
+    const hit = await deskB.get<HitView & { noticeNotificationId: string }>(`/api/v1/warning/hits/${hitId}`);
+    const outbox = await deskB.get<{ items: Array<{ id: string }> }>(
+      '/api/v1/notifications?box=outbox&type=hit.notice&limit=100',
+    );
+    const notices = await Promise.all(
+      outbox.body.items.map(
+        async (item) =>
+          (
+            await deskB.get<{ priority: string; body: { actionTaken: string; replyBy?: string } }>(
+              `/api/v1/notifications/${item.id}`,
+            )
+          ).body,
+      ),
+    );
+    const ofThisHit = notices.filter((notice) => notice.body.replyBy === replyBy);
+    expect(ofThisHit.map((notice) => [notice.priority, notice.body.actionTaken]).sort()).toEqual([
+      ['flash', 'none'],
+      ['urgent', 'quarantine'],
+      ['urgent', 'secondary_health_check'],
+    ]);
+    expect(outbox.body.items.map((item) => item.id)).toContain(hit.body.noticeNotificationId);
+  });
+
+  it('refuses recording refused entry for a traveller leaving the country', async () => {
+    const { hitId } = await confirmedHitAtB('exit');
+    const refused = await deskB.post(`/api/v1/warning/hits/${hitId}/action`, { action: 'refused_entry' });
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({
+      code: 'warning.action_direction',
+      details: { action: 'refused_entry', direction: 'exit' },
+    });
+    expect((await deskB.get<HitView>(`/api/v1/warning/hits/${hitId}`)).body.action).toBeNull();
+    const handed = await deskB.post<HitView>(`/api/v1/warning/hits/${hitId}/action`, {
+      action: 'handed_to_health_authority',
+    });
+    expect(handed.body.action).toBe('handed_to_health_authority');
+    const atEntry = await confirmedHitAtB('entry');
+    const refusedEntry = await deskB.post<HitView>(`/api/v1/warning/hits/${atEntry.hitId}/action`, {
+      action: 'refused_entry',
+    });
+    expect(refusedEntry.body.action).toBe('refused_entry');
+  });
+
+  it('lists at the sharing node the notices received about its entries, paged and audited', async () => {
+    const path = '/api/v1/warning/hit-notices';
+    expect((await a.anonymous().get(path)).status).toBe(401);
+    expect((await (await a.userWith(['analyst'], { personalData: true })).get(path)).status).toBe(403);
+    expect((await (await a.userWith(['liaison_officer'])).get(path)).status).toBe(403);
+    expect((await deskA.get(`${path}?limit=0`)).status).toBe(400);
+
+    let received: ReceivedNotice[] = [];
+    await eventually(async () => {
+      const page = await deskA.get<{ items: ReceivedNotice[] }>(`${path}?limit=500`);
+      expect(page.status, page.text).toBe(200);
+      received = page.body.items;
+      expect(received.map((notice) => notice.actionTaken)).toContain('quarantine');
+    }, 30_000);
+    const quarantine = received.find((notice) => notice.actionTaken === 'quarantine');
+    expect(quarantine).toMatchObject({
+      fromAgency: 'MN-GABP',
+      entryId: entryAtA,
+      entry: { id: entryAtA, surname: 'SHAREDHIT' },
+      crossing: { portCode: 'ERLIAN', direction: 'entry' },
+      replyBy: expect.any(String),
+    });
+    const confirmation = received.find(
+      (notice) => notice.actionTaken === 'none' && notice.replyBy === quarantine?.replyBy,
+    );
+    expect(confirmation).toBeDefined();
+
+    const first = await deskA.get<{ items: ReceivedNotice[]; nextCursor: string | null }>(`${path}?limit=1`);
+    expect(first.body.items).toHaveLength(1);
+    const second = await deskA.get<{ items: ReceivedNotice[] }>(
+      `${path}?limit=1&cursor=${encodeURIComponent(first.body.nextCursor ?? '')}`,
+    );
+    expect(second.body.items[0]?.id).not.toBe(first.body.items[0]?.id);
+    const [audited] = await listAudit(a.node.context.db, { limit: 1, targetType: 'hit_notice' });
+    expect(audited).toMatchObject({ action: 'hit_notice.list', details: { count: 1 } });
+    expect(JSON.stringify(audited)).not.toContain('SHAREDHIT');
+  });
+});

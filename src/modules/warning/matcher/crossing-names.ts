@@ -1,5 +1,5 @@
 import type { NormalisedName } from './normalise.js';
-import { type PreparedIdentity, prepareIdentity } from './score.js';
+import { type PreparedIdentity, prepareIdentity, prepareNames, withPreparedFields } from './score.js';
 import type { CrossingIdentity, WatchlistIdentity } from './types.js';
 
 /** Distinct names remembered; the oldest is forgotten first. */
@@ -15,23 +15,15 @@ const namesByText = new Map<string, readonly NormalisedName[]>();
 export const prepareCrossing = (crossing: CrossingIdentity | WatchlistIdentity): PreparedIdentity => {
   if ('aliases' in crossing && crossing.aliases && crossing.aliases.length > 0)
     return prepareIdentity(crossing);
-  const { surname, givenNames, nativeName } = crossing;
-  const key = `${surname ?? ''}\u0000${givenNames ?? ''}\u0000${nativeName ?? ''}`;
+  const key = `${crossing.surname ?? ''}\u0000${crossing.givenNames ?? ''}\u0000${crossing.nativeName ?? ''}`;
   let names = namesByText.get(key);
   if (names === undefined) {
-    // names depend on the name fields only: the rest of the identity is prepared afresh below
-    names = prepareIdentity({ id: crossing.id, surname, givenNames, nativeName }).names;
+    names = prepareNames(crossing);
     if (namesByText.size >= CACHE_LIMIT) {
       const oldest = namesByText.keys().next();
       if (!oldest.done) namesByText.delete(oldest.value);
     }
     namesByText.set(key, names);
   }
-  const others = prepareIdentity({
-    ...crossing,
-    surname: undefined,
-    givenNames: undefined,
-    nativeName: undefined,
-  });
-  return { ...others, names };
+  return withPreparedFields(crossing, names);
 };

@@ -19,7 +19,7 @@ const foreignToken = (written: string): NameToken => {
 const latinToken = (text: string): NameToken => makeToken(text);
 
 describe('Han transcription reading', () => {
-  it('accepts names written only with the transcription table characters, Simplified or Traditional', () => {
+  it('accepts names written with the transcription table characters, Simplified or Traditional', () => {
     expect(isHanTranscription('克鲁森')).toBe(true);
     expect(isHanTranscription('克魯森')).toBe(true);
     expect(isHanTranscription('习近平')).toBe(false);
@@ -86,6 +86,27 @@ describe('transcriptionSimilarity', () => {
     }
   });
 
+  it('matches English names whose gh after a vowel is not sounded', () => {
+    expect(transcriptionSimilarity(latinToken('mcnaughton'), foreignToken('맥노턴'))).toBeGreaterThan(0.91);
+    expect(transcriptionSimilarity(latinToken('willoughby'), foreignToken('윌러비'))).toBeGreaterThan(0.91);
+  });
+
+  it('matches names read by Brazilian Portuguese and French sounds the transcriptions follow', () => {
+    for (const [latin, foreign] of [
+      ['serra', '세하'],
+      ['sebastiao', '세바스티앙'],
+      ['cournand', '쿠르낭'],
+      ['huppert', '위페르'],
+    ] as const) {
+      expect(transcriptionSimilarity(latinToken(latin), foreignToken(foreign))).toBeGreaterThan(0.91);
+    }
+  });
+
+  it('matches Mc and Mac written with 麦 alone', () => {
+    expect(transcriptionSimilarity(latinToken('mckay'), foreignToken('麥凱'))).toBeGreaterThan(0.91);
+    expect(transcriptionSimilarity(latinToken('mcdonagh'), foreignToken('麥當奴'))).toBeGreaterThan(0.8);
+  });
+
   it('keeps different names apart', () => {
     expect(transcriptionSimilarity(latinToken('kimura'), foreignToken('克恩斯'))).toBeLessThan(0.9);
     expect(transcriptionSimilarity(latinToken('murphy'), foreignToken('카위트'))).toBeLessThan(0.9);
@@ -95,8 +116,14 @@ describe('transcriptionSimilarity', () => {
     expect(transcriptionSimilarity(latinToken('xijinping'), foreignToken('习近平'))).toBe(0);
   });
 
-  it('reads no single syllable as a foreign name', () => {
+  it('reads no single Han character as a foreign name', () => {
     expect(transcriptionSimilarity(latinToken('ke'), foreignToken('克'))).toBe(0);
+  });
+
+  it('reads a single Hangul syllable as a whole foreign name', () => {
+    expect(transcriptionSimilarity(latinToken('cam'), foreignToken('캠'))).toBeGreaterThan(0.95);
+    expect(transcriptionSimilarity(latinToken('hooke'), foreignToken('훅'))).toBeGreaterThan(0.95);
+    expect(transcriptionSimilarity(latinToken('murphy'), foreignToken('캠'))).toBeLessThan(0.7);
   });
 });
 
@@ -119,6 +146,9 @@ describe('names written in transcription', () => {
       compareNames(normaliseName('Johnson'), normaliseName('约翰逊')).pairs.map((pair) => pair.entry),
     ).toEqual(['yuehanxun']);
     expect(compareNames(normaliseName('Rao'), normaliseName('라오')).score).toBeGreaterThan(0.9);
+    // a syllable read alone (라 against Lao) does not take the place of the whole
+    expect(compareNames(normaliseName('Lao'), normaliseName('라오')).score).toBeGreaterThan(0.9);
+    expect(compareNames(normaliseName('Neill'), normaliseName('尼爾')).score).toBeGreaterThan(0.9);
     expect(compareNames(normaliseName('Roosevelt'), normaliseName('罗斯福')).score).toBeGreaterThan(0.8);
   });
 

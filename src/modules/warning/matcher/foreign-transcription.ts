@@ -1,9 +1,9 @@
 /**
  * Agreement in sound between a Latin name part and a foreign name transcribed into Han characters or Hangul,
  * read by the transcription conventions of each script (see han-transcription.ts, hangul-transcription.ts).
- * This reading is kept apart from the pinyin and Revised Romanization path: it applies only to a run of two
- * or more syllables written wholly in transcription characters, in a name not shaped like a Chinese or Korean
- * personal name (normalise.ts keeps no native characters for those).
+ * This reading is kept apart from the pinyin and Revised Romanization path: it applies only to Hangul and to a
+ * run of two or more Han characters written with the transcription tables, in a name not shaped like a Chinese
+ * or Korean personal name (normalise.ts keeps no native characters for those).
  */
 
 import { hanTranscriptionReading } from './han-transcription.js';
@@ -19,9 +19,10 @@ const foreignReadingOf = (token: NameToken): TranscriptionReading | null => {
   const known = FOREIGN.get(token);
   if (known !== undefined) return known;
   const native = token.native;
-  // one syllable alone says too little about a foreign name to be read as one
+  // one Han character alone is most often a Chinese name or word; a Hangul syllable spells a whole foreign
+  // name (캠 Cam, 훅 Hooke), as the loanword rules write a closed syllable with its final consonant
   const reading =
-    !native || native.length < 2
+    !native || (native.length < 2 && token.origin !== 'hangul')
       ? undefined
       : token.origin === 'han'
         ? hanTranscriptionReading(native)
@@ -43,20 +44,49 @@ interface LatinSkeletons {
 const LATIN = new WeakMap<NameToken, LatinSkeletons>();
 
 /**
- * The skeletons a Latin part may sound as to a transcriber: its own; English th read as the s and wh as the
- * hw that both tables write (Martha 玛莎, Heath 히스, White 화이트 怀特); then, as guesses, final ds as dz, its
- * French reading and its readings under other European orthographies.
+ * How English sounds what it writes, as both tables follow it: th as the s they write (Martha 玛莎, Heath
+ * 히스), wh as hw (White 화이트 怀特), and gh after a vowel as nothing (McNaughton 맥노턴, Willoughby 윌러비) —
+ * except as Italian's hard g before e and i (Righetti).
+ */
+const SPOKEN_SPELLINGS: ReadonlyArray<(text: string) => string> = [
+  (text) => text.replace(/th/g, 's'),
+  (text) => text.replace(/^wh/, 'hw'),
+  (text) => text.replace(/(?<=[aeiouy])gh(?![ei])/g, ''),
+];
+
+/** Spellings a transcriber may have heard in a Latin part under one language's rules: guesses, not readings. */
+const GUESSED_SPELLINGS: ReadonlyArray<(text: string) => string> = [
+  // a final ds may sound dz, which the tables write as one syllable (Edwards 爱德华兹 에드워즈)
+  (text) => text.replace(/ds$/, 'z'),
+  // Portuguese as Brazil speaks it: r at the start and rr as h (Ronaldo 호나우두, Serra 세하), -ão as a nasal
+  // -ang (Sebastião 세바스티앙, Galvão 갈방)
+  (text) => text.replace(/^r|rr/g, 'h').replace(/ao$/, 'ang'),
+  // French final consonants not sounded after a nasal vowel (Cournand 쿠르낭, Clément 克莱芒) or an r
+  // (Huppert 위페르, Gérard 热拉尔)
+  (text) => text.replace(/(?<=[aeiouy][nmr])[dtcsg]+$/, ''),
+  // Mc and Mac written with 麦 alone (麥當奴 McDonagh, 麥凱 McKay), as Hong Kong and Taiwan forms do
+  (text) => text.replace(/^ma?c(?=[^aeiouyh])/, 'ma'),
+];
+
+/**
+ * The skeletons a Latin part may sound as to a transcriber: its own and its English sound (see
+ * `SPOKEN_SPELLINGS`); then, as guesses, its spellings under one language's rules, its French reading and its
+ * readings under other European orthographies.
  */
 const latinSkeletons = (token: NameToken): LatinSkeletons => {
   const known = LATIN.get(token);
   if (known) return known;
   const spoken = [token];
-  if (token.text.includes('th')) spoken.push(makeToken(token.text.replace(/th/g, 's')));
-  if (token.text.startsWith('wh')) spoken.push(makeToken(`hw${token.text.slice(2)}`));
+  for (const speak of SPOKEN_SPELLINGS) {
+    const spelling = speak(token.text);
+    if (spelling !== token.text) spoken.push(makeToken(spelling));
+  }
   const skeletons = new Set(spoken.map((reading) => reading.skeleton));
   const plain = skeletons.size;
-  // a final ds may sound dz, which the tables write as one syllable (Edwards 爱德华兹 에드워즈)
-  if (token.text.endsWith('ds')) skeletons.add(skeletonOf(`${token.text.slice(0, -2)}z`));
+  for (const guess of GUESSED_SPELLINGS) {
+    const spelling = guess(token.text);
+    if (spelling !== token.text) skeletons.add(skeletonOf(spelling));
+  }
   for (const reading of spoken) {
     if (reading.altSkeleton) skeletons.add(reading.altSkeleton);
     for (const spelling of orthographyReadings(reading.text)) {

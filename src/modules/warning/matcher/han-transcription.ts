@@ -3,8 +3,8 @@
  * names (《英语姓名译名手册》, 《世界人名翻译大辞典》 译音表) write each Latin consonant-vowel pair with one
  * character from a small fixed set, and a lone consonant with the syllable whose vowel is least heard
  * (斯 s, 克 k, 特 t, 德 d, 尔 r/l, 夫 f/v, 姆 m, 布 b, 普 p, 格 g, 茨 ts, 兹 z, 赫 h, 什 sh). A run of such
- * characters is read back as slots of the Latin sounds they render; names written with other characters are
- * Chinese names, left to the pinyin path.
+ * characters is read back as slots of the Latin sounds they render (the odd character outside the tables by its
+ * Mandarin syllable); names written mostly with other characters are Chinese names, left to the pinyin path.
  */
 import { pinyin } from 'pinyin-pro';
 import {
@@ -49,7 +49,9 @@ const TRANSCRIPTION_CHARACTERS =
   '愛奧歐額爾亞婭揚楊優寶貝畢別賓濱龐譜達東頓鐸湯圖岡貢關凱庫闊萬衛溫烏鄧' +
   '馮費豐齊茲澤贊薩賽絲蘇孫遜紹聖區車錢喬賈傑簡瓊堅詹' +
   '萊賴蘭勞雷裡麗林龍盧魯倫羅蘿呂馬瑪麥邁門夢繆納聶寧紐農諾' +
-  '漢華懷錫蕭謝許熱榮讓剋內維爾岱韋蓋約鮑吳蓮鄧頌買濟該崙歷' +
+  '漢華懷錫蕭謝許熱榮讓剋內維爾岱韋蓋約鮑吳蓮鄧頌買濟該崙歷於當衞範欽裏譚葉誇侖' +
+  // Simplified forms of Traditional characters above
+  '邓区梦莲' +
   // established in long-standing transcriptions (乔治 George, 威廉 William, 亚历山大, 拿破仑, 以撒, 茱莉亚, 查理)
   '理力拿素以薇歇度地那撒芮茱迦谭侯叶他帝治伐培茵必历蜜旦夸荷济廉敖媞毗耐仑该娑颂合买' +
   // and in the established forms of famous names (华盛顿, 刘易斯, 牛顿, 狄更斯, 拿破仑, 爱迪生, 歌德, 卢梭, 雨果,
@@ -106,6 +108,20 @@ const INITIALS: ReadonlyArray<readonly [string, string]> = [
   ['c', 'Cs'],
   ['s', 'sz'],
 ];
+
+/**
+ * Latin sounds pinyin initials render in part of the transcriptions only: n and l, which southern Mandarin,
+ * Cantonese and Min speech merge (諾麗 Noni, 莎蓮 Shannon, 美拿 Meyler, from Hong Kong and Taiwan usage); h
+ * before i and ü, where Mandarin has x (西弗斯 Heffes); and the Russian table's palatalised д and т before e
+ * and i, written with the j and q rows (杰 де, 捷 те, 季 ди, 普京 Путин, 秋 тю).
+ */
+const ALIKE_INITIALS: Readonly<Record<string, string>> = {
+  n: 'lr',
+  l: 'n',
+  x: 'h',
+  j: 'dt',
+  q: 'td',
+};
 
 const glide = (letters: string): Slot => ({ letters, gap: 0.1 });
 const nasal = (): Slot[] => [consonant('nm', 0.4)];
@@ -168,7 +184,8 @@ const syllableSlots = (syllable: string, lone: boolean): Slot[] => {
   } else {
     const initial = INITIALS.find(([written]) => rest.startsWith(written));
     if (initial) {
-      slots.push(consonant(initial[1]));
+      const alike = ALIKE_INITIALS[initial[0]];
+      slots.push(alike ? { ...consonant(initial[1]), alike } : consonant(initial[1]));
       rest = rest.slice(initial[0].length);
       // after j, q, x pinyin writes ü as u
       if (/^[jqx]/.test(syllable) && rest.startsWith('u')) rest = `v${rest.slice(1)}`;
@@ -186,6 +203,14 @@ const VOWEL = /^[aiu]+$/;
 /** Characters of the x row that the tables also use for h before i and u (希尔 Hill, 休斯 Hughes, 欣 Hinton). */
 const H_CHARACTERS = new Set('希休欣');
 
+/**
+ * Characters of the hu row that established forms write for w (华盛顿 Washington, 華德 Ward, 惠特尼 Whitney,
+ * 怀特 White): Mandarin hu before a vowel sounds [xw], so the h may stand for nothing in the Latin name.
+ */
+const W_CHARACTERS = new Set('华華惠怀懷');
+/** What leaving out the h of a w-row character costs. */
+const W_ROW_H_GAP = 0.2;
+
 const CHARACTER_SLOTS = new Map<string, readonly Slot[]>();
 for (const character of CHARACTERS) {
   const syllable = PINYIN_OVERRIDES[character] ?? pinyin(character, { toneType: 'none', v: true });
@@ -193,16 +218,15 @@ for (const character of CHARACTERS) {
   const [first, ...rest] = slots;
   CHARACTER_SLOTS.set(
     character,
-    first && H_CHARACTERS.has(character) ? [consonant(`${first.letters}h`), ...rest] : slots,
+    !first
+      ? slots
+      : H_CHARACTERS.has(character)
+        ? [consonant(`${first.letters}h`), ...rest]
+        : W_CHARACTERS.has(character)
+          ? [consonant(first.letters, W_ROW_H_GAP), ...rest]
+          : slots,
   );
 }
-
-/** True when every character of the text is one the transcription tables use (so it may be a foreign name). */
-export const isHanTranscription = (text: string): boolean => {
-  if (text.length === 0) return false;
-  for (const character of text) if (!CHARACTERS.has(character)) return false;
-  return true;
-};
 
 /**
  * Common Chinese surnames (the first hundred of the 2020 census list, Simplified and Traditional): a
@@ -214,10 +238,12 @@ const SURNAMES = new Set(
 );
 
 /**
- * Characters the tables write for a consonant alone, which Chinese given names do not use: a name holding one
- * (罗斯福 Roosevelt, 史密斯 Smith, 罗伯茨 Roberts) is a transcription even when it begins with a common surname.
+ * Characters the tables write for a consonant alone, and table syllables that Chinese given names avoid for
+ * their plain meaning or their use for sound only (勒 rein, 拉 pull, 卡 block, 埃 dust, 厄 adversity, 塞 stop
+ * up, 瓦 tile, 尼 nun, 索 rope, 耶 萨 瑟 莱 纳 塔 里 of foreign words and Buddhist terms): a name holding one
+ * (罗斯福 Roosevelt, 史密斯 Smith, 崔勒 Traylor) is a transcription even when it begins with a common surname.
  */
-const TRANSCRIPTION_MARKS = new Set('斯尔爾姆茨兹茲弗赫什普特布夫');
+const TRANSCRIPTION_MARKS = new Set('斯尔爾姆茨兹茲弗赫什普特布夫勒拉卡埃厄耶塞瓦塔萨薩里裡莱萊尼纳納索瑟');
 const hasTranscriptionMark = (word: string): boolean => {
   for (const character of word) if (TRANSCRIPTION_MARKS.has(character)) return true;
   return false;
@@ -234,10 +260,39 @@ export const looksLikeChinesePersonalName = (words: readonly string[]): boolean 
     : (words[0]?.length ?? 0) >= 2 && (words[0]?.length ?? 0) <= 3 && SURNAMES.has(words[0]?.charAt(0) ?? '');
 };
 
-/** The transcription reading of a run of Han characters, or undefined when it is not written with the tables. */
+/**
+ * Slots of a character outside the tables, read by its Mandarin syllable: established forms, regional usage and
+ * Traditional variants (伽利略, 莫札特, 汉堡) put the odd character into an otherwise regular transcription.
+ * Remembered per character, so each is read once.
+ */
+const OUTSIDE_SLOTS = new Map<string, readonly Slot[]>();
+const outsideSlots = (character: string): readonly Slot[] => {
+  const known = OUTSIDE_SLOTS.get(character);
+  if (known) return known;
+  const slots = syllableSlots(pinyin(character, { toneType: 'none', v: true }), false);
+  OUTSIDE_SLOTS.set(character, slots);
+  return slots;
+};
+
+/**
+ * True when the text is written with the transcription tables' characters (so it may be a foreign name); of two
+ * or more characters, one in three (and at least one) may be outside them.
+ */
+export const isHanTranscription = (text: string): boolean => {
+  let outside = 0;
+  for (const character of text) if (!CHARACTERS.has(character)) outside++;
+  return text.length > 1
+    ? outside <= Math.max(1, Math.floor(text.length / 3))
+    : text.length === 1 && outside === 0;
+};
+
+/**
+ * The transcription reading of a run of Han characters, or undefined when it is not written with the tables
+ * (more than one character in three outside them).
+ */
 export const hanTranscriptionReading = (text: string): TranscriptionReading | undefined => {
   if (!isHanTranscription(text)) return undefined;
   const slots: Slot[] = [];
-  for (const character of text) slots.push(...(CHARACTER_SLOTS.get(character) ?? []));
+  for (const character of text) slots.push(...(CHARACTER_SLOTS.get(character) ?? outsideSlots(character)));
   return readingOf(withGemination(withVowelRuns(slots)));
 };

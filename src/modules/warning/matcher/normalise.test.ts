@@ -1,11 +1,29 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normaliseName, skeletonOf } from './normalise.js';
-import { compareNames, phoneticDistance } from './similarity.js';
+import {
+  compareNames,
+  editDistance,
+  leastDistance,
+  phoneticDistance,
+  stringSimilarity,
+  stringSimilarityCeiling,
+} from './similarity.js';
 
 const texts = (raw: string) => normaliseName(raw).tokens.map((token) => token.text);
 const similarity = (a: string, b: string) => compareNames(normaliseName(a), normaliseName(b)).score;
 
+/** Short skeletons over few letters, so that shared letters, near letters and swapped neighbours are common. */
+const skeletonArb = fc
+  .array(fc.constantFrom(...'aiuhkgstdSXJCnmlrvz'), { maxLength: 8 })
+  .map((letters) => letters.join(''));
+
 describe('normaliseName', () => {
+  it('gives equal names one interned object, so what is derived from a name is derived once', () => {
+    expect(normaliseName('Wang Xiuying')).toBe(normaliseName('WANG  Xiuying'));
+    expect(normaliseName('Wang Xiuying')).not.toBe(normaliseName('Xiuying Wang'));
+  });
+
   it('transliterates Russian Cyrillic so ICAO, GOST, BGN and English spellings share a skeleton', () => {
     const skeletons = ['Evgenii', 'Yevgeny', 'Evgeniy', 'Евгений'].map(
       (name) => normaliseName(name).tokens[0]?.skeleton,
@@ -119,6 +137,57 @@ describe('phoneticDistance', () => {
 
   it('gives up once every alignment costs more than the limit', () => {
     expect(phoneticDistance('mikhail', 'zhbrtsk', 1)).toBe(Number.POSITIVE_INFINITY);
+  });
+
+  it('answers the exact distance within the limit and Infinity beyond it, transpositions included', () => {
+    fc.assert(
+      fc.property(skeletonArb, skeletonArb, fc.double({ min: 0, max: 6, noNaN: true }), (a, b, limit) => {
+        const distance = phoneticDistance(a, b);
+        expect(phoneticDistance(a, b, limit)).toBe(distance > limit ? Number.POSITIVE_INFINITY : distance);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('is never below its cheap lower bound', () => {
+    fc.assert(
+      fc.property(skeletonArb, skeletonArb, (a, b) => {
+        expect(leastDistance(a, b)).toBeLessThanOrEqual(phoneticDistance(a, b) + 1e-9);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('stringSimilarity', () => {
+  it('is never above its cheap ceiling, and exact from a floor up', () => {
+    fc.assert(
+      fc.property(
+        skeletonArb,
+        skeletonArb,
+        fc.double({ min: 0.5, max: 0.95, noNaN: true }),
+        (a, b, floor) => {
+          const similarity = stringSimilarity(a, b);
+          expect(similarity).toBeLessThanOrEqual(stringSimilarityCeiling(a, b) + 1e-9);
+          const floored = stringSimilarity(a, b, floor);
+          if (similarity >= floor) expect(floored).toBe(similarity);
+          else expect(floored).toBeLessThan(floor);
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe('editDistance', () => {
+  it('answers the exact distance within the limit and Infinity beyond it', () => {
+    fc.assert(
+      fc.property(skeletonArb, skeletonArb, fc.integer({ min: 0, max: 6 }), (a, b, limit) => {
+        const distance = editDistance(a, b, 0.5);
+        expect(editDistance(a, b, 0.5, limit)).toBe(distance > limit ? Number.POSITIVE_INFINITY : distance);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 

@@ -142,37 +142,48 @@ const DIGIT_LETTERS: Record<string, string> = {
 
 /**
  * Sound-alike rewrites, applied in order. Uppercase letters are temporary symbols for phonemes that
- * transliteration systems spell differently (sh, ch, zh/j, ts); they are the skeleton's alphabet.
+ * transliteration systems spell differently (sh, ch, zh/j, ts); they are the skeleton's alphabet. The third
+ * field lists letters of which every match holds one: a rule is skipped when the text has none of them, since
+ * running a regex that cannot match costs more than looking for a letter (most tokens meet few rules).
  */
-const SKELETON_RULES: ReadonlyArray<readonly [RegExp, string]> = [
+const SKELETON_RULES: ReadonlyArray<readonly [RegExp, string, string]> = [
   // a doubled h first, so that after s, c, k (Shhah) it does not survive the digraphs as a stray h
-  [/hh+/g, 'h'],
-  [/x/g, 'ks'],
-  [/shch|sch|sh|sz|ş/g, 'S'],
-  [/tsch|tch|cz|ch/g, 'X'],
+  [/hh+/g, 'h', 'h'],
+  [/x/g, 'ks', 'x'],
+  [/shch|sch|sh|sz|ş/g, 'S', 'sş'],
+  [/tsch|tch|cz|ch/g, 'X', 'c'],
   // English "dge" (Hodges, Patridge) is the j sound
-  [/dg(?=[eiy])/g, 'J'],
-  [/dzh|dj|zh|j/g, 'J'],
-  [/ts|tz/g, 'C'],
-  [/kh/g, 'h'],
-  [/gh/g, 'g'],
-  [/ph/g, 'f'],
-  [/th/g, 't'],
-  [/ck|q/g, 'k'],
-  [/c(?=[eiy])/g, 's'],
-  [/c/g, 'k'],
-  [/w/g, 'v'],
-  [/ou|oo/g, 'u'],
-  [/ue/g, 'u'],
-  [/[ao]/g, 'a'],
-  [/[eiy]/g, 'i'],
-  [/(.)\1+/g, '$1'],
+  [/dg(?=[eiy])/g, 'J', 'd'],
+  [/dzh|dj|zh|j/g, 'J', 'jz'],
+  [/ts|tz/g, 'C', 't'],
+  [/kh/g, 'h', 'k'],
+  [/gh/g, 'g', 'g'],
+  [/ph/g, 'f', 'p'],
+  [/th/g, 't', 't'],
+  [/ck|q/g, 'k', 'cq'],
+  [/c(?=[eiy])/g, 's', 'c'],
+  [/c/g, 'k', 'c'],
+  [/w/g, 'v', 'w'],
+  [/ou|oo/g, 'u', 'o'],
+  [/ue/g, 'u', 'u'],
+  [/[ao]/g, 'a', 'ao'],
+  [/[eiy]/g, 'i', 'eiy'],
 ];
+
+/** Whether `text` holds one of `letters`. */
+const holdsAny = (text: string, letters: string): boolean => {
+  for (let i = 0; i < letters.length; i++) if (text.includes(letters.charAt(i))) return true;
+  return false;
+};
 
 /** Phonetic skeleton of one latin token (see SKELETON_RULES). */
 export const skeletonOf = (token: string): string => {
   let out = token;
-  for (const [pattern, replacement] of SKELETON_RULES) out = out.replace(pattern, replacement);
+  for (const [pattern, replacement, trigger] of SKELETON_RULES) {
+    if (holdsAny(out, trigger)) out = out.replace(pattern, replacement);
+  }
+  // then doubled letters, whichever they are
+  out = out.replace(/(.)\1+/g, '$1');
   // an initial vowel-glide ("ye", "ya", "yu" vs "e", "a", "u") is the commonest Cyrillic spelling split
   if (out.length > 2 && out[0] === 'i' && /[au]/.test(out[1] ?? '')) out = out.slice(1);
   return out;
@@ -361,14 +372,35 @@ export const normaliseName = (raw: string): NormalisedName => {
   const words = latinise(ordered).split(' ').filter(Boolean);
   // Han and Hangul names carry no honorifics in front, and their syllables (Ma, Ko, Ong) are common surnames
   const parts = origin === 'han' || origin === 'hangul' ? words : stripHonorifics(words);
-  const ancestral = nasabOf(parts);
   const natives = nativeSyllablesOf(ordered, origin, parts.length);
-  return {
-    tokens: parts.map((part, i) => makeToken(part, origin, undefined, natives?.[i])),
+  return internName(
+    origin,
+    parts.map((part, i) => makeToken(part, origin, undefined, natives?.[i])),
+  );
+};
+
+/**
+ * Interned names: namesakes on a watchlist share one name, and with it what the scorer derives from it. A name
+ * is its script and its tokens (the nasab is read from the tokens' spelling).
+ */
+const NAME_CACHE = new Map<string, NormalisedName>();
+const NAME_CACHE_LIMIT = 2_000_000;
+
+const internName = (origin: TokenOrigin, tokens: readonly NameToken[]): NormalisedName => {
+  let key: string = origin;
+  for (const token of tokens) key += `,${token.id}`;
+  const cached = NAME_CACHE.get(key);
+  if (cached) return cached;
+  const ancestral = nasabOf(tokens.map((token) => token.text));
+  const name: NormalisedName = Object.freeze({
+    tokens,
     syllabic: origin === 'han' || origin === 'hangul',
     origin,
     ...(ancestral ? { ancestral } : {}),
-  };
+  });
+  if (NAME_CACHE.size >= NAME_CACHE_LIMIT) NAME_CACHE.clear();
+  NAME_CACHE.set(key, name);
+  return name;
 };
 
 const HAN_CHARACTER = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/gu;

@@ -12,9 +12,11 @@ export class PostingTable {
   /** After `lookup`: the single slot when the count was 1, otherwise the offset of the list in `pool`. */
   found = 0;
 
-  private keys: Uint32Array;
-  /** Per cell: a slot (≥ 0) for a single posting, or the list number as -(list + 1). */
-  private heads: Int32Array;
+  /**
+   * Per cell, side by side so that a lookup reads one cache line: the key (0 for an empty cell), then a slot
+   * (≥ 0) for a single posting or the list number as -(list + 1).
+   */
+  private cells: Int32Array;
   private shift: number;
   private used = 0;
   private listStart = new Int32Array(1024);
@@ -28,8 +30,7 @@ export class PostingTable {
   constructor(expectedKeys = 1024) {
     let capacity = 1024;
     while (capacity * 0.7 < expectedKeys) capacity *= 2;
-    this.keys = new Uint32Array(capacity);
-    this.heads = new Int32Array(capacity);
+    this.cells = new Int32Array(capacity * 2);
     this.shift = 32 - Math.log2(capacity);
   }
 
@@ -41,18 +42,18 @@ export class PostingTable {
   /** Appends `slot` to the postings of `key`. */
   add(key: number, slot: number): void {
     const cell = this.cellOf(key);
-    if (this.keys[cell] === 0) {
-      this.keys[cell] = key === 0 ? 1 : key;
-      this.heads[cell] = slot;
+    if (this.cells[cell] === 0) {
+      this.cells[cell] = key === 0 ? 1 : key;
+      this.cells[cell + 1] = slot;
       this.used++;
-      if (this.used > this.keys.length * 0.7) this.rehash();
+      if (this.used > this.capacity * 0.7) this.rehash();
       return;
     }
-    const head = this.heads[cell] as number;
+    const head = this.cells[cell + 1] as number;
     if (head >= 0) {
       const list = this.newList(head);
       this.append(list, slot);
-      this.heads[cell] = -(list + 1);
+      this.cells[cell + 1] = -(list + 1);
     } else {
       this.append(-head - 1, slot);
     }
@@ -61,8 +62,8 @@ export class PostingTable {
   /** The number of postings of `key` (0 when none); sets `found` to where they are (see `found`). */
   lookup(key: number): number {
     const cell = this.cellOf(key);
-    if (this.keys[cell] === 0) return 0;
-    const head = this.heads[cell] as number;
+    if (this.cells[cell] === 0) return 0;
+    const head = this.cells[cell + 1] as number;
     if (head >= 0) {
       this.found = head;
       return 1;
@@ -75,8 +76,7 @@ export class PostingTable {
   /** Bytes held by the table's arrays. */
   get bytes(): number {
     return (
-      this.keys.byteLength +
-      this.heads.byteLength +
+      this.cells.byteLength +
       this.pool.byteLength +
       this.listStart.byteLength +
       this.listLength.byteLength +
@@ -84,31 +84,35 @@ export class PostingTable {
     );
   }
 
-  /** The cell holding `key`, or the empty cell where it would go. */
+  /** Cells in the table; it is rehashed once 70% are used. */
+  private get capacity(): number {
+    return this.cells.length / 2;
+  }
+
+  /** The index in `cells` of the cell holding `key`, or of the empty cell where it would go. */
   private cellOf(key: number): number {
-    const stored = key === 0 ? 1 : key;
-    const mask = this.keys.length - 1;
+    // keys are stored as the Int32 of their 32 bits; 0 marks an empty cell, so key 0 is stored as 1
+    const stored = key === 0 ? 1 : key | 0;
+    const mask = this.capacity - 1;
     // Fibonacci hashing: the high bits of the product depend on every bit of the key
     let cell = Math.imul(stored, 0x9e3779b1) >>> this.shift;
     for (;;) {
-      const current = this.keys[cell] as number;
-      if (current === 0 || current === stored) return cell;
+      const current = this.cells[cell * 2] as number;
+      if (current === 0 || current === stored) return cell * 2;
       cell = (cell + 1) & mask;
     }
   }
 
   private rehash(): void {
-    const oldKeys = this.keys;
-    const oldHeads = this.heads;
-    this.keys = new Uint32Array(oldKeys.length * 2);
-    this.heads = new Int32Array(oldKeys.length * 2);
+    const old = this.cells;
+    this.cells = new Int32Array(old.length * 2);
     this.shift--;
-    for (let i = 0; i < oldKeys.length; i++) {
-      const key = oldKeys[i] as number;
+    for (let i = 0; i < old.length; i += 2) {
+      const key = old[i] as number;
       if (key === 0) continue;
       const cell = this.cellOf(key);
-      this.keys[cell] = key;
-      this.heads[cell] = oldHeads[i] as number;
+      this.cells[cell] = key;
+      this.cells[cell + 1] = old[i + 1] as number;
     }
   }
 

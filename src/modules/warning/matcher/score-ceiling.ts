@@ -1,15 +1,24 @@
-import { type PreparedIdentity, scorePrepared } from './score.js';
-
-/** The query with its names left out: scored against an entry, it yields the evidence of every other field. */
-export const withoutNames = (query: PreparedIdentity): PreparedIdentity => ({ ...query, names: [] });
+import type { FieldEvidence } from './types.js';
 
 /**
- * The highest score an entry can reach against a query, whatever their names: the other fields' evidence is
- * exact and cheap (no name comparison), and names add at most 1. `bare` is the query `withoutNames`.
+ * The highest score an entry can reach, whatever the names: `others` is the evidence of its other fields
+ * (`otherEvidence`), exact and cheap, and names add at most 1.
  */
-export const scoreCeiling = (bare: PreparedIdentity, entry: PreparedIdentity): number => {
-  let others = 0;
-  for (const field of scorePrepared(bare, entry).explanation) others += field.weight;
+export const scoreCeiling = (others: readonly FieldEvidence[]): number => {
+  let sum = 0;
+  for (const field of others) sum += field.weight;
   // a hair above the bound so summing in another order than the scorer never puts it just below
-  return Math.min(1, 1 + others) + 1e-9;
+  return Math.min(1, 1 + sum) + 1e-9;
 };
+
+/**
+ * Whether an entry with this ceiling can score above `score`. Scores are rounded to thousandths, so below
+ * half a thousandth over `score` the best it can do is tie.
+ */
+export const mayExceed = (ceiling: number, score: number): boolean => ceiling >= score + ROUNDING;
+
+/** Whether an entry with this ceiling can score at least `score` (tie it, at worst). */
+export const mayReach = (ceiling: number, score: number): boolean => ceiling >= score - ROUNDING;
+
+/** Half a thousandth: scores closer than this to one another round to the same figure. */
+const ROUNDING = 0.0005;

@@ -71,15 +71,29 @@ const nameOf = (surname: string | undefined, givenNames: string | undefined): st
   [givenNames, surname].filter((part) => part?.trim()).join(' ');
 
 /** Normalises every field the scorer reads, once, so screening compares prepared forms only. */
-export const prepareIdentity = (identity: WatchlistIdentity | CrossingIdentity): PreparedIdentity => {
+export const prepareIdentity = (identity: WatchlistIdentity | CrossingIdentity): PreparedIdentity =>
+  withPreparedFields(identity, prepareNames(identity));
+
+/** The normalised names of an identity: its full name, its name in its own script and its aliases. */
+export const prepareNames = (identity: WatchlistIdentity | CrossingIdentity): readonly NormalisedName[] => {
   const texts = [nameOf(identity.surname, identity.givenNames), identity.nativeName ?? ''];
   if ('aliases' in identity && identity.aliases) texts.push(...identity.aliases);
-  const names = texts.filter((text) => text.trim()).map(normaliseName);
+  return texts
+    .filter((text) => text.trim())
+    .map(normaliseName)
+    .filter((name) => name.tokens.length > 0);
+};
+
+/** The identity prepared with the names given (see prepareNames) and its other fields read. */
+export const withPreparedFields = (
+  identity: WatchlistIdentity | CrossingIdentity,
+  names: readonly NormalisedName[],
+): PreparedIdentity => {
   const plain = identity.documentNumber ? plainDocumentNumber(identity.documentNumber) : '';
   const birth = parseBirthDate(identity.birthDate);
   return {
     id: identity.id,
-    names: names.filter((name) => name.tokens.length > 0),
+    names,
     ...(birth ? { birth } : {}),
     ...(identity.nationality ? { nationality: identity.nationality.trim().toUpperCase() } : {}),
     ...(identity.sex ? { sex: identity.sex } : {}),
@@ -122,7 +136,7 @@ const documentEvidence = (query: PreparedIdentity, entry: PreparedIdentity): Fie
   if (q.plain === e.plain) return evidence('documentNumber', 'exact', 0.3, 'same number');
   if (q.folded === e.folded)
     return evidence('documentNumber', 'strong', 0.27, 'same number up to OCR confusions');
-  if (q.folded.length >= 6 && editDistance(q.folded, e.folded) === 1) {
+  if (q.folded.length >= 6 && editDistance(q.folded, e.folded, 1, 1) === 1) {
     return evidence('documentNumber', 'partial', 0.12, 'one character differs or two are swapped');
   }
   // people hold several documents, so a different number is weak evidence against
@@ -182,18 +196,31 @@ const sexEvidence = (query: PreparedIdentity, entry: PreparedIdentity): FieldEvi
   return evidence('sex', 'conflict', -0.08, `${query.sex} vs ${entry.sex}`);
 };
 
-/** Scores how likely two prepared identities are the same person, field by field. */
-export const scorePrepared = (query: PreparedIdentity, entry: PreparedIdentity): MatchScore => {
-  const explanation = [
-    nameEvidence(query, entry),
-    documentEvidence(query, entry),
-    birthEvidence(query, entry),
-    nationalityEvidence(query, entry),
-    sexEvidence(query, entry),
-  ];
+/**
+ * The evidence of every field but the name, in explanation order. It is cheap (no name comparison), and since
+ * names add at most 1 it bounds what an entry can score (see scoreCeiling).
+ */
+export const otherEvidence = (query: PreparedIdentity, entry: PreparedIdentity): FieldEvidence[] => [
+  documentEvidence(query, entry),
+  birthEvidence(query, entry),
+  nationalityEvidence(query, entry),
+  sexEvidence(query, entry),
+];
+
+/** Scores two prepared identities whose other fields' evidence (`otherEvidence`) is already known. */
+export const scoreWithOthers = (
+  query: PreparedIdentity,
+  entry: PreparedIdentity,
+  others: readonly FieldEvidence[],
+): MatchScore => {
+  const explanation = [nameEvidence(query, entry), ...others];
   const raw = explanation.reduce((sum, field) => sum + field.weight, 0);
   return { score: Math.round(Math.min(1, Math.max(0, raw)) * 1000) / 1000, explanation };
 };
+
+/** Scores how likely two prepared identities are the same person, field by field. */
+export const scorePrepared = (query: PreparedIdentity, entry: PreparedIdentity): MatchScore =>
+  scoreWithOthers(query, entry, otherEvidence(query, entry));
 
 /** Scores a crossing against one watchlist identity (0..1, with the evidence per field). */
 export const scoreMatch = (crossing: CrossingIdentity, entry: WatchlistIdentity): MatchScore =>

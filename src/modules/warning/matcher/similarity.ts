@@ -52,21 +52,28 @@ const rowC = new Float64Array(SCRATCH + 1);
 
 /**
  * Optimal-string-alignment distance: edits where swapping two neighbours counts as one, or as
- * `transpositionCost` when the caller rates a swap (a typing slip) below a substitution.
+ * `transpositionCost` when the caller rates a swap (a typing slip) below a substitution. Once every alignment
+ * costs more than `limit` it stops and answers Infinity.
  */
-export const editDistance = (a: string, b: string, transpositionCost = 1): number => {
+export const editDistance = (
+  a: string,
+  b: string,
+  transpositionCost = 1,
+  limit = Number.POSITIVE_INFINITY,
+): number => {
   if (a === b) return 0;
   const la = a.length;
   const lb = b.length;
-  if (la === 0) return lb;
-  if (lb === 0) return la;
+  if (la === 0 || lb === 0) return Math.max(la, lb) > limit ? Number.POSITIVE_INFINITY : Math.max(la, lb);
   const big = lb > SCRATCH;
   let twoBack = big ? new Float64Array(lb + 1) : rowA;
   let previous = big ? new Float64Array(lb + 1) : rowB;
   let current = big ? new Float64Array(lb + 1) : rowC;
   for (let j = 0; j <= lb; j++) previous[j] = j;
+  let previousBest = 0;
   for (let i = 1; i <= la; i++) {
     current[0] = i;
+    let rowBest = i;
     const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= lb; j++) {
       const cb = b.charCodeAt(j - 1);
@@ -80,11 +87,25 @@ export const editDistance = (a: string, b: string, transpositionCost = 1): numbe
         best = Math.min(best, (twoBack[j - 2] as number) + transpositionCost);
       }
       current[j] = best;
+      if (best < rowBest) rowBest = best;
     }
-    [twoBack, previous, current] = [previous, current, twoBack];
+    if (beyondLimit(rowBest, previousBest, limit)) return Number.POSITIVE_INFINITY;
+    previousBest = rowBest;
+    const spare = twoBack;
+    twoBack = previous;
+    previous = current;
+    current = spare;
   }
-  return previous[lb] as number;
+  const distance = previous[lb] as number;
+  return distance > limit ? Number.POSITIVE_INFINITY : distance;
 };
+
+/**
+ * Whether no alignment can stay within `limit` once two successive rows of the table exceed it: every path
+ * passes through one of any two successive rows (a transposition steps over one row, never two).
+ */
+const beyondLimit = (rowBest: number, previousRowBest: number, limit: number): boolean =>
+  rowBest > limit && previousRowBest > limit;
 
 /**
  * Costs of the phonetic edit distance on skeletons. Letters that transliteration systems and foreign-name
@@ -223,6 +244,7 @@ export const phoneticDistance = (
   previous[0] = 0;
   for (let j = 1; j <= lb; j++)
     previous[j] = (previous[j - 1] as number) + gapCost(gaps, b.charCodeAt(j - 1));
+  let previousBest = 0;
   for (let i = 1; i <= la; i++) {
     const ca = a.charCodeAt(i - 1);
     const gapA = gapCost(gaps, ca);
@@ -241,13 +263,21 @@ export const phoneticDistance = (
       current[j] = best;
       if (best < rowBest) rowBest = best;
     }
-    if (rowBest > limit) return Number.POSITIVE_INFINITY;
-    [twoBack, previous, current] = [previous, current, twoBack];
+    if (beyondLimit(rowBest, previousBest, limit)) return Number.POSITIVE_INFINITY;
+    previousBest = rowBest;
+    const spare = twoBack;
+    twoBack = previous;
+    previous = current;
+    current = spare;
   }
-  return previous[lb] as number;
+  const distance = previous[lb] as number;
+  return distance > limit ? Number.POSITIVE_INFINITY : distance;
 };
 
-/** Similarity from the phonetic edit distance, relative to the longer skeleton. */
+/**
+ * Similarity from the phonetic edit distance, relative to the longer skeleton; exact from `floor` up, and
+ * below it 0 or exact (there the figure does not matter: the pair is never paired, or a better reading won).
+ */
 const phoneticSimilarity = (
   a: string,
   b: string,
@@ -256,10 +286,47 @@ const phoneticSimilarity = (
 ): number => {
   if (a === b) return 1;
   const longer = Math.max(a.length, b.length);
-  // below the floor the exact figure does not matter (the pair is never paired, or a better reading won)
-  const limit = (1 - floor) * (longer + 1);
-  return longer === 0 ? 0 : Math.max(0, 1 - phoneticDistance(a, b, limit, costs) / (longer + 1));
+  const limit = (1 - floor) * (longer + 1) + ROUNDING_SLACK;
+  if (longer === 0 || leastDistance(a, b, costs) > limit) return 0;
+  return Math.max(0, 1 - phoneticDistance(a, b, limit, costs) / (longer + 1));
 };
+
+const presentInOther = new Uint8Array(ALPHABET);
+
+/**
+ * A lower bound of phoneticDistance, cheap next to it: every letter of one skeleton is substituted for a letter
+ * of the other or dropped, and a transposition moves letters both hold, so each letter costs at least its
+ * cheapest substitution by any letter of the other, or its gap, or nothing when the other holds it too.
+ */
+export const leastDistance = (a: string, b: string, costs: PhoneticCosts = SAME_SCRIPT_COSTS): number =>
+  Math.max(leastUnmatchedCost(a, b, costs), leastUnmatchedCost(b, a, costs));
+
+const leastUnmatchedCost = (from: string, other: string, costs: PhoneticCosts): number => {
+  for (let i = 0; i < other.length; i++) {
+    const code = other.charCodeAt(i);
+    if (code < ALPHABET) presentInOther[code] = 1;
+  }
+  let total = 0;
+  for (let i = 0; i < from.length; i++) {
+    const x = from.charCodeAt(i);
+    // letters beyond the cost tables are compared by identity: count them as free, which keeps this a bound
+    if (x >= ALPHABET || presentInOther[x] === 1) continue;
+    let cheapest = costs.gap[x] as number;
+    for (let j = 0; j < other.length && cheapest > 0; j++) {
+      const y = other.charCodeAt(j);
+      cheapest = Math.min(cheapest, y < ALPHABET ? (costs.substitution[x * ALPHABET + y] as number) : 1);
+    }
+    total += cheapest;
+  }
+  for (let i = 0; i < other.length; i++) {
+    const code = other.charCodeAt(i);
+    if (code < ALPHABET) presentInOther[code] = 0;
+  }
+  return total;
+};
+
+/** Limits derived from a floor are widened by this, so that rounding never cuts a pair right at the floor. */
+const ROUNDING_SLACK = 1e-9;
 
 /** Best agreement in sound of any reading of one token with any reading of the other, at cross-script costs. */
 const crossScriptSimilarity = (a: NameToken, b: NameToken): number => {
@@ -276,18 +343,62 @@ const crossScriptSimilarity = (a: NameToken, b: NameToken): number => {
 
 const TYPING_SWAP_COST = 0.5;
 
-/** Jaro-Winkler tempered by edit distance: JW alone rates short unrelated names (Olga/Oleg) too high. */
-const stringSimilarity = (a: string, b: string): number => {
+/**
+ * Jaro-Winkler tempered by edit distance: JW alone rates short unrelated names (Olga/Oleg) too high. Exact
+ * from `floor` up; below it 0 or exact, as the edits that would keep it above the floor are all counted.
+ */
+export const stringSimilarity = (a: string, b: string, floor = 0): number => {
   if (a === b) return 1;
+  if (floor > 0 && stringSimilarityCeiling(a, b) < floor) return 0;
   const jw = jaroWinkler(a, b);
   if (jw < 0.6) return jw * 0.8;
+  const longer = Math.max(a.length, b.length);
   // two neighbouring letters swapped is a typing slip, rated below a changed letter
-  const edits = editDistance(a, b, TYPING_SWAP_COST);
-  return 0.5 * jw + 0.5 * (1 - edits / Math.max(a.length, b.length));
+  const edits = editDistance(a, b, TYPING_SWAP_COST, longer * (1 + jw - 2 * floor) + ROUNDING_SLACK);
+  return edits === Number.POSITIVE_INFINITY ? 0 : 0.5 * jw + 0.5 * (1 - edits / longer);
+};
+
+const letterCounts = new Int32Array(ALPHABET);
+
+/**
+ * An upper bound of stringSimilarity from the letters two strings share, counted with repeats: Jaro-Winkler
+ * matches no more letters than that, and every other letter of the longer string costs an edit.
+ */
+export const stringSimilarityCeiling = (a: string, b: string): number => {
+  if (a === b) return 1;
+  let shared = 0;
+  for (let i = 0; i < a.length; i++) {
+    const code = a.charCodeAt(i);
+    if (code < ALPHABET) letterCounts[code] = (letterCounts[code] as number) + 1;
+  }
+  for (let i = 0; i < b.length; i++) {
+    const code = b.charCodeAt(i);
+    // letters beyond the table count as shared, which keeps this a bound
+    if (code >= ALPHABET) shared++;
+    else if ((letterCounts[code] as number) > 0) {
+      letterCounts[code] = (letterCounts[code] as number) - 1;
+      shared++;
+    }
+  }
+  for (let i = 0; i < a.length; i++) {
+    const code = a.charCodeAt(i);
+    if (code < ALPHABET) letterCounts[code] = 0;
+  }
+  const la = a.length;
+  const lb = b.length;
+  if (shared === 0 || la === 0 || lb === 0) return 0;
+  let prefix = 0;
+  while (prefix < 4 && prefix < la && prefix < lb && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
+  const jaro = Math.min(1, (shared / la + shared / lb + 1) / 3);
+  const jw = jaro + prefix * 0.1 * (1 - jaro);
+  // under 0.6 Jaro-Winkler is discounted alone (see stringSimilarity), and may be, whatever the bound says
+  return jw < 0.6 ? jw * 0.8 : Math.max(0.48, 0.5 * jw + 0.5 * (shared / Math.max(la, lb)));
 };
 
 /** A familiar form for the full name (Ted / Theodore): the same name part, though not the same spelling. */
 const GIVEN_NAME_VARIANT = 0.9;
+/** Consonants alone (for scripts that write no vowels) are weaker evidence than the full skeleton. */
+const CONSONANT_SHARE = 0.92;
 /** Phonetic agreement is slightly weaker evidence than identical spelling. */
 const SOUND_DISCOUNT = 0.96;
 /** Across scripts the Latin spelling is only our transliteration: agreeing in sound is nearly all there is. */
@@ -298,20 +409,23 @@ const SOUND_DISCOUNT_ACROSS_SCRIPTS = 0.99;
  * direct-mapped cache of typed arrays, which costs no allocation and no garbage per lookup.
  */
 const PAIR_CACHE_BITS = 20;
-const pairLow = new Float64Array(1 << PAIR_CACHE_BITS).fill(-1);
-const pairHigh = new Float64Array(1 << PAIR_CACHE_BITS).fill(-1);
-const pairSimilarity = new Float64Array(1 << PAIR_CACHE_BITS);
+/** Per slot, side by side so that a lookup reads one cache line: the lower token id, the higher, the similarity. */
+const pairCache = new Float64Array(3 << PAIR_CACHE_BITS).fill(-1);
 
-/** Similarity of two name parts, from spelling, sound skeleton and (for abjad sources) consonants. */
+/**
+ * Similarity of two name parts, from spelling, sound skeleton and (for abjad sources) consonants. Exact from
+ * PAIRING_FLOOR up; below it some lower figure, as parts are only ever paired from there up.
+ */
 export const tokenSimilarity = (a: NameToken, b: NameToken): number => {
   if (a.id === b.id || a.text === b.text) return 1;
   const [low, high] = a.id < b.id ? [a, b] : [b, a];
-  const slot = (Math.imul(low.id, 0x9e3779b1) ^ Math.imul(high.id, 0x85ebca6b)) >>> (32 - PAIR_CACHE_BITS);
-  if (pairLow[slot] === low.id && pairHigh[slot] === high.id) return pairSimilarity[slot] as number;
+  const slot =
+    3 * ((Math.imul(low.id, 0x9e3779b1) ^ Math.imul(high.id, 0x85ebca6b)) >>> (32 - PAIR_CACHE_BITS));
+  if (pairCache[slot] === low.id && pairCache[slot + 1] === high.id) return pairCache[slot + 2] as number;
   const similarity = uncachedTokenSimilarity(low, high);
-  pairLow[slot] = low.id;
-  pairHigh[slot] = high.id;
-  pairSimilarity[slot] = similarity;
+  pairCache[slot] = low.id;
+  pairCache[slot + 1] = high.id;
+  pairCache[slot + 2] = similarity;
   return similarity;
 };
 
@@ -324,24 +438,36 @@ const uncachedTokenSimilarity = (a: NameToken, b: NameToken): number => {
     const [short, long] = a.text.length <= b.text.length ? [a, b] : [b, a];
     return long.text.startsWith(short.text) ? 0.9 : 0;
   }
-  const spelling = stringSimilarity(a.text, b.text);
+  // only similarities from the pairing floor up are used: each reading is computed exactly from there up
+  const spelling = stringSimilarity(a.text, b.text, PAIRING_FLOOR);
   if (spelling >= SOUND_DISCOUNT) return spelling;
   if (isGivenNameVariant(a.text, b.text)) return GIVEN_NAME_VARIANT;
-  let sound = Math.max(stringSimilarity(a.skeleton, b.skeleton), phoneticSimilarity(a.skeleton, b.skeleton));
+  const discount = a.transcribed || b.transcribed ? SOUND_DISCOUNT_ACROSS_SCRIPTS : SOUND_DISCOUNT;
+  const soundFloor = PAIRING_FLOOR / discount - ROUNDING_SLACK;
+  let sound = Math.max(
+    stringSimilarity(a.skeleton, b.skeleton, soundFloor),
+    phoneticSimilarity(a.skeleton, b.skeleton, SAME_SCRIPT_COSTS, soundFloor),
+  );
   // other readings belong to one script's conventions for names of another: only across that boundary
   if (a.transcribed !== b.transcribed) {
     if (a.origin === 'cyrillic' || b.origin === 'cyrillic')
       sound = Math.max(sound, crossScriptSimilarity(a, b));
     else {
-      if (a.altSkeleton) sound = Math.max(sound, phoneticSimilarity(a.altSkeleton, b.skeleton));
-      if (b.altSkeleton) sound = Math.max(sound, phoneticSimilarity(a.skeleton, b.altSkeleton));
+      if (a.altSkeleton)
+        sound = Math.max(sound, phoneticSimilarity(a.altSkeleton, b.skeleton, SAME_SCRIPT_COSTS, soundFloor));
+      if (b.altSkeleton)
+        sound = Math.max(sound, phoneticSimilarity(a.skeleton, b.altSkeleton, SAME_SCRIPT_COSTS, soundFloor));
       // a Latin part against Han or Hangul written with a transcription table's characters
       if (a.native && b.origin === 'latin') sound = Math.max(sound, transcriptionSimilarity(b, a));
       else if (b.native && a.origin === 'latin') sound = Math.max(sound, transcriptionSimilarity(a, b));
     }
   }
-  sound *= a.transcribed || b.transcribed ? SOUND_DISCOUNT_ACROSS_SCRIPTS : SOUND_DISCOUNT;
-  const consonantal = a.abjad || b.abjad ? 0.92 * stringSimilarity(a.consonants, b.consonants) : 0;
+  sound *= discount;
+  const consonantal =
+    a.abjad || b.abjad
+      ? CONSONANT_SHARE *
+        stringSimilarity(a.consonants, b.consonants, PAIRING_FLOOR / CONSONANT_SHARE - ROUNDING_SLACK)
+      : 0;
   return Math.max(spelling, sound, consonantal);
 };
 
@@ -369,6 +495,11 @@ const unitsOf = (name: NormalisedName): Unit[] => {
   const units = buildUnits(name);
   UNITS.set(name, units);
   return units;
+};
+
+/** Derives once what comparing a name needs (its joined parts): a watchlist does so for its entries when filed. */
+export const prepareComparison = (name: NormalisedName): void => {
+  unitsOf(name);
 };
 
 const buildUnits = (name: NormalisedName): Unit[] => {
@@ -560,9 +691,9 @@ const alignNames = (query: NormalisedName, entry: NormalisedName): NameCompariso
   return { score: best.score, pairs: best.pairs };
 };
 
-/** The single parts and the whole run of a name read as one foreign name's transcription; undefined otherwise. */
+/** The whole run of a name read as one foreign name's transcription, as its only part; undefined otherwise. */
 const wholeTranscriptionUnits = (name: NormalisedName, units: readonly Unit[]): Unit[] | undefined => {
   if (!name.syllabic) return undefined;
   const whole = units.find((unit) => unit.covers.length === name.tokens.length && unit.token.native);
-  return whole && whole.covers.length > 1 ? [...singlesOf(units), whole] : undefined;
+  return whole && whole.covers.length > 1 ? [whole] : undefined;
 };

@@ -17,6 +17,25 @@ describe('transcription alignment', () => {
     expect(transcriptionDistance('hrapa', hapa)).toBeGreaterThan(transcriptionDistance('harpar', hapa));
   });
 
+  it('charges little for the g of ng or an l after a vowel that the transcription leaves out', () => {
+    // 梅林 Melling: the velar nasal written with a plain n
+    const meilin = readingOf([consonant('m'), vowel('i'), consonant('lr'), vowel('i'), consonant('nm', 0.4)]);
+    expect(transcriptionDistance('miling', meilin)).toBeLessThan(0.25);
+    // a g before a vowel is sounded
+    expect(transcriptionDistance('mlinga', meilin)).toBeGreaterThan(transcriptionDistance('miling', meilin));
+    // 马瓦尼 Mulvaney: the dark l before a consonant is not written
+    const mawani = readingOf([
+      consonant('m'),
+      vowel('a'),
+      consonant('v'),
+      vowel('a'),
+      consonant('n'),
+      vowel('i'),
+    ]);
+    expect(transcriptionDistance('malvani', mawani)).toBeLessThan(0.3);
+    expect(transcriptionDistance('mavlani', mawani)).toBeGreaterThan(0.4);
+  });
+
   it('makes a vowel after a vowel cheap to leave out, but not one after a consonant', () => {
     const slots = withVowelRuns([consonant('r'), vowel('a'), vowel('au'), consonant('s'), vowel('i')]);
     expect(slots.map((slot) => slot.gap)).toEqual([1, 0.3, 0.15, 1, 0.3]);

@@ -12,6 +12,8 @@ export interface Slot {
   readonly letters: string;
   /** Cost of the Latin name having nothing here (an added vowel costs little, an added consonant much). */
   readonly gap: number;
+  /** Letters this position renders in part of the language's speech or in one table only (see `ALIKE_COST`). */
+  readonly alike?: string;
 }
 
 /** A transcription read as slots, with each slot's substitution costs against every skeleton letter. */
@@ -81,6 +83,19 @@ const LATIN_GAP_DEFAULT = 0.85;
  */
 const NON_RHOTIC_R_GAP = 0.1;
 const R = 'r'.charCodeAt(0);
+/**
+ * The g of ng before a consonant or the end is no sound of its own but the velar nasal, which both tables may
+ * write with a plain n final (Melling 梅林, Erving 厄文): leaving it out costs little.
+ */
+const VELAR_NASAL_G_GAP = 0.2;
+const G = 'g'.charCodeAt(0);
+const N = 'n'.charCodeAt(0);
+/**
+ * An l after a vowel and before a consonant or the end is the dark l, half a vowel in English and often left
+ * unwritten (Mulvaney 马瓦尼, Holm 홈): leaving it out costs less than other consonants.
+ */
+const DARK_L_GAP = 0.25;
+const L = 'l'.charCodeAt(0);
 const isVowelCode = (code: number): boolean => code === 97 || code === 105 || code === 117;
 
 const BASE = new Float64Array(ALPHABET * ALPHABET).fill(1);
@@ -101,6 +116,9 @@ export const reducedVowel = (letters = VOWELS): Slot => ({ letters, gap: 0.05 })
 export const vowel = (letters: string, gap = 0.3): Slot => ({ letters, gap });
 /** A consonant: the Latin name should have it. */
 export const consonant = (letters: string, gap = 1): Slot => ({ letters, gap });
+
+/** What a letter among a slot's `alike` letters costs: a rendering some transcriptions use, not the table's. */
+const ALIKE_COST = 0.4;
 
 /** Leaving out a vowel that follows another vowel or a glide costs at most this (see `withVowelRuns`). */
 const VOWEL_RUN_GAP = 0.15;
@@ -153,7 +171,7 @@ export const readingOf = (slots: readonly Slot[]): TranscriptionReading => {
   slots.forEach((slot, i) => {
     gaps[i] = slot.gap;
     for (let code = 0; code < ALPHABET; code++) {
-      let best = 1;
+      let best = slot.alike?.includes(String.fromCharCode(code)) ? ALIKE_COST : 1;
       for (let k = 0; k < slot.letters.length; k++) {
         best = Math.min(best, BASE[code * ALPHABET + slot.letters.charCodeAt(k)] as number);
       }
@@ -161,6 +179,16 @@ export const readingOf = (slots: readonly Slot[]): TranscriptionReading => {
     }
   });
   return { slots, costs, gaps };
+};
+
+/** What leaving out the Latin letter at `i` costs: a non-rhotic r, the g of ng and a dark l cost little. */
+const latinGapAt = (skeleton: string, i: number, code: number): number => {
+  if (i === 0 || isVowelCode(skeleton.charCodeAt(i + 1))) return LATIN_GAPS[code] as number;
+  const before = skeleton.charCodeAt(i - 1);
+  if (code === R && isVowelCode(before)) return NON_RHOTIC_R_GAP;
+  if (code === G && before === N) return VELAR_NASAL_G_GAP;
+  if (code === L && isVowelCode(before)) return DARK_L_GAP;
+  return LATIN_GAPS[code] as number;
 };
 
 const SCRATCH = 64;
@@ -185,13 +213,7 @@ export const transcriptionDistance = (
   for (let j = 1; j <= n; j++) previous[j] = (previous[j - 1] as number) + (gaps[j - 1] as number);
   for (let i = 0; i < skeleton.length; i++) {
     const code = Math.min(skeleton.charCodeAt(i), ALPHABET - 1);
-    const latinGap =
-      code === R &&
-      i > 0 &&
-      isVowelCode(skeleton.charCodeAt(i - 1)) &&
-      !isVowelCode(skeleton.charCodeAt(i + 1))
-        ? NON_RHOTIC_R_GAP
-        : (LATIN_GAPS[code] as number);
+    const latinGap = latinGapAt(skeleton, i, code);
     current[0] = (previous[0] as number) + latinGap;
     let rowBest = current[0] as number;
     for (let j = 1; j <= n; j++) {

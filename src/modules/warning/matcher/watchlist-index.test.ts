@@ -153,6 +153,20 @@ describe('createWatchlistIndex', () => {
     expect(result.verdict).toBe('hit');
   });
 
+  it('scores namesakes whose other fields agree best first and skips those that could at most tie', () => {
+    const twin = { surname: 'Nguyen', givenNames: 'Van Dung', birthDate: '1971-03-11' };
+    const own = createWatchlistIndex([
+      buildEntry(1, { ...twin, birthDate: '1980-05-06' }),
+      buildEntry(2, twin),
+      buildEntry(3, twin),
+    ]);
+    const result = own.screen({ id: 'c', ...twin });
+    expect(result.best?.entryId).toBe('e2');
+    expect(result.verdict).toBe('hit');
+    // e3 could only tie e2 and e1 cannot reach it: neither is scored
+    expect(result.candidates.map((c) => c.entryId)).toEqual(['e2']);
+  });
+
   it('answers clear with no candidates for an unknown traveller', () => {
     expect(index.screen({ id: 'c', surname: 'Zyxwv', givenNames: 'Qqq' })).toEqual({
       verdict: 'clear',

@@ -4,12 +4,15 @@ import { PostingTable } from './posting-table.js';
 import {
   type BirthDate,
   DEFAULT_THRESHOLDS,
+  otherEvidence,
   type PreparedIdentity,
   prepareIdentity,
   scorePrepared,
+  scoreWithOthers,
   verdictOf,
 } from './score.js';
-import { scoreCeiling, withoutNames } from './score-ceiling.js';
+import { mayExceed, mayReach, scoreCeiling } from './score-ceiling.js';
+import { prepareComparison } from './similarity.js';
 import type {
   CrossingIdentity,
   FieldEvidence,
@@ -64,6 +67,14 @@ const PRESCORE_LIMIT = 128;
 const PRESCORE_VOTES = 2.5;
 /** Once this many slots are dead and they outnumber the live ones, the postings are rebuilt without them. */
 const COMPACT_AFTER = 4096;
+/** Fields of a slot's record: where its letter sets start in the pool, how many there are, its packed birth date. */
+const SLOT_FIELDS = 4;
+const LETTER_START = 0;
+const LETTER_COUNT = 1;
+const BIRTH = 2;
+/** Words of the set of slots met (see addToMet): 16 Kbit, few false positives for the slots a crossing meets. */
+const MET_WORDS = 512;
+const MET_MASK = MET_WORDS - 1;
 /** Keys of one crossing beyond this many are not looked up (a crossing has a few hundred at most). */
 const KEY_SPAN = 4096;
 
@@ -112,6 +123,21 @@ const birthAgreement = (query: number, entry: number): number => {
 
 const byScore = (a: ScreeningCandidate, b: ScreeningCandidate) => b.score - a.score;
 
+/** A chosen candidate with the evidence of its fields but the name, which bounds its score (see scoreCeiling). */
+interface BoundedCandidate {
+  /** Its place in the order candidates were chosen (best first), which settles ties of score. */
+  readonly rank: number;
+  readonly entry: PreparedIdentity;
+  readonly others: readonly FieldEvidence[];
+  readonly ceiling: number;
+}
+
+interface RankedCandidate extends ScreeningCandidate {
+  readonly rank: number;
+}
+
+const byScoreThenRank = (a: RankedCandidate, b: RankedCandidate) => b.score - a.score || a.rank - b.rank;
+
 /** Grows a typed array to at least `size` elements, keeping its contents. */
 const grown = <T extends Int32Array | Uint32Array | Uint8Array | Float64Array>(
   array: T,
@@ -130,7 +156,8 @@ const grown = <T extends Int32Array | Uint32Array | Uint8Array | Float64Array>(
  * A crossing's blocking keys (name parts, their sounds and one-typo variants, pairs of parts with the birth
  * year, document number variants) vote for the entries filed under them, rarest keys first within a read
  * budget. The best-voted entries are ranked by a cheap estimate of name and birth agreement; the best few are
- * scored in full, skipping any whose score could not beat the best found so far whatever its names.
+ * scored in full, those whose other fields agree best first, skipping any whose score could not beat the best
+ * found so far whatever its names.
  */
 export const createWatchlistIndex = (
   entries: Iterable<WatchlistIdentity> = [],
@@ -146,19 +173,19 @@ export const createWatchlistIndex = (
   let postings = new PostingTable();
   let dead = 0;
 
-  // per slot: its part letter sets (packed in one pool) and birth date, read for the candidates of a common name
+  // per slot: its part letter sets (packed in one pool) and birth date, read for the candidates of a common name;
+  // a slot's fields lie side by side (see SLOT_FIELDS) so that reading them costs one memory access
   let letterPool = new Int32Array(4096);
   let letterEnd = 0;
-  let letterStart = new Int32Array(1024);
-  let letterCount = new Uint8Array(1024);
-  let births = new Int32Array(1024);
+  let slotFields = new Int32Array(1024 * SLOT_FIELDS);
   // 1 for a slot holding a live entry: read for every voted slot, so kept apart from the entries themselves
   let alive = new Uint8Array(1024);
   // votes live in a slot-indexed array stamped with the screening's epoch, so nothing is cleared or allocated;
   // stamp (high 16 bits) and vote (low 16) share one 32-bit cell: a random slot of a large watchlist is one
   // memory access, and the array is small enough to stay in cache
   let tally = new Uint32Array(1024);
-  let ranks = new Float64Array(1024);
+  // the prescore of each candidate passing the vote floor, by its place among them
+  const ranks = new Float64Array(PRESCORE_LIMIT);
   let epoch = 0;
   let touched = new Int32Array(1024);
   // the final votes of the touched slots, gathered once so the passes that follow read them in order
@@ -166,22 +193,19 @@ export const createWatchlistIndex = (
   let touchedCount = 0;
 
   const ensureCapacity = (size: number) => {
-    if (size <= births.length) return;
-    const next = Math.max(size, births.length * 2);
-    letterStart = grown(letterStart, next, (n) => new Int32Array(n));
-    letterCount = grown(letterCount, next, (n) => new Uint8Array(n));
-    births = grown(births, next, (n) => new Int32Array(n));
+    if (size <= alive.length) return;
+    const next = Math.max(size, alive.length * 2);
+    slotFields = grown(slotFields, next * SLOT_FIELDS, (n) => new Int32Array(n));
     alive = grown(alive, next, (n) => new Uint8Array(n));
     tally = grown(tally, next, (n) => new Uint32Array(n));
-    ranks = new Float64Array(next);
   };
 
   const storeLetters = (slot: number, letters: Int32Array) => {
     const count = Math.min(letters.length, 255);
     letterPool = grown(letterPool, letterEnd + count, (n) => new Int32Array(n));
     letterPool.set(letters.subarray(0, count), letterEnd);
-    letterStart[slot] = letterEnd;
-    letterCount[slot] = count;
+    slotFields[slot * SLOT_FIELDS + LETTER_START] = letterEnd;
+    slotFields[slot * SLOT_FIELDS + LETTER_COUNT] = count;
     letterEnd += count;
   };
 
@@ -189,8 +213,9 @@ export const createWatchlistIndex = (
     const slot = slots.length;
     slots.push(prepared);
     ensureCapacity(slots.length);
+    for (const name of prepared.names) prepareComparison(name);
     storeLetters(slot, partLetters(prepared));
-    births[slot] = packBirth(prepared.birth);
+    slotFields[slot * SLOT_FIELDS + BIRTH] = packBirth(prepared.birth);
     alive[slot] = 1;
     slotOfId.set(prepared.id, slot);
     keys.fill(prepared, false);
@@ -225,29 +250,59 @@ export const createWatchlistIndex = (
     file(prepareIdentity(entry));
   };
 
-  const castVote = (slot: number, vote: number) => {
+  /** Adds `vote` to the slot's tally, touching it first if this screening has not met it; its new vote. */
+  const castVote = (slot: number, vote: number): number => {
     const cell = tally[slot] as number;
     if (cell >>> 16 === epoch) {
-      if ((cell & 0xffff) + vote <= 0xffff) tally[slot] = cell + vote;
-      return;
+      if ((cell & 0xffff) + vote > 0xffff) return cell & 0xffff;
+      tally[slot] = cell + vote;
+      return (cell & 0xffff) + vote;
     }
     tally[slot] = epoch * 0x10000 + vote;
     if (touchedCount === touched.length) touched = grown(touched, touchedCount + 1, (n) => new Int32Array(n));
     touched[touchedCount++] = slot;
+    return vote;
   };
+
+  const voteOf = (slot: number): number => (tally[slot] as number) & 0xffff;
 
   // the keys a crossing found, as postings × KEY_SPAN + key number, so one numeric sort puts the rarest first
   let order = new Float64Array(256);
   let where = new Int32Array(256);
+  // the posting lists one screening reads, rarest first: where each starts (the slot itself for a list of one),
+  // its length, the vote it gives and the most votes it and the lists after it can still give one slot
+  let listAt = new Int32Array(256);
+  let listLength = new Int32Array(256);
+  let listVote = new Int32Array(256);
+  let listRest = new Int32Array(256);
+  let listCount = 0;
+  // the slots one screening met, as bits by slot modulo the set's size (see addToMet)
+  const met = new Int32Array(MET_WORDS);
 
   /** Reads the query's posting lists, rarest first, within a budget; strong keys are always read. */
-  const collectVotes = (query: PreparedIdentity) => {
+  const collectVotes = (query: PreparedIdentity, eligible: ((entryId: string) => boolean) | undefined) => {
     epoch++;
     if (epoch > 0xffff) {
       tally.fill(0);
       epoch = 1;
     }
     touchedCount = 0;
+    chooseLists(query);
+    // a slot first met in list l gets at most listRest[l] votes: once that is below the vote floor (half the
+    // best vote, see topSlots) newcomers can never pass it, and the lists left only add to slots already met
+    let best = 0;
+    let l = 0;
+    for (; l < listCount; l++) {
+      if ((listRest[l] as number) < Math.max(1, best * MIN_VOTE_SHARE)) break;
+      best = readList(l, best, eligible);
+    }
+    if (l < listCount) addToMet(l, best, eligible);
+    touchedVotes = grown(touchedVotes, touchedCount, (n) => new Int32Array(n));
+    for (let i = 0; i < touchedCount; i++) touchedVotes[i] = voteOf(touched[i] as number);
+  };
+
+  /** Looks up the query's keys and lists the postings to read: rarest first, weak keys within the budget. */
+  const chooseLists = (query: PreparedIdentity) => {
     keys.fill(query, true);
     const count = Math.min(keys.count, KEY_SPAN);
     order = grown(order, count, (n) => new Float64Array(n));
@@ -260,6 +315,11 @@ export const createWatchlistIndex = (
       where[k] = postings.found;
     }
     const sorted = order.subarray(0, found).sort();
+    listAt = grown(listAt, found, (n) => new Int32Array(n));
+    listLength = grown(listLength, found, (n) => new Int32Array(n));
+    listVote = grown(listVote, found, (n) => new Int32Array(n));
+    listRest = grown(listRest, found, (n) => new Int32Array(n));
+    listCount = 0;
     let read = 0;
     for (let i = 0; i < found; i++) {
       const packed = sorted[i] as number;
@@ -268,17 +328,69 @@ export const createWatchlistIndex = (
       const kind = keys.kinds[k] as number;
       if (KIND_STRONG[kind] === 0 && (length > maxPosting || read + length > readBudget)) continue;
       read += length;
-      const vote = KIND_VOTES[kind] as number;
-      const at = where[k] as number;
-      if (length === 1) {
-        castVote(at, vote);
-        continue;
-      }
-      const pool = postings.pool;
-      for (let p = at; p < at + length; p++) castVote(pool[p] as number, vote);
+      listAt[listCount] = where[k] as number;
+      listLength[listCount] = length;
+      listVote[listCount] = KIND_VOTES[kind] as number;
+      listCount++;
     }
-    touchedVotes = grown(touchedVotes, touchedCount, (n) => new Int32Array(n));
-    for (let i = 0; i < touchedCount; i++) touchedVotes[i] = (tally[touched[i] as number] as number) & 0xffff;
+    let rest = 0;
+    for (let i = listCount - 1; i >= 0; i--) {
+      rest += listVote[i] as number;
+      listRest[i] = rest;
+    }
+  };
+
+  /** Votes for every slot of list `l`; the best vote of a candidate so far, `best` included. */
+  const readList = (
+    l: number,
+    best: number,
+    eligible: ((entryId: string) => boolean) | undefined,
+  ): number => {
+    const at = listAt[l] as number;
+    const length = listLength[l] as number;
+    const vote = listVote[l] as number;
+    if (length === 1) {
+      const total = castVote(at, vote);
+      return total > best && isCandidate(at, eligible) ? total : best;
+    }
+    const pool = postings.pool;
+    let top = best;
+    for (let p = at; p < at + length; p++) {
+      const slot = pool[p] as number;
+      const total = castVote(slot, vote);
+      if (total > top && isCandidate(slot, eligible)) top = total;
+    }
+    return top;
+  };
+
+  /**
+   * Reads lists `from` on for the slots already met that can still pass the vote floor. A bit per slot in a
+   * small set (by slot modulo its size, so it stays in the fastest cache) tells most postings of slots never met
+   * apart without reading their tally: the long lists of common name parts cost little more than reading them.
+   */
+  const addToMet = (from: number, best: number, eligible: ((entryId: string) => boolean) | undefined) => {
+    met.fill(0);
+    for (let i = 0; i < touchedCount; i++) {
+      const slot = touched[i] as number;
+      met[(slot >>> 5) & MET_MASK] = (met[(slot >>> 5) & MET_MASK] as number) | (1 << (slot & 31));
+    }
+    let top = best;
+    // a met slot gets the list's vote when its votes with all the lists left could still reach the floor
+    const addIfHopeful = (slot: number, vote: number, needed: number) => {
+      if (((met[(slot >>> 5) & MET_MASK] as number) & (1 << (slot & 31))) === 0) return;
+      const cell = tally[slot] as number;
+      if (cell >>> 16 !== epoch || (cell & 0xffff) < needed) return;
+      const added = castVote(slot, vote);
+      if (added > top && isCandidate(slot, eligible)) top = added;
+    };
+    for (let l = from; l < listCount; l++) {
+      const needed = Math.max(1, top * MIN_VOTE_SHARE) - (listRest[l] as number);
+      const at = listAt[l] as number;
+      const length = listLength[l] as number;
+      const vote = listVote[l] as number;
+      if (length === 1) addIfHopeful(at, vote, needed);
+      else for (let p = at; p < at + length; p++) addIfHopeful(postings.pool[p] as number, vote, needed);
+    }
   };
 
   const isCandidate = (slot: number, eligible: ((entryId: string) => boolean) | undefined): boolean =>
@@ -300,37 +412,38 @@ export const createWatchlistIndex = (
     // a candidate sharing far fewer keys than the best one cannot outscore it on names
     const floor = Math.max(1, bestVote * MIN_VOTE_SHARE);
     const passing = strongestSlots(floor, bestVote, eligible);
-    const voteOf = (slot: number) => (tally[slot] as number) & 0xffff;
     const byVote = (a: number, b: number) => voteOf(b) - voteOf(a);
     if (passing.length <= maxCandidates) return passing.sort(byVote);
     const queryLetters = partLetters(query);
     const queryBirth = packBirth(query.birth);
-    for (const slot of passing) {
+    passing.forEach((slot, i) => {
+      const fields = slot * SLOT_FIELDS;
       const letters = letterAgreement(
         queryLetters,
         letterPool,
-        letterStart[slot] as number,
-        letterCount[slot] as number,
+        slotFields[fields + LETTER_START] as number,
+        slotFields[fields + LETTER_COUNT] as number,
       );
-      ranks[slot] =
-        voteOf(slot) + PRESCORE_VOTES * letters + birthAgreement(queryBirth, births[slot] as number);
-    }
+      const birth = birthAgreement(queryBirth, slotFields[fields + BIRTH] as number);
+      ranks[i] = voteOf(slot) + PRESCORE_VOTES * letters + birth;
+    });
     return highestRanked(passing);
   };
 
   /** The maxCandidates slots of highest rank, as a stable sort would order them, without sorting them all. */
   const highestRanked = (passing: readonly number[]): number[] => {
+    // places in `passing`, best rank first
     const best: number[] = [];
-    for (const slot of passing) {
-      const rank = ranks[slot] as number;
+    for (let i = 0; i < passing.length; i++) {
+      const rank = ranks[i] as number;
       if (best.length === maxCandidates && rank <= (ranks[best[best.length - 1] as number] as number))
         continue;
       let at = best.length;
       while (at > 0 && (ranks[best[at - 1] as number] as number) < rank) at--;
-      best.splice(at, 0, slot);
+      best.splice(at, 0, i);
       if (best.length > maxCandidates) best.pop();
     }
-    return best;
+    return best.map((i) => passing[i] as number);
   };
 
   /** Candidates voted at least `floor`, the highest votes first kept when more than PRESCORE_LIMIT pass. */
@@ -375,23 +488,34 @@ export const createWatchlistIndex = (
 
   const screen = (crossing: CrossingIdentity, eligible?: (entryId: string) => boolean): ScreeningResult => {
     const query = prepareCrossing(crossing);
-    collectVotes(query);
-    const chosen = topSlots(query, eligible);
-    const bare = withoutNames(query);
-    const candidates: ScreeningCandidate[] = [];
-    let bestScore = -1;
-    for (const slot of chosen) {
+    collectVotes(query, eligible);
+    const bounded = topSlots(query, eligible).map((slot, rank): BoundedCandidate => {
       const entry = slots[slot] as PreparedIdentity;
-      // names add at most 1 to the other fields' evidence: an entry that cannot beat the best is not scored
-      if (bestScore >= 0 && scoreCeiling(bare, entry) <= bestScore) continue;
-      const { score, explanation } = scorePrepared(query, entry);
-      candidates.push({ entryId: entry.id, score, explanation });
-      if (score > bestScore) bestScore = score;
+      const others = otherEvidence(query, entry);
+      return { rank, entry, others, ceiling: scoreCeiling(others) };
+    });
+    // highest ceiling first: the best score is found early, and entries that cannot beat it are not scored
+    bounded.sort((a, b) => b.ceiling - a.ceiling || a.rank - b.rank);
+    const scored: RankedCandidate[] = [];
+    let best: RankedCandidate | undefined;
+    for (const candidate of bounded) {
+      if (best !== undefined && !mayExceed(candidate.ceiling, best.score)) {
+        // ceilings only fall from here: once one cannot even tie the best, none can
+        if (!mayReach(candidate.ceiling, best.score)) break;
+        // it can at most tie, and a tie goes to the better-ranked candidate
+        if (candidate.rank > best.rank) continue;
+      }
+      const { score, explanation } = scoreWithOthers(query, candidate.entry, candidate.others);
+      const ranked = { entryId: candidate.entry.id, score, explanation, rank: candidate.rank };
+      scored.push(ranked);
+      if (best === undefined || score > best.score || (score === best.score && ranked.rank < best.rank))
+        best = ranked;
     }
-    candidates.sort(byScore);
-    const best = candidates[0];
-    if (!best) return { verdict: 'clear', candidates };
-    return { verdict: verdictOf(best.score, thresholds), best, candidates };
+    scored.sort(byScoreThenRank);
+    const candidates = scored.map(({ entryId, score, explanation }) => ({ entryId, score, explanation }));
+    const first = candidates[0];
+    if (!first) return { verdict: 'clear', candidates };
+    return { verdict: verdictOf(first.score, thresholds), best: first, candidates };
   };
 
   for (const entry of entries) add(entry);

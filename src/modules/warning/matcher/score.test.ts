@@ -141,3 +141,78 @@ describe('verdictOf', () => {
     expect(verdictOf(0.7, { hit: 0.75, possible: 0.6 })).toBe('possible');
   });
 });
+
+describe('a document number as an identifier', () => {
+  const verdict = (crossing: CrossingIdentity, entry: WatchlistIdentity) =>
+    verdictOf(scoreMatch(crossing, entry).score);
+
+  it('makes a hit of an entry that lists only the number', () => {
+    const entry: WatchlistIdentity = { id: 'e', documentNumber: 'G55512345' };
+    const { score, explanation } = scoreMatch(buildCrossing({ documentNumber: 'G55512345' }), entry);
+    expect(verdictOf(score)).toBe('hit');
+    const document = explanation.find((evidence) => evidence.field === 'documentNumber');
+    expect(document?.detail).toMatch(/identifies the traveller/);
+    // the explanation still adds up to the score
+    expect(explanation.reduce((sum, evidence) => sum + evidence.weight, 0)).toBeCloseTo(score, 3);
+  });
+
+  it('makes a hit of the same number and date of birth whatever the given names, a possible match without the date', () => {
+    const entry = buildEntry({ givenNames: 'Pavel' });
+    expect(verdict(buildCrossing(), entry)).toBe('hit');
+    const { birthDate: _unknown, ...undated } = buildEntry({ givenNames: 'Pavel' });
+    expect(verdict(buildCrossing(), undated)).toBe('possible');
+  });
+
+  it('lifts nothing for names with no part in common', () => {
+    const { birthDate: _unknown, ...undated } = buildEntry({ surname: 'Okafor', givenNames: 'Chidi' });
+    expect(verdict(buildCrossing(), undated)).toBe('clear');
+  });
+
+  it('lifts nothing when another field speaks against the match', () => {
+    const entry: WatchlistIdentity = { id: 'e', documentNumber: 'G55512345', sex: 'F' };
+    expect(verdict(buildCrossing({ documentNumber: 'G55512345', sex: 'M' }), entry)).toBe('clear');
+  });
+});
+
+describe('namesakes', () => {
+  it('keeps two people with one name but different full dates of birth and passports below a hit', () => {
+    const entry = buildEntry({
+      surname: 'Zhang',
+      givenNames: 'Wei',
+      birthDate: '1985-03-12',
+      documentNumber: 'E12345678',
+      nationality: 'CHN',
+    });
+    const crossing = buildCrossing({
+      surname: 'Zhang',
+      givenNames: 'Wei',
+      birthDate: '1986-07-01',
+      documentNumber: 'G98765432',
+      nationality: 'CHN',
+    });
+    expect(verdictOf(scoreMatch(crossing, entry).score)).not.toBe('hit');
+  });
+
+  it('keeps a woman and a man of one family below a hit', () => {
+    const entry = buildEntry({
+      surname: 'Ivanova',
+      givenNames: 'Evgenia',
+      sex: 'F',
+      documentNumber: undefined,
+    });
+    const crossing = buildCrossing({
+      surname: 'Ivanov',
+      givenNames: 'Evgenii',
+      sex: 'M',
+      documentNumber: undefined,
+    });
+    expect(verdictOf(scoreMatch(crossing, entry).score)).not.toBe('hit');
+  });
+
+  it('still takes a one-digit slip in the year of an otherwise equal date as the same person', () => {
+    expect(field(buildCrossing({ birthDate: '1981-03-14' }), buildEntry(), 'birthDate')?.agreement).toBe(
+      'none',
+    );
+    expect(verdictOf(scoreMatch(buildCrossing({ birthDate: '1981-03-14' }), buildEntry()).score)).toBe('hit');
+  });
+});

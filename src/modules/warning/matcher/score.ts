@@ -158,11 +158,16 @@ const birthEvidence = (query: PreparedIdentity, entry: PreparedIdentity): FieldE
   if (!q || !e) return evidence('birthDate', 'missing', 0, 'not on both records');
   if (q.year !== e.year) {
     const apart = Math.abs(q.year - e.year);
-    if (apart === 1) return evidence('birthDate', 'none', -0.04, 'years one apart');
+    const fullDates = q.day !== undefined && e.day !== undefined;
+    const sameDay = fullDates && q.month === e.month && q.day === e.day;
     // one mistyped digit of the year (1967/1957, 1960/1969) beside the same day and month is a data-entry error,
     // not another person: with the year alone it could be either, so only a full date earns this
-    if (q.day !== undefined && q.month === e.month && q.day === e.day && differInOneDigit(q.year, e.year))
+    if (sameDay && differInOneDigit(q.year, e.year))
       return evidence('birthDate', 'none', -0.02, 'same day and month, one digit of the year differs');
+    // two full dates that differ in day and month as well speak against one person however close the years, as
+    // much as a different month of one year does (an estimated year comes without a day, or on the same one)
+    if (fullDates && !sameDay) return evidence('birthDate', 'conflict', -0.1, 'different dates');
+    if (apart === 1) return evidence('birthDate', 'none', -0.04, 'years one apart');
     // watchlists often record several estimated years for one person: a few years apart is weak evidence against
     if (apart <= 5) return evidence('birthDate', 'conflict', -0.07, `years ${apart} apart`);
     return evidence('birthDate', 'conflict', -0.12, 'different years');
@@ -193,7 +198,8 @@ const sexEvidence = (query: PreparedIdentity, entry: PreparedIdentity): FieldEvi
   if (!query.sex || !entry.sex) return evidence('sex', 'missing', 0, 'not on both records');
   if (query.sex === 'X' || entry.sex === 'X') return evidence('sex', 'none', 0, 'unspecified on one record');
   if (query.sex === entry.sex) return evidence('sex', 'exact', 0.01, 'same');
-  return evidence('sex', 'conflict', -0.08, `${query.sex} vs ${entry.sex}`);
+  // documents rarely get sex wrong, and a name's female and male forms (Ivanova, Ivanov) belong to two people
+  return evidence('sex', 'conflict', -0.15, `${query.sex} vs ${entry.sex}`);
 };
 
 /**
@@ -213,9 +219,48 @@ export const scoreWithOthers = (
   entry: PreparedIdentity,
   others: readonly FieldEvidence[],
 ): MatchScore => {
-  const explanation = [nameEvidence(query, entry), ...others];
-  const raw = explanation.reduce((sum, field) => sum + field.weight, 0);
-  return { score: Math.round(Math.min(1, Math.max(0, raw)) * 1000) / 1000, explanation };
+  const name = nameEvidence(query, entry);
+  const raw = others.reduce((sum, field) => sum + field.weight, name.weight);
+  const floor = documentFloor(name, others);
+  if (floor === undefined || raw >= floor) return { score: rounded(raw), explanation: [name, ...others] };
+  // the document number lifts the score: its evidence says so and carries the weight it added
+  const explanation = [
+    name,
+    ...others.map((field) =>
+      field.field === 'documentNumber'
+        ? {
+            ...field,
+            weight: field.weight + floor - raw,
+            detail: `${field.detail}: identifies the traveller`,
+          }
+        : field,
+    ),
+  ];
+  return { score: rounded(floor), explanation };
+};
+
+const rounded = (raw: number): number => Math.round(Math.min(1, Math.max(0, raw)) * 1000) / 1000;
+
+/**
+ * The least a document number makes of a match: a passport number identifies its holder, so the same number
+ * with no other field against it is a hit when the dates of birth agree too (even under another name: an alias,
+ * a new spelling) or the names cannot be compared (an entry listing only the number), and at least a possible
+ * match when the names share a part. Undefined when the number does not decide, or another field speaks
+ * against it.
+ */
+/** A name score this high means at least one part agrees (a surname alone scores about a third). */
+const SHARED_NAME_PART = 0.25;
+
+const documentFloor = (name: FieldEvidence, others: readonly FieldEvidence[]): number | undefined => {
+  const document = others.find((field) => field.field === 'documentNumber');
+  if (document?.agreement !== 'exact' && document?.agreement !== 'strong') return undefined;
+  if (others.some((field) => field.agreement === 'conflict')) return undefined;
+  const exact = document.agreement === 'exact';
+  const birth = others.find((field) => field.field === 'birthDate');
+  if (exact && birth?.agreement === 'exact') return DEFAULT_THRESHOLDS.hit;
+  if (name.agreement === 'missing') return exact ? DEFAULT_THRESHOLDS.hit : DEFAULT_THRESHOLDS.possible;
+  // names with no part in common are another person's, whose number was reused or mistyped
+  return name.weight >= SHARED_NAME_PART ? DEFAULT_THRESHOLDS.possible : undefined;
 };
 
 /** Scores how likely two prepared identities are the same person, field by field. */

@@ -94,6 +94,18 @@ describe('createWatchlistIndex', () => {
     expect(result.candidates.map((c) => c.entryId)).toContain('e42');
   });
 
+  it('raises a hit for an entry that lists only a document number', () => {
+    const numberOnly = createWatchlistIndex([...entries, { id: 'doc-only', documentNumber: 'G55512345' }]);
+    const result = numberOnly.screen({
+      id: 'c',
+      surname: 'Doe',
+      givenNames: 'Jane',
+      documentNumber: 'G55512345',
+    });
+    expect(result.verdict).toBe('hit');
+    expect(result.best?.entryId).toBe('doc-only');
+  });
+
   it('stops returning an entry once removed and returns it again once re-added', () => {
     const own = createWatchlistIndex([buildEntry(1), buildEntry(2)]);
     const crossing = { id: 'c', surname: 'Wang', givenNames: 'Sergei', birthDate: buildEntry(1).birthDate };

@@ -85,6 +85,45 @@ describe('borderlink screen and mrz parse', () => {
     expect(run.stderr).not.toContain('is empty');
   });
 
+  it('names a missing file in one line on stderr and exits 1, without a stack trace', () => {
+    const watchlist = path.join(dir, 'w-present.csv');
+    writeFileSync(watchlist, 'id,surname\nW1,ZHANG\n');
+    const missing = path.join(dir, 'no-such-crossings.csv');
+    const run = borderlink(['screen', '--watchlist', watchlist, '--crossings', missing]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe('');
+    const lines = run.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(new RegExp(`^error: crossings file ${missing}: ENOENT`));
+  });
+
+  it('screens the rows before a broken quote, then names its line and exits 1', () => {
+    const watchlist = path.join(dir, 'w-quote.csv');
+    const crossings = path.join(dir, 'c-quote.csv');
+    writeFileSync(watchlist, 'id,surname,given_names\nW1,ZHANG,WEI\n');
+    writeFileSync(crossings, 'id,surname,given_names\nC1,ZHANG,WEI\nC2,LI,"NA"X\nC3,WANG,FANG\n');
+    const run = borderlink(['screen', '--watchlist', watchlist, '--crossings', crossings]);
+    expect(run.status).toBe(1);
+    expect(jsonLines(run.stdout).map((r) => [r.crossing_id, r.verdict])).toEqual([['C1', 'hit']]);
+    expect(run.stderr.trim()).toMatch(
+      new RegExp(`^error: crossings file ${crossings}, line 3: .*Invalid Closing Quote`),
+    );
+    expect(run.stderr).not.toContain('    at ');
+  });
+
+  it('refuses a watchlist that gives an id twice, naming both lines, before screening anything', () => {
+    const watchlist = path.join(dir, 'w-twice.csv');
+    const crossings = path.join(dir, 'c-twice.csv');
+    writeFileSync(watchlist, 'id,surname,given_names\nW1,ZHANG,WEI\nW2,LI,NA\nW1,WANG,FANG\n');
+    writeFileSync(crossings, 'id,surname,given_names\nC1,ZHANG,WEI\n');
+    const run = borderlink(['screen', '--watchlist', watchlist, '--crossings', crossings]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.trim()).toBe(
+      `error: watchlist file ${watchlist}, line 4: id W1 is on line 2 and again on line 4`,
+    );
+  });
+
   it('prints one JSON object per MRZ document, with the failed check digit of a bad one', () => {
     const good = buildTd3().join('\n');
     const [line1, line2 = ''] = buildTd3({ documentNumber: 'E99887766' });

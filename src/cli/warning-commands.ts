@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { type Command, InvalidArgumentError } from 'commander';
 import { type MrzParser, screenCsv } from '../modules/warning/matcher/index.js';
-import { CsvHeaderError, SCREEN_CSV_COLUMNS } from '../modules/warning/matcher/screen-csv.js';
+import { CsvFileError, CsvHeaderError, SCREEN_CSV_COLUMNS } from '../modules/warning/matcher/screen-csv.js';
 import { formatMrzJson, parseMrz, parseMrzDocuments } from '../modules/warning/mrz/index.js';
 import { err, out } from './context.js';
 
@@ -31,6 +31,11 @@ const mrzForMatcher: MrzParser = (text) => {
   };
 };
 
+/** A file's bytes, opened only when read, so a missing file fails where it is read and not as a stray event. */
+async function* fileBytes(file: string): AsyncGenerator<Buffer> {
+  yield* createReadStream(file);
+}
+
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk as Buffer));
@@ -50,7 +55,7 @@ export function registerWarningCommands(program: Command): void {
     .option('--format <format>', `output: ${FORMATS.join(' or ')}`, outputFormat, 'ndjson')
     .action(async (opts: { watchlist: string; crossings: string; format: OutputFormat }) => {
       if (opts.format === 'csv') out('crossing_id,verdict,entry_id,score');
-      const results = screenCsv(createReadStream(opts.watchlist), createReadStream(opts.crossings), {
+      const results = screenCsv(fileBytes(opts.watchlist), fileBytes(opts.crossings), {
         parseMrz: mrzForMatcher,
         // Bad rows go to stderr so stdout stays one result per good crossing.
         onRowError: (rowError) => err(JSON.stringify({ error: rowError })),
@@ -64,8 +69,11 @@ export function registerWarningCommands(program: Command): void {
           );
         }
       } catch (error) {
-        if (!(error instanceof CsvHeaderError)) throw error;
-        err(`error: ${error.message}`);
+        if (error instanceof CsvHeaderError) err(`error: ${error.message}`);
+        else if (error instanceof CsvFileError) {
+          const where = `${error.file} file ${opts[error.file]}${error.line ? `, line ${error.line}` : ''}`;
+          err(`error: ${where}: ${error.message}`);
+        } else throw error;
         process.exitCode = 1;
       }
     });

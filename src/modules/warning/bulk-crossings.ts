@@ -124,30 +124,36 @@ export async function recordBulkCrossings(
     ports.set(code, known);
     return known;
   };
-  for await (const item of readRows(source, format)) {
-    if ('error' in item) {
-      reject(item.error);
-      continue;
+  try {
+    for await (const item of readRows(source, format)) {
+      if ('error' in item) {
+        reject(item.error);
+        continue;
+      }
+      const read = readCrossing(item.record, format, item.line, place, actor.name);
+      if (!read.ok) {
+        reject(read.error);
+        continue;
+      }
+      if (!(await knownPort(read.value.port_code))) {
+        const portCode = read.value.port_code;
+        const message = `There is no port ${portCode} in the directory`;
+        reject({
+          line: item.line,
+          code: 'warning.unknown_port',
+          message,
+          path: format === 'csv' ? '/port_code' : '/portCode',
+          params: { portCode },
+        });
+        continue;
+      }
+      batch.push({ line: item.line, screened: await screenRow(rt, rules, read.value, 'bulk') });
+      if (batch.length >= rt.options.bulkBatchSize) await flush();
     }
-    const read = readCrossing(item.record, format, item.line, place, actor.name);
-    if (!read.ok) {
-      reject(read.error);
-      continue;
-    }
-    if (!(await knownPort(read.value.port_code))) {
-      const portCode = read.value.port_code;
-      const message = `There is no port ${portCode} in the directory`;
-      reject({
-        line: item.line,
-        code: 'warning.unknown_port',
-        message,
-        path: '/portCode',
-        params: { portCode },
-      });
-      continue;
-    }
-    batch.push({ line: item.line, screened: await screenRow(rt, rules, read.value, 'bulk') });
-    if (batch.length >= rt.options.bulkBatchSize) await flush();
+  } catch (error) {
+    // The batches stored so far stay (each was its own transaction); the rows read since are dropped.
+    rt.log.warn({ err: error, importId, ...totals }, 'a bulk upload of crossings ended early');
+    throw error;
   }
   await flush();
   return { importId, ...totals, errors, errorsTruncated: totals.rejected > errors.length };

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/support/databases.js';
 import { useTestNode } from '../../../test/support/nodes.js';
 import { StringEnum } from '../../core/http/schemas.js';
-import { type RowFormat, rowValidator } from './row-input.js';
+import { type ByteSource, type InputRow, type RowFormat, readRows, rowValidator } from './row-input.js';
 import { buildEntry } from './test-support/factories.js';
 import type { RowError } from './warning.schema.js';
 
@@ -85,6 +85,108 @@ describe('CSV row schema errors', () => {
 
   it('keep the API field names for NDJSON rows', () => {
     expect(errorOf({ birthDate: '1980' }, CsvRow, 'ndjson')).toMatchObject({ path: '/portCode' });
+  });
+});
+
+async function* chunksOf(chunks: Array<string | Uint8Array>): ByteSource {
+  yield* chunks;
+}
+
+const rowsOf = async (source: ByteSource | Array<string | Uint8Array>, format: RowFormat) => {
+  const rows: InputRow[] = [];
+  const failure = await (async () => {
+    for await (const row of readRows(Array.isArray(source) ? chunksOf(source) : source, format))
+      rows.push(row);
+  })().catch((error: unknown) => error);
+  return { rows, failure };
+};
+
+/** A source that sends `chunks` and then fails, as a request stream does when its client drops it. */
+async function* breaksAfter(...chunks: Array<string | Uint8Array>): ByteSource {
+  yield* chunks;
+  throw Object.assign(new Error('aborted'), { code: 'ECONNRESET' });
+}
+
+// 李娜 as Excel saves it in China (GBK), not as UTF-8.
+const LI_NA_GBK = Buffer.from([0xc0, 0xee, 0xc4, 0xc8]);
+
+describe('reading uploads', () => {
+  it('ends a CSV upload whose source fails midway as interrupted, after the rows before it', async () => {
+    const { rows, failure } = await rowsOf(
+      breaksAfter('id,surname\n1,LI\n2,WANG\n', '3,ZHAO\n', '4,Z'),
+      'csv',
+    );
+    expect(rows).toEqual([
+      { line: 2, record: { id: '1', surname: 'LI' } },
+      { line: 3, record: { id: '2', surname: 'WANG' } },
+    ]);
+    expect(failure).toMatchObject({ kind: 'invalid', code: 'warning.upload_interrupted' });
+  });
+
+  it('ends an NDJSON upload whose source fails midway as interrupted', async () => {
+    const { rows, failure } = await rowsOf(breaksAfter('{"a":1}\n{"a":'), 'ndjson');
+    expect(rows).toEqual([{ line: 1, record: { a: 1 } }]);
+    expect(failure).toMatchObject({ code: 'warning.upload_interrupted' });
+  });
+
+  it('still reports broken CSV quoting as unreadable, after the rows before it', async () => {
+    const { rows, failure } = await rowsOf(['id,surname\n1,LI\n2,"WANG"X\n3,ZHAO\n'], 'csv');
+    expect(failure).toBeUndefined();
+    expect(rows).toEqual([
+      { line: 2, record: { id: '1', surname: 'LI' } },
+      { line: 3, error: expect.objectContaining({ line: 3, code: 'warning.csv_unreadable' }) },
+    ]);
+  });
+
+  it('refuses each line that is not UTF-8, reading the others, wherever the chunks split', async () => {
+    const gbk = Buffer.concat([
+      Buffer.from('id,native_name\n1,张伟\n2,'),
+      LI_NA_GBK,
+      Buffer.from('\n3,"王\n芳"\n'),
+    ]);
+    for (const cut of [0, 15, 16, 20, 25]) {
+      const chunks = cut === 0 ? [gbk] : [gbk.subarray(0, cut), gbk.subarray(cut)];
+      const { rows } = await rowsOf(chunks, 'csv');
+      expect(rows, `cut at ${cut}`).toEqual([
+        { line: 2, record: { id: '1', nativeName: '张伟' } },
+        { line: 3, error: expect.objectContaining({ line: 3, code: 'warning.not_utf8' }) },
+        { line: 5, record: { id: '3', nativeName: '王\n芳' } },
+      ]);
+    }
+    const ndjson = Buffer.concat([Buffer.from('{"n":"张伟"}\n{"n":"'), LI_NA_GBK, Buffer.from('"}\n')]);
+    const { rows } = await rowsOf([ndjson], 'ndjson');
+    expect(rows).toEqual([
+      { line: 1, record: { n: '张伟' } },
+      { line: 2, error: expect.objectContaining({ code: 'warning.not_utf8' }) },
+    ]);
+  });
+
+  it('names a record spanning lines by its undecodable line, and refuses a header that is not UTF-8', async () => {
+    const quoted = Buffer.concat([Buffer.from('id,native_name\n1,"\n'), LI_NA_GBK, Buffer.from('"\n')]);
+    expect((await rowsOf([quoted], 'csv')).rows).toEqual([
+      { line: 3, error: expect.objectContaining({ line: 3, code: 'warning.not_utf8' }) },
+    ]);
+    const header = Buffer.concat([Buffer.from('id,'), LI_NA_GBK, Buffer.from('\n1,x\n')]);
+    expect((await rowsOf([header], 'csv')).rows).toEqual([
+      { line: 1, error: expect.objectContaining({ line: 1, code: 'warning.not_utf8' }) },
+    ]);
+  });
+
+  it('takes a byte order mark before UTF-8 in either format', async () => {
+    const bom = Buffer.from([0xef, 0xbb, 0xbf]);
+    const csv = await rowsOf([Buffer.concat([bom, Buffer.from('id,native_name\n1,李娜\n')])], 'csv');
+    expect(csv.rows).toEqual([{ line: 2, record: { id: '1', nativeName: '李娜' } }]);
+    const ndjson = await rowsOf([Buffer.concat([bom, Buffer.from('{"n":"李娜"}\r\n')])], 'ndjson');
+    expect(ndjson.rows).toEqual([{ line: 1, record: { n: '李娜' } }]);
+  });
+
+  it('refuses an empty file as empty', async () => {
+    for (const format of ['csv', 'ndjson'] as const) {
+      expect((await rowsOf([], format)).failure).toMatchObject({ code: 'warning.upload_empty' });
+      expect((await rowsOf(['\uFEFF\n  \n'], format)).failure).toMatchObject({
+        code: 'warning.upload_empty',
+      });
+    }
   });
 });
 

@@ -1,9 +1,9 @@
-import { createInterface } from 'node:readline';
-import { Readable } from 'node:stream';
+import { isUtf8 } from 'node:buffer';
 import type { TSchema } from '@sinclair/typebox';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import { parse } from 'csv-parse';
+import { AppError } from '../../core/errors.js';
+import { readCsvRecords } from './matcher/screen-csv.js';
 import type { RowError } from './warning.schema.js';
 
 /** The two streaming formats bulk uploads accept. */
@@ -32,52 +32,186 @@ export function rowFormatOf(contentType: string | undefined): RowFormat | null {
 
 const camel = (column: string) => column.replace(/_([a-z])/g, (_m, ch: string) => ch.toUpperCase());
 
-async function* csvRecords(source: ByteSource): AsyncGenerator<InputRow> {
-  const parser = Readable.from(source).pipe(
-    parse({
-      columns: (header: string[]) => header.map((h) => camel(h.trim().toLowerCase())),
-      bom: true,
-      trim: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      info: true,
-    }),
-  );
+const NEWLINE = 0x0a;
+const lossyUtf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/**
+ * Whole lines of an upload: the bytes as they came when all are UTF-8 (csv-parse reads bytes, so valid input is
+ * never decoded twice), else lossily decoded text with `badLines`, the lines whose bytes were not UTF-8.
+ */
+interface LinesPiece {
+  readonly content: Uint8Array | string;
+  readonly badLines: readonly number[];
+}
+
+function checkLines(bytes: Uint8Array, firstLine: number): LinesPiece {
+  if (isUtf8(bytes)) return { content: bytes, badLines: [] };
+  // Rare: find the lines at fault, so each is reported and the others still read.
+  const badLines: number[] = [];
+  const texts: string[] = [];
+  let start = 0;
+  for (let line = firstLine; start < bytes.length; line += 1) {
+    const newline = bytes.indexOf(NEWLINE, start);
+    const end = newline < 0 ? bytes.length : newline + 1;
+    const lineBytes = bytes.subarray(start, end);
+    if (!isUtf8(lineBytes)) badLines.push(line);
+    texts.push(lossyUtf8.decode(lineBytes));
+    start = end;
+  }
+  return { content: texts.join(''), badLines };
+}
+
+const textOf = (content: Uint8Array | string) =>
+  typeof content === 'string' ? content : lossyUtf8.decode(content);
+
+function countLines(bytes: Uint8Array): number {
+  let count = 0;
+  for (let at = bytes.indexOf(NEWLINE); at >= 0; at = bytes.indexOf(NEWLINE, at + 1)) count += 1;
+  return count;
+}
+
+/**
+ * An upload's bytes cut at line ends and checked to be UTF-8. Bytes that are not (a GBK or Windows-1251 file,
+ * as Excel saves plain CSV in China and Russia) would otherwise import as U+FFFD garbage; their lines are marked.
+ * An error of the source (the client dropped the upload) ends the import as `warning.upload_interrupted`.
+ */
+async function* utf8Pieces(source: ByteSource): AsyncGenerator<LinesPiece> {
+  let carry: Uint8Array = new Uint8Array(0);
   let line = 1;
+  let empty = true;
+  const read = (bytes: Uint8Array, firstLine: number) => {
+    const piece = checkLines(bytes, firstLine);
+    empty &&=
+      textOf(piece.content)
+        .replace(/^\uFEFF/, '')
+        .trim() === '';
+    return piece;
+  };
+  // Iterated by hand: leaving a `for await` would destroy the request stream and with it the connection the
+  // report must go back on, so a reader that stops early (broken quoting) drains the rest of the upload instead.
+  const chunks = source[Symbol.asyncIterator]();
+  let ended = false;
   try {
-    for await (const item of parser as AsyncIterable<{
-      record: Record<string, string>;
-      info: { lines: number };
-    }>) {
-      line = item.info.lines;
-      const record = Object.fromEntries(Object.entries(item.record).filter(([, value]) => value !== ''));
-      yield { line, record };
+    for (let next = await nextChunk(chunks); !next.done; next = await nextChunk(chunks)) {
+      const fresh = typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
+      const bytes = carry.length > 0 ? Buffer.concat([carry, fresh]) : fresh;
+      const end = bytes.lastIndexOf(NEWLINE) + 1;
+      carry = bytes.subarray(end);
+      if (end === 0) continue;
+      const whole = bytes.subarray(0, end);
+      yield read(whole, line);
+      line += countLines(whole);
     }
+    ended = true;
+  } finally {
+    if (!ended) await drain(chunks);
+  }
+  if (carry.length > 0) yield read(carry, line);
+  // An empty file is almost always the wrong file or a failed export: say so rather than report 0 rows.
+  if (empty) throw new AppError('invalid', 'warning.upload_empty', 'The file is empty');
+}
+
+async function nextChunk(
+  chunks: AsyncIterator<string | Uint8Array>,
+): Promise<IteratorResult<string | Uint8Array>> {
+  try {
+    return await chunks.next();
   } catch (error) {
-    // A broken quote ends CSV parsing: what follows cannot be split into rows with any confidence.
-    const message = error instanceof Error ? error.message : String(error);
-    yield { line: line + 1, error: { line: line + 1, code: 'warning.csv_unreadable', message } };
+    if (error instanceof AppError) throw error;
+    throw new AppError(
+      'invalid',
+      'warning.upload_interrupted',
+      'The upload stopped before the end of the file; send the file again',
+      { reason: error instanceof Error ? error.message : String(error) },
+    );
+  }
+}
+
+/** Reads what is left of an upload and drops it; a source that fails meanwhile has nothing more to give. */
+async function drain(chunks: AsyncIterator<string | Uint8Array>): Promise<void> {
+  try {
+    while (!(await chunks.next()).done);
+  } catch {
+    // The upload broke off while being skipped: there is nothing left to read.
+  }
+}
+
+const notUtf8 = (line: number, format: RowFormat): RowError => ({
+  line,
+  code: 'warning.not_utf8',
+  message:
+    format === 'csv'
+      ? `line ${line} is not UTF-8 text: save the file as "CSV UTF-8" and upload it again`
+      : `line ${line} is not UTF-8 text: save the file as UTF-8 and upload it again`,
+});
+
+async function* csvRecords(source: ByteSource): AsyncGenerator<InputRow> {
+  const badLines: number[] = [];
+  async function* checked(): AsyncGenerator<Uint8Array | string> {
+    for await (const piece of utf8Pieces(source)) {
+      badLines.push(...piece.badLines);
+      yield piece.content;
+    }
+  }
+  const records = readCsvRecords(checked(), {
+    columns: (header: string[]) => header.map((h) => camel(h.trim().toLowerCase())),
+    bom: true,
+    trim: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+  });
+  for await (const item of records) {
+    if (badLines[0] === 1) {
+      // Without a readable header no row can be read.
+      yield { line: 1, error: notUtf8(1, 'csv') };
+      return;
+    }
+    if ('failure' in item) {
+      // A broken quote ends CSV parsing: what follows cannot be split into rows with any confidence.
+      const line = item.afterLine + 1;
+      yield { line, error: { line, code: 'warning.csv_unreadable', message: item.failure.message } };
+      return;
+    }
+    // The record spans the lines after the previous one up to its own; the first undecodable one is reported.
+    let firstBad: number | undefined;
+    while (badLines[0] !== undefined && badLines[0] <= item.line) firstBad ??= badLines.shift();
+    if (firstBad !== undefined) {
+      yield { line: firstBad, error: notUtf8(firstBad, 'csv') };
+      continue;
+    }
+    const record = Object.fromEntries(Object.entries(item.record).filter(([, value]) => value !== ''));
+    yield { line: item.line, record };
   }
 }
 
 async function* ndjsonRecords(source: ByteSource): AsyncGenerator<InputRow> {
-  const lines = createInterface({ input: Readable.from(source), crlfDelay: Number.POSITIVE_INFINITY });
   let line = 0;
-  for await (const text of lines) {
-    line += 1;
-    if (text.trim() === '') continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch {
-      yield { line, error: { line, code: 'warning.bad_json', message: 'the line is not valid JSON' } };
-      continue;
+  for await (const piece of utf8Pieces(source)) {
+    const bad = new Set(piece.badLines);
+    const texts = textOf(piece.content).split('\n');
+    // A piece ends at a newline, so its last split is empty; the file's last piece may not.
+    if (texts.at(-1) === '') texts.pop();
+    for (const raw of texts) {
+      line += 1;
+      if (bad.has(line)) {
+        yield { line, error: notUtf8(line, 'ndjson') };
+        continue;
+      }
+      const text = line === 1 ? raw.replace(/^\uFEFF/, '') : raw;
+      if (text.trim() === '') continue;
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch {
+        yield { line, error: { line, code: 'warning.bad_json', message: 'the line is not valid JSON' } };
+        continue;
+      }
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        yield { line, error: { line, code: 'warning.bad_json', message: 'the line is not a JSON object' } };
+        continue;
+      }
+      yield { line, record: value as Record<string, unknown> };
     }
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      yield { line, error: { line, code: 'warning.bad_json', message: 'the line is not a JSON object' } };
-      continue;
-    }
-    yield { line, record: value as Record<string, unknown> };
   }
 }
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { type CsvRowError, type MrzParser, type ScreenedCrossing, screenCsv } from './screen-csv.js';
+import {
+  CsvFileError,
+  type CsvRowError,
+  type MrzParser,
+  readCsvRecords,
+  type ScreenedCrossing,
+  screenCsv,
+} from './screen-csv.js';
 
 const WATCHLIST = [
   'id,surname,given_names,native_name,sex,birth_date,nationality,document_number,reason',
@@ -59,5 +66,48 @@ describe('screenCsv', () => {
     const { out, errors } = await collect(crossings, parseMrz);
     expect(out).toEqual([{ crossing_id: 'c1', verdict: 'hit', entry_id: 'w1', score: 1 }]);
     expect(errors.filter((e) => e.file === 'crossings').map((e) => e.code)).toEqual(['warning.csv_bad_mrz']);
+  });
+
+  it('screens the crossings before a broken quote and then fails naming its line', async () => {
+    const crossings = ['id,surname,given_names', 'c1,IVANOV,SERGEI', 'c2,"SMITH"X,JOHN', 'c3,LI,NA'].join(
+      '\n',
+    );
+    const screened: string[] = [];
+    const failure = await (async () => {
+      for await (const row of screenCsv(WATCHLIST, crossings)) screened.push(row.crossing_id);
+    })().catch((error: unknown) => error);
+    expect(screened).toEqual(['c1']);
+    expect(failure).toBeInstanceOf(CsvFileError);
+    expect(failure).toMatchObject({ file: 'crossings', line: 3 });
+  });
+
+  it('refuses a watchlist id given twice, naming both lines', async () => {
+    const twice = `${WATCHLIST}\nw1,Petrov,Ivan,,M,1970,RUS,,case`;
+    const run = async () => {
+      for await (const _row of screenCsv(twice, 'id,surname\nc1,PETROV')) break;
+    };
+    await expect(run()).rejects.toMatchObject({
+      file: 'watchlist',
+      line: 5,
+      message: 'id w1 is on line 2 and again on line 5',
+    });
+  });
+});
+
+async function* failingAfter(text: string): AsyncGenerator<string> {
+  yield text;
+  throw new Error('connection reset');
+}
+
+describe('readCsvRecords', () => {
+  it('throws an error of its source as it is, after the records read before it', async () => {
+    const lines: number[] = [];
+    const read = async () => {
+      for await (const item of readCsvRecords(failingAfter('id,a\n1,x\n2,y\n3,zzz'), { columns: true })) {
+        if ('record' in item) lines.push(item.line);
+      }
+    };
+    await expect(read()).rejects.toThrow('connection reset');
+    expect(lines).toEqual([2, 3]);
   });
 });

@@ -1,5 +1,4 @@
-import { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
+import { type CsvError, type InfoRecord, type Options, parse } from 'csv-parse';
 import { parseBirthDate } from './score.js';
 import type { CrossingIdentity, MatchThresholds, Sex, Verdict, WatchlistIdentity } from './types.js';
 import { createWatchlistIndex } from './watchlist-index.js';
@@ -157,26 +156,100 @@ function checkHeader(file: CsvRowError['file'], header: readonly string[]): void
   }
 }
 
+/** A record of a CSV file with the line it ends on, or why reading stopped there. */
+export type CsvItem =
+  | { readonly record: Record<string, string>; readonly line: number }
+  | { readonly failure: CsvError | Error; readonly afterLine: number };
+
+/**
+ * Reads CSV records as they arrive. A broken quote ends the file with a `failure` item after every record
+ * before it, where csv-parse's stream would drop the records of the chunk it failed in. An error of the source
+ * itself (a missing file, a dropped upload) is thrown, not reported as broken CSV.
+ */
+export async function* readCsvRecords(
+  source: AsyncIterable<string | Uint8Array> | Iterable<string>,
+  options: Omit<Options, 'info' | 'on_record'>,
+): AsyncGenerator<CsvItem> {
+  const ready: Array<{ record: Record<string, string>; line: number }> = [];
+  let failure: Error | undefined;
+  let lastLine = 1;
+  // Records are taken as the parser makes them, so its readable side stays empty and never holds back writes.
+  const onRecord = (record: unknown, info: InfoRecord) => {
+    ready.push({ record: record as Record<string, string>, line: info.lines });
+    return null;
+  };
+  const parser = parse({ ...options, on_record: onRecord } as Options);
+  parser.on('error', (error: Error) => {
+    failure ??= error;
+  });
+  parser.resume();
+  const settled = (act: (done: () => void) => void) => new Promise<void>((resolve) => act(resolve));
+  const handOver = function* (): Generator<CsvItem> {
+    for (const item of ready.splice(0)) {
+      lastLine = item.line;
+      yield item;
+    }
+    if (failure) yield { failure, afterLine: lastLine };
+  };
+  try {
+    for await (const chunk of source) {
+      await settled((done) => parser.write(chunk, done));
+      yield* handOver();
+      if (failure) return;
+    }
+    await settled((done) => {
+      parser.once('error', done);
+      parser.end(done);
+    });
+    yield* handOver();
+  } finally {
+    parser.destroy();
+  }
+}
+
+/** A file that cannot be read, or whose contents stop screening; `line` is where, when known. */
+export class CsvFileError extends Error {
+  constructor(
+    readonly file: CsvRowError['file'],
+    readonly line: number | undefined,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'CsvFileError';
+  }
+}
+
 async function* csvRows(
   source: CsvSource,
   file: CsvRowError['file'],
 ): AsyncGenerator<{ row: Row; line: number }> {
-  const input = typeof source === 'string' ? Readable.from([source]) : Readable.from(source);
-  const parser = input.pipe(
-    parse({
-      columns: (header: string[]) => {
-        const names = header.map((h) => h.trim().toLowerCase());
-        checkHeader(file, names);
-        return names;
-      },
-      bom: true,
-      trim: true,
-      relax_column_count: true,
-      info: true,
-    }),
-  );
-  for await (const record of parser as AsyncIterable<{ record: Row; info: { lines: number } }>) {
-    yield { row: record.record, line: record.info.lines };
+  const records = readCsvRecords(typeof source === 'string' ? [source] : source, {
+    columns: (header: string[]) => {
+      const names = header.map((h) => h.trim().toLowerCase());
+      checkHeader(file, names);
+      return names;
+    },
+    bom: true,
+    trim: true,
+    relax_column_count: true,
+  });
+  try {
+    for await (const item of records) {
+      if ('record' in item) {
+        yield { row: item.record, line: item.line };
+        continue;
+      }
+      if (item.failure instanceof CsvHeaderError) throw item.failure;
+      const line = item.afterLine + 1;
+      throw new CsvFileError(
+        file,
+        line,
+        `the CSV cannot be read from this line on (${item.failure.message})`,
+      );
+    }
+  } catch (error) {
+    if (error instanceof CsvHeaderError || error instanceof CsvFileError) throw error;
+    throw new CsvFileError(file, undefined, error instanceof Error ? error.message : String(error));
   }
 }
 
@@ -191,10 +264,23 @@ export async function* screenCsv(
 ): AsyncGenerator<ScreenedCrossing> {
   const report = options.onRowError ?? (() => {});
   const index = createWatchlistIndex([], options.thresholds ? { thresholds: options.thresholds } : {});
+  // An id given twice would silently replace the earlier person, who would then never be screened.
+  const lineOfId = new Map<string, number>();
   for await (const { row, line } of csvRows(watchlist, 'watchlist')) {
     const result = identityFromColumns(row);
-    if (result.ok) index.add(result.value as WatchlistIdentity);
-    else report({ file: 'watchlist', line, code: result.code, message: result.message });
+    if (!result.ok) {
+      report({ file: 'watchlist', line, code: result.code, message: result.message });
+      continue;
+    }
+    const first = lineOfId.get(result.value.id);
+    if (first !== undefined)
+      throw new CsvFileError(
+        'watchlist',
+        line,
+        `id ${result.value.id} is on line ${first} and again on line ${line}`,
+      );
+    lineOfId.set(result.value.id, line);
+    index.add(result.value as WatchlistIdentity);
   }
   for await (const { row, line } of csvRows(crossings, 'crossings')) {
     const result =

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../src/core/db/database.js';
+import { purgeExpired } from '../src/modules/warning/maintenance.js';
+import { DEFAULT_WARNING_OPTIONS } from '../src/modules/warning/warning.runtime.js';
 import { type ApiSession, signInOverApi } from './support/api-session.js';
 import { browserOnOneNode, type Credentials } from './support/fixture.js';
 import { crossingOfWatchlisted, DESK_OFFICER, seedOfficers, seedPort, WATCHLISTED } from './support/seed.js';
@@ -42,6 +45,10 @@ describe('the warnings desk in Chromium', () => {
     });
     const alert = page.getByTestId('hit');
     await alert.waitFor({ timeout: 10_000 });
+    // The card names the traveller as recorded on the crossing and what the person is listed as.
+    expect(await alert.getByTestId('hit-traveller').textContent()).toBe(
+      'BATBAYAR, GANBOLD (Батбаяр Ганболд) · Close contact',
+    );
     await alert.click();
     const traveller = page.getByTestId('traveller');
     await traveller.waitFor();
@@ -66,7 +73,9 @@ describe('the warnings desk in Chromium', () => {
     await page.getByLabel('Reason for the decision').fill('Passport and date of birth agree');
     await page.getByRole('button', { name: 'Confirm the hit' }).click();
     await page.getByRole('tab', { name: 'Decided alerts' }).click();
-    await page.getByRole('button', { name: /no action recorded yet/ }).click();
+    const decided = page.getByRole('button', { name: /no action recorded yet/ });
+    expect(await decided.textContent()).toContain('BATBAYAR, GANBOLD');
+    await decided.click();
     await page.getByLabel('Action taken').selectOption('quarantine');
     await page.getByRole('button', { name: 'Record the action' }).click();
     await page.getByText('The action is recorded.').waitFor();
@@ -190,5 +199,29 @@ describe('the warnings desk in Chromium', () => {
     await app.accessible('watchlist with import');
     await app.browser.screenshot('warnings-watchlist-import');
     expect(app.browser.consoleErrors).toEqual([]);
+  }, 60_000);
+
+  it("says plainly on an alert card that retention has removed the traveller's identity", async () => {
+    const { page } = app;
+    const longAgo = new Date(Date.now() - 200 * 86_400_000).toISOString();
+    await desk.request('POST', '/api/v1/warning/crossings', {
+      ...crossingOfWatchlisted(),
+      crossedAt: longAgo,
+    });
+    // The node's hourly purge, run now on its database, as it would run on its own.
+    const handle = openDatabase({ databaseUrl: undefined, dataDir: app.node.dataDir });
+    try {
+      await purgeExpired(handle.db, DEFAULT_WARNING_OPTIONS);
+    } finally {
+      await handle.close();
+    }
+    await page.reload();
+    const card = page.getByTestId('hit').filter({ hasText: 'Identity removed after the retention period' });
+    await card.waitFor();
+    expect(await card.getByTestId('hit-traveller').textContent()).toBe(
+      'Identity removed after the retention period · Close contact',
+    );
+    await app.accessible('alert with a purged identity');
+    await app.browser.screenshot('warnings-alert-purged');
   }, 60_000);
 });

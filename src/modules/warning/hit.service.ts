@@ -7,6 +7,7 @@ import { conflict, notFound } from '../../core/errors.js';
 import { decodeCursor, pageOf } from '../../core/http/pagination.js';
 import { newId, nowIso } from '../../core/ids.js';
 import type { HitNoticeBody } from '../exchange/bodies/index.js';
+import type { HitTraveller, ListedHit } from './hit-list.schema.js';
 import { listHitNotices } from './hit-notices.store.js';
 import { entrySummary } from './screening.service.js';
 import type { WarningRuntime } from './warning.runtime.js';
@@ -49,18 +50,51 @@ export function toHitView(row: HitRow): Hit {
   };
 }
 
-/** Hits for the desk, newest first; the read is audited with the ids returned. */
-export async function listHits(rt: WarningRuntime, actor: Actor, query: HitQuery) {
+/**
+ * Hits for the desk, newest first, each with the traveller's name from its crossing and the watchlisted entry's
+ * category, so an alert says who it is about. The read is audited with the hit and crossing ids returned.
+ */
+export async function listHits(
+  rt: WarningRuntime,
+  actor: Actor,
+  query: HitQuery,
+): Promise<{ items: ListedHit[]; nextCursor: string | null }> {
   const limit = query.limit ?? 50;
   const before = decodeCursor(query.cursor, 1)?.[0] as string | undefined;
   const rows = await store.listHits(rt.db, { status: query.status, beforeId: before, limit: limit + 1 });
   const page = pageOf(rows, limit, (row) => [row.id]);
+  const crossingIds = [...new Set(page.rows.map((row) => row.crossing_id))];
+  const entryIds = [...new Set(page.rows.flatMap((row) => (row.entry_id ? [row.entry_id] : [])))];
+  const [crossings, entries] = await Promise.all([
+    store.crossingNames(rt.db, crossingIds),
+    store.findEntriesByIds(rt.db, entryIds),
+  ]);
+  const travellers = new Map(crossings.map((row) => [row.id, travellerOf(row)]));
+  const categories = new Map(entries.map((entry) => [entry.id, entry.category]));
   await appendAudit(rt.db, actor, {
     action: 'hit.list',
     targetType: 'hit',
-    details: { count: page.rows.length, ids: page.rows.map((row) => row.id) },
+    details: { count: page.rows.length, ids: page.rows.map((row) => row.id), crossings: crossingIds },
   });
-  return { items: page.rows.map(toHitView), nextCursor: page.nextCursor };
+  return {
+    items: page.rows.map((row) => ({
+      ...toHitView(row),
+      traveller: travellers.get(row.crossing_id) ?? null,
+      entryCategory: (row.entry_id && categories.get(row.entry_id)) || null,
+    })),
+    nextCursor: page.nextCursor,
+  };
+}
+
+/** The name on a crossing; none once retention purged it (the purge blanks the columns, this says so). */
+function travellerOf(row: {
+  surname: string | null;
+  given_names: string | null;
+  native_name: string | null;
+  purged_at: string | null;
+}): HitTraveller | null {
+  if (row.purged_at !== null) return null;
+  return { surname: row.surname, givenNames: row.given_names, nativeName: row.native_name };
 }
 
 /** One hit; the read is audited. */

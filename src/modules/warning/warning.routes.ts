@@ -7,6 +7,7 @@ import { ErrorResponses, IdParams, Page } from '../../core/http/schemas.js';
 import { recordBulkCrossings } from './bulk-crossings.js';
 import { getCrossing } from './crossing.service.js';
 import * as hits from './hit.service.js';
+import { ListedHit } from './hit-list.schema.js';
 import { type ByteSource, type RowFormat, rowFormatOf } from './row-input.js';
 import * as rules from './rules.service.js';
 import { recordCrossing, recordExpectedCrossings } from './screening.service.js';
@@ -202,7 +203,7 @@ function registerHitRoutes(app: HttpApp, rt: WarningRuntime): void {
     '/api/v1/warning/hits',
     {
       config: { access: DESK },
-      schema: { tags, querystring: HitQuery, response: { 200: Page(Hit), ...ErrorResponses } },
+      schema: { tags, querystring: HitQuery, response: { 200: Page(ListedHit), ...ErrorResponses } },
     },
     async (request) => hits.listHits(rt, actorOf(request), request.query),
   );

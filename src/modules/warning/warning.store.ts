@@ -302,6 +302,16 @@ export const listHits = (db: Db, opts: { status?: string; beforeId?: string; lim
   return q.execute();
 };
 
+/** The names recorded on these crossings, with when each was purged, for the desk's hit lists. */
+export const crossingNames = (db: Db, ids: readonly string[]) =>
+  ids.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('warning_crossings')
+        .select(['id', 'surname', 'given_names', 'native_name', 'purged_at'])
+        .where('id', 'in', ids)
+        .execute();
+
 export const updateHit = (db: Db, id: string, changes: Partial<HitRow>) =>
   db.updateTable('warning_hits').set(changes).where('id', '=', id).execute();
 

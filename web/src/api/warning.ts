@@ -141,3 +141,39 @@ export interface BulkReport {
   readonly errors: readonly RowError[];
   readonly errorsTruncated: boolean;
 }
+
+/** The traveller's name as recorded on the crossing behind a hit; null once retention purged it. */
+export interface HitTraveller {
+  readonly surname: string | null;
+  readonly givenNames: string | null;
+  readonly nativeName: string | null;
+}
+
+/** A hit as the desk's lists carry it: who the traveller is and the watchlisted entry's category. */
+export interface ListedHit extends Hit {
+  readonly traveller: HitTraveller | null;
+  /** Null for a rule hit, or once the entry is gone. */
+  readonly entryCategory: string | null;
+}
+
+/** A counterpart's notice that its desk found a person on an entry we shared (src/modules/warning/warning.schema.ts). */
+export interface ReceivedHitNotice {
+  readonly id: string;
+  readonly fromAgency: string;
+  readonly entryId: string;
+  /** Null once our entry was deleted or expired. */
+  readonly entry: {
+    readonly id: string;
+    readonly category: string;
+    readonly surname: string | null;
+    readonly givenNames: string | null;
+    readonly nativeName: string | null;
+  } | null;
+  readonly crossing: { readonly portCode: string; readonly direction: string; readonly crossedAt: string };
+  readonly verdict: string;
+  readonly score: number;
+  /** `none` until the counterpart records an action. */
+  readonly actionTaken: string;
+  readonly replyBy: string | null;
+  readonly receivedAt: string;
+}

@@ -36,7 +36,7 @@ export const DESTINATIONS: readonly Destination[] = [
     path: '/ports',
     roles: ['port_officer', 'liaison_officer', 'analyst', 'viewer'],
   },
-  { key: 'warnings', path: '/warnings', roles: ['port_officer'], personalData: true },
+  { key: 'warnings', path: '/warnings', roles: ['port_officer', 'liaison_officer'], personalData: true },
   { key: 'operations', path: '/operations', roles: ['patrol_commander'] },
   { key: 'liaison', path: '/liaison', roles: ['liaison_officer'] },
   { key: 'reports', path: '/reports', roles: ['analyst', 'liaison_officer'] },

@@ -279,7 +279,9 @@ function WarningsPanel() {
   const { t } = useTranslation();
   const user = useUser();
   const warnings = DESTINATIONS.find((destination) => destination.key === 'warnings');
-  const mayOpen = warnings !== undefined && canOpen(user, warnings);
+  // The live alerts are the desk's: a liaison officer opens Warnings for the watchlist and counterparts' finds.
+  const atTheDesk = user.roles.includes('port_officer') || user.roles.includes('admin');
+  const mayOpen = warnings !== undefined && canOpen(user, warnings) && atTheDesk;
   return (
     <section className="panel" aria-labelledby="warnings-title">
       <h2 id="warnings-title">{t('home.warnings.title')}</h2>

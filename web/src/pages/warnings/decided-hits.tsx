@@ -3,11 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.js';
 import type { Page } from '../../api/types.js';
 import { useResource } from '../../api/use-resource.js';
-import type { Hit } from '../../api/warning.js';
+import type { ListedHit } from '../../api/warning.js';
 import { useCodeLabel } from '../../i18n/codes.js';
 import { useFormatters } from '../../i18n/format.js';
 import { FailureAlert, Field } from '../../ui/form.js';
 import { HitReview } from './hit-review.js';
+import { HitTravellerLine } from './hit-traveller.js';
 
 const DECIDED = ['confirmed', 'dismissed'] as const;
 type Decided = (typeof DECIDED)[number];
@@ -24,7 +25,7 @@ export function DecidedHits() {
   const [selected, setSelected] = useState<string | null>(null);
   const [generation, setGeneration] = useState(0);
   const hits = useResource(`decided-hits:${status}:${generation}`, () =>
-    api<Page<Hit>>('GET', `/api/v1/warning/hits?status=${status}&limit=100`),
+    api<Page<ListedHit>>('GET', `/api/v1/warning/hits?status=${status}&limit=100`),
   );
   return (
     <div className="desk">
@@ -63,6 +64,7 @@ export function DecidedHits() {
                       ? t(`warnings.rules.${hit.rule}`)
                       : label('matchVerdict', hit.verdict)}
                   </strong>
+                  <HitTravellerLine hit={hit} />
                   <span className="small">
                     {hit.portCode} · {label('direction', hit.direction)} · {format.dateTime(hit.crossedAt)}
                   </span>

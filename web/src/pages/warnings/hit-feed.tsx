@@ -4,24 +4,25 @@ import { api } from '../../api/client.js';
 import type { Page } from '../../api/types.js';
 import { useNodeEvents } from '../../api/use-events.js';
 import { usePolling } from '../../api/use-polling.js';
-import type { Hit } from '../../api/warning.js';
+import type { ListedHit } from '../../api/warning.js';
 import { useCodeLabel } from '../../i18n/codes.js';
 import { useFormatters } from '../../i18n/format.js';
 import { enableAlertSound, playAlertSound } from './alert-sound.js';
+import { HitTravellerLine } from './hit-traveller.js';
 
 /** A safety net behind the event stream: a dropped stream still brings hits within this time. */
 export const FEED_INTERVAL_MS = 15_000;
 
 /** Open hits, newest first, refreshed on each `hit.raised` event; remembers which arrived since the page opened so they can be marked. */
 export function useLiveHits(): {
-  hits: readonly Hit[] | null;
+  hits: readonly ListedHit[] | null;
   fresh: ReadonlySet<string>;
   failure: string | null;
   refresh(): void;
 } {
   const polled = usePolling(
     'open-hits',
-    () => api<Page<Hit>>('GET', '/api/v1/warning/hits?status=open&limit=50'),
+    () => api<Page<ListedHit>>('GET', '/api/v1/warning/hits?status=open&limit=50'),
     FEED_INTERVAL_MS,
   );
   // The node announces each new hit on its event stream; the desk then reads the list at once.
@@ -52,7 +53,7 @@ export function HitFeed({
   selected,
   onSelect,
 }: {
-  readonly hits: readonly Hit[] | null;
+  readonly hits: readonly ListedHit[] | null;
   readonly fresh: ReadonlySet<string>;
   readonly selected: string | null;
   readonly onSelect: (id: string) => void;
@@ -95,6 +96,7 @@ export function HitFeed({
                     : label('matchVerdict', hit.verdict)}
                 </strong>
                 {fresh.has(hit.id) && <span className="badge new-badge">{t('warnings.feed.new')}</span>}
+                <HitTravellerLine hit={hit} />
                 <span className="small">
                   {hit.portCode} · {label('direction', hit.direction)} · {format.dateTime(hit.crossedAt)}
                 </span>

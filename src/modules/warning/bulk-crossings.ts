@@ -2,7 +2,14 @@ import type { Actor } from '../../core/auth/roles.js';
 import { AppError } from '../../core/errors.js';
 import { newId, nowIso } from '../../core/ids.js';
 import { IDENTITY_COLUMNS } from './identity-columns.js';
-import { type ByteSource, type RowFormat, type RowResult, readRows, rowValidator } from './row-input.js';
+import {
+  type ByteSource,
+  type RowFormat,
+  type RowResult,
+  readRows,
+  rowField,
+  rowValidator,
+} from './row-input.js';
 import {
   type CrossingPlace,
   crossingRow,
@@ -142,7 +149,7 @@ export async function recordBulkCrossings(
           line: item.line,
           code: 'warning.unknown_port',
           message,
-          path: format === 'csv' ? '/port_code' : '/portCode',
+          path: `/${rowField('portCode', format)}`,
           params: { portCode },
         });
         continue;

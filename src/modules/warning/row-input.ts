@@ -224,8 +224,9 @@ const ajv = addFormats.default(
   new Ajv({ allErrors: false, strict: false, coerceTypes: false, useDefaults: true }),
 );
 
-/** The CSV column a camel-case field was read from (`givenNames` from `given_names`). */
-const snake = (field: string) => field.replace(/[A-Z]/g, (ch) => `_${ch.toLowerCase()}`);
+/** A field as the upload names it: a CSV file by its column (`given_names`), NDJSON by the API's `givenNames`. */
+export const rowField = (field: string, format: RowFormat): string =>
+  format === 'csv' ? field.replace(/[A-Z]/g, (ch) => `_${ch.toLowerCase()}`) : field;
 
 /**
  * Why a row failed its schema, as a request's field error says it: the field's JSON pointer within the row
@@ -237,7 +238,7 @@ export function rowSchemaError(line: number, issue: ErrorObject | undefined, for
   const keyword = issue?.keyword ?? 'invalid';
   const params: Record<string, unknown> = issue?.params ?? {};
   const extra = params.additionalProperty ?? params.missingProperty;
-  const name = format === 'csv' ? snake : (field: string) => field;
+  const name = (field: string) => rowField(field, format);
   const pointer = (issue?.instancePath ?? '').replace(/^\/([^/]+)/, (_m, field: string) => `/${name(field)}`);
   const path = `${pointer}${typeof extra === 'string' ? `/${name(extra)}` : ''}` || '/';
   const what =

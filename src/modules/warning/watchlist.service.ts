@@ -13,6 +13,7 @@ import {
   type RowFormat,
   type RowResult,
   readRows,
+  rowField,
   rowValidator,
 } from './row-input.js';
 import { dayOf, type WarningRuntime } from './warning.runtime.js';
@@ -388,8 +389,7 @@ function entryFromRecord(record: Record<string, unknown>, format: RowFormat): Re
 }
 
 /** A field of an import row as its file names it: the CSV column (`/share_with`) or the JSON field. */
-const rowPath = (field: string, format: RowFormat) =>
-  `/${format === 'csv' ? field.replace(/[A-Z]/g, (ch) => `_${ch.toLowerCase()}`) : field}`;
+const rowPath = (field: string, format: RowFormat) => `/${rowField(field, format)}`;
 
 async function checkImportRow(
   record: Record<string, unknown>,

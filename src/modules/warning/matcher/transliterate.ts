@@ -1,6 +1,7 @@
 import anyAscii from 'any-ascii';
 import { pinyin } from 'pinyin-pro';
 import { romaniseBurmese } from './burmese.js';
+import { isIndic, romaniseIndic } from './indic.js';
 
 /**
  * Script-to-Latin transliteration. Each table picks one conventional spelling (mostly BGN/PCGN or the
@@ -534,14 +535,22 @@ const romaniseLao = (word: string): string => {
   return out + pendingVowel;
 };
 
-type Run = { kind: 'han' | 'thai' | 'lao' | 'burmese' | 'abugida' | 'other'; text: string };
+/**
+ * Thai and Lao write a title joined to the given name (นายสมชาย Mr Somchai, ນາງແສງ Ms Saeng): it is set apart so
+ * that it reads as the honorific it is, which name normalisation then drops.
+ */
+const THAI_TITLE = /^(นางสาว|นาง|นาย)(?=\S{2})/u;
+const LAO_TITLE = /^(ທ້າວ|ນາງ|ທ່ານ)(?=\S{2})/u;
+const separateTitle = (text: string, title: RegExp): string => text.replace(title, '$1 ');
+
+type Run = { kind: 'han' | 'thai' | 'lao' | 'burmese' | 'indic' | 'abugida' | 'other'; text: string };
 
 /**
- * Scripts we keep no table of our own for, whose letters change sound with the marks around them (Indic scripts of
- * Nepal, India and Bhutan, Tibetan, Khmer, traditional Mongolian): read a whole run at a time by any-ascii.
+ * Scripts we keep no table of our own for, whose letters change sound with the marks around them (Sinhala,
+ * Tibetan, Khmer, traditional Mongolian): read a whole run at a time by any-ascii.
  */
 const isAbugida = (code: number): boolean =>
-  (code >= 0x0900 && code <= 0x0dff) ||
+  (code >= 0x0d80 && code <= 0x0dff) ||
   (code >= 0x0f00 && code <= 0x0fff) ||
   (code >= 0x1780 && code <= 0x18af);
 
@@ -550,6 +559,7 @@ const runKind = (code: number): Run['kind'] => {
   if (code >= 0x0e00 && code <= 0x0e7f) return 'thai';
   if (code >= 0x0e80 && code <= 0x0eff) return 'lao';
   if (code >= 0x1000 && code <= 0x109f) return 'burmese';
+  if (isIndic(code)) return 'indic';
   if (isAbugida(code)) return 'abugida';
   return 'other';
 };
@@ -640,11 +650,13 @@ export const transliterate = (text: string): string =>
         case 'han':
           return ` ${hanToPinyin(run.text)} `;
         case 'thai':
-          return run.text.split(/\s+/).map(romaniseThai).join(' ');
+          return separateTitle(run.text, THAI_TITLE).split(/\s+/).map(romaniseThai).join(' ');
         case 'lao':
-          return run.text.split(/\s+/).map(romaniseLao).join(' ');
+          return separateTitle(run.text, LAO_TITLE).split(/\s+/).map(romaniseLao).join(' ');
         case 'burmese':
           return ` ${romaniseBurmese(run.text)} `;
+        case 'indic':
+          return ` ${romaniseIndic(run.text)} `;
         case 'abugida':
           return anyAscii(run.text).toLowerCase();
         case 'other':

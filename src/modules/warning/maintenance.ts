@@ -3,7 +3,7 @@ import { SYSTEM_ACTOR } from '../../core/auth/roles.js';
 import type { Db } from '../../core/db/database.js';
 import { inTransaction } from '../../core/db/transaction.js';
 import { nowIso } from '../../core/ids.js';
-import { identityHit, matcherIdentity, publishHits } from './screening.service.js';
+import { identityHit, matcherIdentity, publishHits, ruleContextOf } from './screening.service.js';
 import { createScreeningIndex } from './screening-index.js';
 import { dayOf, daysBefore, type WarningRuntime } from './warning.runtime.js';
 import * as store from './warning.store.js';
@@ -31,7 +31,7 @@ export async function runRetrospectiveScreening(
   // A person listed today must be found among those who crossed before the listing took effect: that is what
   // looking back is for. So crossings are screened against the entries in force now, and an entry whose
   // validity starts later waits for that day.
-  const today = dayOf(now.toISOString());
+  const today = (await ruleContextOf(rt)).dayOf(now.toISOString());
   const awaiting = await store.entriesAwaitingRetro(rt.db, RETRO_ENTRIES_PER_ROUND);
   const entries = awaiting.filter((entry) => entry.valid_from <= today);
   if (entries.length === 0) return { entries: 0, crossingsScanned: 0, hits: 0 };

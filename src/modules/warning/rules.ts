@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import { FreshValue } from '../../core/db/changes.js';
 import { changeSourceOf, type Database, type Db } from '../../core/db/database.js';
+import { localDate } from '../situation/local-time.js';
 import type { PortStatus, PortStatusLookup, RiskLevel, RiskLookup } from './ports.js';
-import { dayOf } from './warning.runtime.js';
 import { type Evidence, RULES, type RuleName } from './warning.schema.js';
 import * as store from './warning.store.js';
 import type { FlaggedConveyanceRow } from './warning.tables.js';
@@ -34,6 +34,11 @@ export interface RuleContext {
   portStatus(portCode: string, at: string): Promise<PortStatus | null>;
   /** Whether the directory has a port with this code. */
   portKnown(portCode: string): Promise<boolean>;
+  /**
+   * The day an instant falls on in the agency's time zone: validity, risk figures and flagged conveyances are
+   * all counted in the agency's days, not UTC's (at the border, 01:00 in Beijing is yesterday in UTC).
+   */
+  dayOf(instant: string): string;
 }
 
 /** Conveyances compare on letters and digits only: `AB-123`, `ab 123` and `AB123` are one vehicle. */
@@ -56,10 +61,13 @@ function memo<T>(lookup: (key: string) => Promise<T>): (key: string) => Promise<
 /** Reads which rules are on and the flagged conveyances; lookups are cached for the context's lifetime. */
 export async function loadRuleContext(
   db: Db,
+  agency: string,
   risk: RiskLookup,
   ports: PortStatusLookup,
-  today: string,
 ): Promise<RuleContext> {
+  const timeZone = (await store.agencyTimeZone(db, agency)) ?? 'UTC';
+  const dayOf = (instant: string) => localDate(new Date(instant), timeZone);
+  const today = dayOf(new Date().toISOString());
   const settings = new Map((await store.listRuleSettings(db)).map((row) => [row.rule, row.enabled === 1]));
   const enabled = new Set(RULES.filter((rule) => settings.get(rule) ?? true));
   const flagged = new Map(
@@ -82,6 +90,7 @@ export async function loadRuleContext(
     riskLevel: (county, day) => riskOf(`${county}|${day}`),
     portStatus: (port, at) => statusOf(`${port}|${at.slice(0, 13)}`),
     portKnown: memo((port) => store.portExists(db, port)),
+    dayOf,
   };
 }
 
@@ -95,24 +104,26 @@ const CROSSING_TABLES = ['warning_crossings', 'warning_hits', 'audit_log'];
 /**
  * The rule context in force, kept between requests and exact: reloaded after any write this process makes to
  * a table other than the crossing tables (counted when it commits), after any commit by another process on
- * SQLite, within CROSS_PROCESS_BOUND_MS of one on PostgreSQL, and when the day changes. `risk` and `ports` must
+ * SQLite, within CROSS_PROCESS_BOUND_MS of one on PostgreSQL, and every minute (so the agency's day turns on time). `risk` and `ports` must
  * read the database `db` is (the composition root gives them the node's handle), or their changes go unseen.
  */
 export function ruleContextCache(
   db: Kysely<Database>,
+  agency: string,
   risk: RiskLookup,
   ports: PortStatusLookup,
-): (today: string) => Promise<RuleContext> {
-  const fresh = new FreshValue(changeSourceOf(db), CROSSING_TABLES, (today) =>
-    loadRuleContext(db, risk, ports, today),
+): () => Promise<RuleContext> {
+  const fresh = new FreshValue(changeSourceOf(db), CROSSING_TABLES, () =>
+    loadRuleContext(db, agency, risk, ports),
   );
-  return (today) => fresh.get(today);
+  // keyed by the minute: the agency's day turns at a quarter hour of UTC at the latest (Nepal, +05:45)
+  return () => fresh.get(new Date().toISOString().slice(0, 16));
 }
 
 const fact = (field: string, detail: string): Evidence => ({ field, agreement: 'exact', weight: 1, detail });
 
 async function riskFindings(context: RuleContext, subject: RuleSubject): Promise<RuleFinding[]> {
-  const day = dayOf(subject.crossedAt);
+  const day = context.dayOf(subject.crossedAt);
   const places = [
     ['fromCounty', subject.fromCounty],
     ['residenceCounty', subject.residenceCounty],

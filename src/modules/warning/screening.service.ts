@@ -9,7 +9,7 @@ import type { CrossingIdentity as MatcherIdentity } from './matcher/index.js';
 import { type MrzResult, parseMrz, toCrossingIdentity } from './mrz/index.js';
 import { evaluateRules, type RuleContext, type RuleFinding, ruleContextCache } from './rules.js';
 import type { IdentityMatch, ScreeningIndex } from './screening-index.js';
-import { dayOf, type WarningRuntime } from './warning.runtime.js';
+import type { WarningRuntime } from './warning.runtime.js';
 import type {
   EntrySummary,
   HitOrigin,
@@ -237,12 +237,13 @@ export interface Screened {
 }
 
 /**
- * The day whose entries a crossing is screened against: its own, or today for a crossing recorded after the
- * fact — a person listed since they crossed must be found, as retrospective screening would find them.
+ * The day (in the agency's calendar) whose entries a crossing is screened against: its own, or today for a
+ * crossing recorded after the fact — a person listed since they crossed must be found, as retrospective
+ * screening would find them.
  */
-const screeningDay = (crossedAt: string): string => {
-  const crossed = dayOf(crossedAt);
-  const today = dayOf(nowIso());
+const screeningDay = (rules: RuleContext, crossedAt: string): string => {
+  const crossed = rules.dayOf(crossedAt);
+  const today = rules.dayOf(nowIso());
   return crossed.localeCompare(today) < 0 ? today : crossed;
 };
 
@@ -253,7 +254,7 @@ export async function screenRow(
   crossing: CrossingRow,
   origin: HitOrigin,
 ): Promise<Screened> {
-  const match = rt.index.screen(matcherIdentity(crossing), screeningDay(crossing.crossed_at));
+  const match = rt.index.screen(matcherIdentity(crossing), screeningDay(rules, crossing.crossed_at));
   crossing.verdict = match.verdict;
   crossing.score = match.score;
   const findings = await evaluateRules(rules, {
@@ -389,16 +390,21 @@ export async function storeScreened(
   );
 }
 
-const ruleCaches = new WeakMap<WarningRuntime, (today: string) => Promise<RuleContext>>();
+const ruleCaches = new WeakMap<WarningRuntime, () => Promise<RuleContext>>();
 
 /** The rules in force now, from the runtime's exact cache (see `ruleContextCache`). */
 export function ruleContextOf(rt: WarningRuntime): Promise<RuleContext> {
   let cache = ruleCaches.get(rt);
   if (!cache) {
-    cache = ruleContextCache(rt.db, rt.risk, rt.ports);
+    cache = ruleContextCache(rt.db, rt.ownAgency, rt.risk, rt.ports);
     ruleCaches.set(rt, cache);
   }
-  return cache(dayOf(nowIso()));
+  return cache();
+}
+
+/** Today in the agency's time zone (see `RuleContext.dayOf`). */
+export async function agencyToday(rt: WarningRuntime): Promise<string> {
+  return (await ruleContextOf(rt)).dayOf(nowIso());
 }
 
 /** Records a crossing at the desk and screens it; the verdict is in the answer and hits go out live. */

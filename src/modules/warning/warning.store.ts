@@ -363,5 +363,10 @@ export const saveRuleSetting = (db: Db, rule: string, enabled: boolean, at: stri
 // ---- directory ----
 
 /** Whether the directory holds a port with this code. */
+/** The time zone the agency counts its days in (the directory's), or undefined when it is not in the directory. */
+export const agencyTimeZone = async (db: Db, agency: string): Promise<string | undefined> =>
+  (await db.selectFrom('agencies').select('time_zone').where('code', '=', agency).executeTakeFirst())
+    ?.time_zone;
+
 export const portExists = async (db: Db, code: string) =>
   (await db.selectFrom('ports').select('code').where('code', '=', code).executeTakeFirst()) !== undefined;

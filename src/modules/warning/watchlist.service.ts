@@ -16,7 +16,8 @@ import {
   rowField,
   rowValidator,
 } from './row-input.js';
-import { dayOf, type WarningRuntime } from './warning.runtime.js';
+import { agencyToday } from './screening.service.js';
+import type { WarningRuntime } from './warning.runtime.js';
 import {
   type ImportReport,
   NewWatchlistEntry,
@@ -59,8 +60,19 @@ export function toEntryView(row: WatchlistEntryRow): WatchlistEntry {
   };
 }
 
+/** An entry whose validity start is known: given, or today in the agency's calendar (see `datedToday`). */
+type Dated<T extends { validFrom?: string }> = T & { validFrom: string };
+
+/** The entry as given, starting today (the agency's today) when it names no start of validity. */
+const datedToday = <T extends { validFrom?: string }>(entry: T, today: string): Dated<T> => ({
+  ...entry,
+  validFrom: entry.validFrom ?? today,
+});
+
 /** Why an entry cannot be screened or kept, or null when it is sound. */
-function entryProblem(entry: NewWatchlistEntry): { code: string; message: string; field: string } | null {
+function entryProblem(
+  entry: Dated<NewWatchlistEntry>,
+): { code: string; message: string; field: string } | null {
   if (!entry.surname && !entry.givenNames && !entry.nativeName && !entry.documentNumber) {
     return {
       code: 'warning.entry_unidentifiable',
@@ -68,11 +80,10 @@ function entryProblem(entry: NewWatchlistEntry): { code: string; message: string
       field: 'surname',
     };
   }
-  const validFrom = entry.validFrom ?? dayOf(nowIso());
-  if (entry.validUntil < validFrom) {
+  if (entry.validUntil < entry.validFrom) {
     return {
       code: 'warning.entry_validity',
-      message: `validUntil ${entry.validUntil} is before validFrom ${validFrom}`,
+      message: `validUntil ${entry.validUntil} is before validFrom ${entry.validFrom}`,
       field: 'validUntil',
     };
   }
@@ -134,7 +145,7 @@ async function checkRecipients(
 const nullable = <T>(value: T | undefined): T | null => value ?? null;
 
 function entryRow(
-  entry: NewWatchlistEntry,
+  entry: Dated<NewWatchlistEntry>,
   source: { agency: string; entryId?: string; notificationId?: string },
   createdBy: string,
 ): WatchlistEntryRow {
@@ -158,7 +169,7 @@ function entryRow(
     issuing_state: nullable(entry.issuingState),
     personal_number: nullable(entry.personalNumber),
     reason: entry.reason,
-    valid_from: entry.validFrom ?? dayOf(now),
+    valid_from: entry.validFrom,
     valid_until: entry.validUntil,
     sharing_scope: entry.sharingScope ?? 'internal',
     share_with: JSON.stringify(entry.sharingScope === 'counterparts' ? (entry.shareWith ?? []) : []),
@@ -223,8 +234,9 @@ async function shareEntries(
 export async function createEntry(
   rt: WarningRuntime,
   actor: Actor,
-  input: NewWatchlistEntry,
+  given: NewWatchlistEntry,
 ): Promise<WatchlistEntry> {
+  const input = datedToday(given, await agencyToday(rt));
   const problem = entryProblem(input);
   if (problem) throw invalid(problem.code, problem.message, { field: problem.field });
   const row = entryRow(input, { agency: rt.ownAgency }, actor.name);
@@ -297,7 +309,11 @@ export async function updateEntry(
     // Making an entry internal withdraws its recipients unless the change names some (which is refused).
     const recipients = changes.sharingScope === 'internal' &&
       changes.shareWith === undefined && { shareWith: [] };
-    const merged = withoutCleared({ ...toEntryInput(existing), ...changes, ...recipients });
+    // an entry's start of validity cannot be cleared: it is always stored
+    const merged = {
+      ...withoutCleared({ ...toEntryInput(existing), ...changes, ...recipients }),
+      validFrom: changes.validFrom ?? existing.valid_from,
+    };
     const problem = entryProblem(merged);
     if (problem) throw invalid(problem.code, problem.message, { field: problem.field });
     const fresh = entryRow(merged, { agency: rt.ownAgency }, existing.created_by);
@@ -396,10 +412,11 @@ async function checkImportRow(
   format: RowFormat,
   line: number,
   isPeer: PeerCheck,
-): Promise<RowResult<NewWatchlistEntry>> {
+  today: string,
+): Promise<RowResult<Dated<NewWatchlistEntry>>> {
   const validated = validateEntry(entryFromRecord(record, format), line, format);
   if (!validated.ok) return validated;
-  const entry = validated.value;
+  const entry = datedToday(validated.value, today);
   const problem = entryProblem(entry);
   if (problem) {
     return {
@@ -420,7 +437,7 @@ async function checkImportRow(
       },
     };
   }
-  return validated;
+  return { ok: true, value: entry };
 }
 
 /** Asks whether an agency is an active peer once per import, however many rows name it. */
@@ -451,11 +468,12 @@ export async function importEntries(
   const errors: RowError[] = [];
   let rejected = 0;
   const isPeer = cachedPeerCheck(rt);
+  const today = await agencyToday(rt);
   for await (const item of readRows(source, format)) {
     const checked =
       'error' in item
         ? { ok: false as const, error: item.error }
-        : await checkImportRow(item.record, format, item.line, isPeer);
+        : await checkImportRow(item.record, format, item.line, isPeer, today);
     if (checked.ok) {
       rows.push(entryRow(checked.value, { agency: rt.ownAgency }, actor.name));
       continue;

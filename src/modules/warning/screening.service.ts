@@ -5,6 +5,7 @@ import type { Database } from '../../core/db/database.js';
 import { groupCommit } from '../../core/db/group-commit.js';
 import { AppError, invalid } from '../../core/errors.js';
 import { newId, nowIso } from '../../core/ids.js';
+import { birthDateProblem, hasNameText } from './identity-checks.js';
 import type { CrossingIdentity as MatcherIdentity } from './matcher/index.js';
 import { type MrzResult, parseMrz, toCrossingIdentity } from './mrz/index.js';
 import { evaluateRules, type RuleContext, type RuleFinding, ruleContextCache } from './rules.js';
@@ -69,10 +70,22 @@ export function identityOf(travel: TravelFields): IdentityInput {
   const identity = travel.identity;
   if (
     !identity ||
-    !(identity.surname || identity.givenNames || identity.nativeName || identity.documentNumber)
+    !(
+      hasNameText(identity.surname) ||
+      hasNameText(identity.givenNames) ||
+      hasNameText(identity.nativeName) ||
+      hasNameText(identity.documentNumber)
+    )
   ) {
     throw invalid('warning.identity_missing', 'Send a name or document number, or the MRZ', {
       field: 'identity',
+    });
+  }
+  const birth = birthDateProblem(identity.birthDate, nowIso());
+  if (birth) {
+    throw invalid('warning.birth_date_invalid', birth, {
+      field: 'identity/birthDate',
+      birthDate: identity.birthDate,
     });
   }
   return identity;

@@ -7,6 +7,7 @@ import { AppError, conflict, invalid, notFound } from '../../core/errors.js';
 import { decodeCursor, pageOf } from '../../core/http/pagination.js';
 import { newId, nowIso } from '../../core/ids.js';
 import type { SharedWatchlistEntry, WatchlistShareBody } from '../exchange/bodies/index.js';
+import { birthDateProblem, hasNameText } from './identity-checks.js';
 import {
   type ByteSource,
   listCell,
@@ -73,13 +74,16 @@ const datedToday = <T extends { validFrom?: string }>(entry: T, today: string): 
 function entryProblem(
   entry: Dated<NewWatchlistEntry>,
 ): { code: string; message: string; field: string } | null {
-  if (!entry.surname && !entry.givenNames && !entry.nativeName && !entry.documentNumber) {
+  const named = [entry.surname, entry.givenNames, entry.nativeName, entry.documentNumber].some(hasNameText);
+  if (!named) {
     return {
       code: 'warning.entry_unidentifiable',
       message: 'An entry needs a name or a document number to be screened against',
       field: 'surname',
     };
   }
+  const birth = birthDateProblem(entry.birthDate, nowIso());
+  if (birth) return { code: 'warning.birth_date_invalid', message: birth, field: 'birthDate' };
   if (entry.validUntil < entry.validFrom) {
     return {
       code: 'warning.entry_validity',

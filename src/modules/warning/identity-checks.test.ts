@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { describeEachDatabase } from '../../../test/support/databases.js';
+import { useTestNode } from '../../../test/support/nodes.js';
+import { birthDateProblem, hasNameText } from './identity-checks.js';
+import { addTestPort, buildCrossing, buildEntry } from './test-support/factories.js';
+
+describe('identity checks', () => {
+  it('take a name only when it holds a letter or digit', () => {
+    expect(hasNameText('Батбаяр')).toBe(true);
+    expect(hasNameText('!!!')).toBe(false);
+    expect(hasNameText(undefined)).toBe(false);
+  });
+
+  it('refuse a date of birth that is not a day of the calendar or lies after today', () => {
+    expect(birthDateProblem('1985-02-31', '2026-11-27')).toMatch(/not a day of the calendar/);
+    expect(birthDateProblem('2030', '2026-11-27')).toMatch(/after today/);
+    expect(birthDateProblem('2026-12', '2026-11-27')).toMatch(/after today/);
+    expect(birthDateProblem('1985-02', '2026-11-27')).toBeNull();
+    expect(birthDateProblem('2026-11-27', '2026-11-27')).toBeNull();
+  });
+});
+
+describeEachDatabase('identity checks over HTTP', (dialect) => {
+  const testNode = useTestNode(dialect, { code: 'CN-NIA' });
+
+  it('answer a crossing with no name text or an impossible date of birth with a 400 naming the field', async () => {
+    const admin = await testNode().admin();
+    await addTestPort(admin);
+    const officer = await testNode().userWith(['port_officer'], { personalData: true });
+    const punctuation = await officer.post<{ code: string }>(
+      '/api/v1/warning/crossings',
+      buildCrossing({ identity: { surname: '!!!' } }),
+    );
+    expect(punctuation.status).toBe(400);
+    expect(punctuation.body.code).toBe('warning.identity_missing');
+    const unborn = await officer.post<{ code: string; errors: Array<{ path: string }> }>(
+      '/api/v1/warning/crossings',
+      buildCrossing({ identity: { surname: 'ODON', birthDate: '1985-02-31' } }),
+    );
+    expect(unborn.status).toBe(400);
+    expect(unborn.body.code).toBe('warning.birth_date_invalid');
+    expect(unborn.body.errors[0]?.path).toBe('/identity/birthDate');
+  });
+
+  it('refuse a watchlist entry born in the future', async () => {
+    const officer = await testNode().userWith(['port_officer'], { personalData: true });
+    const refused = await officer.post<{ code: string }>(
+      '/api/v1/warning/watchlist',
+      buildEntry({ birthDate: '2099' }),
+    );
+    expect(refused.status).toBe(400);
+    expect(refused.body.code).toBe('warning.birth_date_invalid');
+  });
+});

@@ -2,7 +2,7 @@ import { appendAudit } from '../../core/audit/audit.js';
 import type { Actor } from '../../core/auth/roles.js';
 import type { Db } from '../../core/db/database.js';
 import { inTransaction } from '../../core/db/transaction.js';
-import { conflict, notFound } from '../../core/errors.js';
+import { conflict, invalid, notFound } from '../../core/errors.js';
 import { newId, nowIso } from '../../core/ids.js';
 import { conveyanceKey } from './rules.js';
 import {
@@ -34,7 +34,7 @@ export async function flagConveyance(
 ): Promise<FlaggedConveyance> {
   const key = conveyanceKey(input.conveyance);
   if (!key)
-    throw conflict('warning.conveyance_empty', 'The conveyance has no letters or digits', {
+    throw invalid('warning.conveyance_empty', 'The conveyance has no letters or digits', {
       field: 'conveyance',
     });
   const row: FlaggedConveyanceRow = {

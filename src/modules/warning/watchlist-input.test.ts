@@ -103,6 +103,12 @@ describeEachDatabase('watchlist input the desk can get wrong', (dialect) => {
       reason: ' ',
     });
     expect(conveyance.status).toBe(400);
+    const noLetters = await officer.post<{ code: string }>('/api/v1/warning/flagged-conveyances', {
+      conveyance: '--',
+      reason: 'seen at the pass',
+    });
+    expect(noLetters.status).toBe(400);
+    expect(noLetters.body.code).toBe('warning.conveyance_empty');
   });
 
   it('names /shareWith/i when an entry is to be shared with an agency that is not a peer', async () => {

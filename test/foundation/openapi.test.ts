@@ -25,6 +25,13 @@ describeEachDatabase('OpenAPI document', (dialect) => {
     expect(Object.keys(response.body.paths)).toEqual(
       expect.arrayContaining(['/api/v1/auth/login', '/api/v1/directory/agencies', '/api/v1/users']),
     );
+    // file uploads are streamed bodies: the document still says which types they take
+    for (const path of ['/api/v1/warning/crossings/bulk', '/api/v1/warning/watchlist/imports']) {
+      const content = response.body.paths[path]?.post?.requestBody?.content ?? {};
+      expect(Object.keys(content), path).toEqual(
+        expect.arrayContaining(['text/csv', 'application/x-ndjson']),
+      );
+    }
   });
 
   it('never answers a random body with a server error, on any route of the document', async () => {

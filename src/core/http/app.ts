@@ -122,6 +122,13 @@ export async function buildHttpApp(deps: HttpDeps): Promise<HttpApp> {
       security: [{ session: [] }, { token: [] }],
     },
     refResolver: { buildLocalReference: (json, _base, _fragment, i) => String(json.$id ?? `def-${i}`) },
+    // A streamed upload has no body schema (its handler reads the raw request): the document still shows the
+    // file types it takes, as a binary body of each.
+    transform: ({ schema, url }) => ({
+      schema:
+        schema?.consumes && !schema.body ? { ...schema, body: { type: 'string', format: 'binary' } } : schema,
+      url,
+    }),
   });
   registerAccessControl(app, deps.db);
 

@@ -63,6 +63,10 @@ export function warningRoutes(rt: WarningRuntime) {
   };
 }
 
+const UPLOAD_DESCRIPTION =
+  'The body is the file itself, streamed: CSV (text/csv, a header row of snake_case columns, UTF-8) or NDJSON ' +
+  '(application/x-ndjson, one JSON object per line). Each bad row is reported by line.';
+
 function uploadOf(request: FastifyRequest): { source: ByteSource; format: RowFormat } {
   const format = rowFormatOf(request.headers['content-type']);
   if (!format) {
@@ -81,7 +85,13 @@ function registerUploadRoutes(app: HttpApp, rt: WarningRuntime): void {
     {
       config: { access: WATCHLIST },
       bodyLimit: UPLOAD_LIMIT,
-      schema: { tags, querystring: ImportQuery, response: { 201: ImportReport, ...ErrorResponses } },
+      schema: {
+        tags,
+        description: UPLOAD_DESCRIPTION,
+        consumes: [...STREAM_TYPES],
+        querystring: ImportQuery,
+        response: { 201: ImportReport, ...ErrorResponses },
+      },
     },
     async (request, reply) => {
       const { source, format } = uploadOf(request);
@@ -100,7 +110,12 @@ function registerUploadRoutes(app: HttpApp, rt: WarningRuntime): void {
     {
       config: { access: DESK },
       bodyLimit: UPLOAD_LIMIT,
-      schema: { tags, response: { 200: BulkReport, ...ErrorResponses } },
+      schema: {
+        tags,
+        description: UPLOAD_DESCRIPTION,
+        consumes: [...STREAM_TYPES],
+        response: { 200: BulkReport, ...ErrorResponses },
+      },
     },
     async (request) => {
       const { source, format } = uploadOf(request);

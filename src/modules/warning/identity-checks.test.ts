@@ -42,6 +42,36 @@ describeEachDatabase('identity checks over HTTP', (dialect) => {
     expect(unborn.body.errors[0]?.path).toBe('/identity/birthDate');
   });
 
+  it('name every bad passenger of an advance passenger list', async () => {
+    const officer = await testNode().userWith(['port_officer'], { personalData: true });
+    const list = await officer.post<{ code: string; errors: Array<{ path: string; message: string }> }>(
+      '/api/v1/warning/expected-crossings',
+      {
+        direction: 'entry',
+        portCode: buildCrossing().portCode,
+        expectedAt: new Date().toISOString(),
+        passengers: [
+          { identity: { surname: 'DORJ', givenNames: 'BOLD' } },
+          { identity: { surname: '...' } },
+          { identity: { surname: 'ODON' } },
+          { identity: { surname: 'GEREL', birthDate: '2099-01-01' } },
+        ],
+      },
+    );
+    expect(list.status).toBe(400);
+    expect(list.body.code).toBe('warning.identity_missing');
+    expect(list.body.errors).toEqual([
+      expect.objectContaining({
+        path: '/passengers/1/identity',
+        message: expect.stringMatching(/name or document/),
+      }),
+      expect.objectContaining({
+        path: '/passengers/3/identity/birthDate',
+        message: expect.stringMatching(/after today/),
+      }),
+    ]);
+  });
+
   it('refuse a watchlist entry born in the future', async () => {
     const officer = await testNode().userWith(['port_officer'], { personalData: true });
     const refused = await officer.post<{ code: string }>(

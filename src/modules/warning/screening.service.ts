@@ -420,6 +420,27 @@ export async function agencyToday(rt: WarningRuntime): Promise<string> {
   return (await ruleContextOf(rt)).dayOf(nowIso());
 }
 
+/**
+ * Why a passenger list is refused: every bad passenger, each named by its place in the list, so the whole list
+ * can be corrected at once (the first one's code and field lead, as for a single crossing).
+ */
+type RefusedPassenger = { position: number; error: AppError };
+
+function passengersRefused(first: RefusedPassenger, others: readonly RefusedPassenger[]): AppError {
+  const pathOf = ({ position, error }: RefusedPassenger) =>
+    `passengers/${position}/${String(error.details?.field ?? '')}`;
+  const all = [first, ...others];
+  const message = all.map(({ position, error }) => `passengers/${position}: ${error.message}`).join('; ');
+  const { field: _field, ...details } = first.error.details ?? {};
+  if (others.length === 0)
+    return new AppError(first.error.kind, first.error.code, message, { ...details, field: pathOf(first) });
+  // several field errors travel as the problem's `errors`, which a single `field` would replace
+  return new AppError(first.error.kind, first.error.code, message, {
+    ...details,
+    errors: all.map((item) => ({ path: `/${pathOf(item)}`, message: item.error.message })),
+  });
+}
+
 /** Records a crossing at the desk and screens it; the verdict is in the answer and hits go out live. */
 export async function recordCrossing(
   rt: WarningRuntime,
@@ -452,28 +473,27 @@ export async function recordExpectedCrossings(
 ): Promise<{ items: ScreeningOutcome[] }> {
   const rules = await ruleContextOf(rt);
   await checkPortKnown(rules, input.portCode);
-  const rows = input.passengers.map((passenger, position) => {
+  const place: CrossingPlace = {
+    kind: 'expected',
+    direction: input.direction,
+    portCode: input.portCode,
+    crossedAt: input.expectedAt,
+    source: 'passenger_list',
+    importId: null,
+  };
+  const rows: CrossingRow[] = [];
+  const refused: RefusedPassenger[] = [];
+  input.passengers.forEach((passenger, position) => {
     try {
       const travel = { ...passenger, conveyance: passenger.conveyance ?? input.conveyance };
-      const place: CrossingPlace = {
-        kind: 'expected',
-        direction: input.direction,
-        portCode: input.portCode,
-        crossedAt: input.expectedAt,
-        source: 'passenger_list',
-        importId: null,
-      };
-      return crossingRow(place, travel, identityOf(passenger), actor.name);
+      rows.push(crossingRow(place, travel, identityOf(passenger), actor.name));
     } catch (error) {
-      if (error instanceof AppError) {
-        throw new AppError(error.kind, error.code, `passengers/${position}: ${error.message}`, {
-          ...error.details,
-          field: `passengers/${position}/${String(error.details?.field ?? '')}`,
-        });
-      }
-      throw error;
+      if (!(error instanceof AppError)) throw error;
+      refused.push({ position, error });
     }
   });
+  const [firstRefused, ...otherRefused] = refused;
+  if (firstRefused) throw passengersRefused(firstRefused, otherRefused);
   const screened: Screened[] = [];
   for (const row of rows) screened.push(await screenRow(rt, rules, row, 'expected'));
   await storeScreened(rt, actor, screened, 'crossing.expected');

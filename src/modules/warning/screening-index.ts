@@ -74,7 +74,7 @@ export function createScreeningIndex(thresholds: MatchThresholds = DEFAULT_THRES
 
   const put = (rows: readonly WatchlistEntryRow[]) => {
     for (const row of rows) {
-      index.add(identityOfEntry(row));
+      index.add(identityOfEntry(row), { from: row.valid_from, until: row.valid_until });
       validity.set(row.id, {
         from: row.valid_from,
         until: row.valid_until,
@@ -91,12 +91,8 @@ export function createScreeningIndex(thresholds: MatchThresholds = DEFAULT_THRES
   };
 
   const screen = (identity: CrossingIdentity, day: string): IdentityMatch => {
-    const inForceOn = (entryId: string) => {
-      const valid = validity.get(entryId);
-      return valid !== undefined && valid.from <= day && day <= valid.until;
-    };
     // entries not in force are left out before candidates are chosen, so they cannot crowd out one that is
-    const inForce = index.screen(identity, inForceOn).candidates[0];
+    const inForce = index.screen(identity, day).candidates[0];
     if (!inForce) return { verdict: 'clear', score: 0, entryId: null, explanation: [] };
     const verdict = verdictOf(inForce.score, thresholds);
     return {

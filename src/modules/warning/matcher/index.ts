@@ -34,6 +34,7 @@ export type {
 } from './types.js';
 export {
   createWatchlistIndex,
+  type InForce,
   type ScreeningCandidate,
   type ScreeningResult,
   screenBruteForce,

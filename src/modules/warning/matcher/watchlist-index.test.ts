@@ -186,15 +186,39 @@ describe('createWatchlistIndex', () => {
     });
   });
 
-  it('leaves out entries the caller refuses before choosing candidates', () => {
-    const own = createWatchlistIndex([
-      buildEntry(1),
-      buildEntry(2, { surname: 'Wang', givenNames: 'Sergei' }),
-    ]);
+  it('leaves out entries not in force on the crossing day before choosing candidates', () => {
+    const own = createWatchlistIndex();
+    own.add(buildEntry(1), { from: '2026-01-01', until: '2026-03-31' });
+    own.add(buildEntry(2, { surname: 'Wang', givenNames: 'Sergei' }), {
+      from: '2026-01-01',
+      until: '2026-12-31',
+    });
     const crossing = { id: 'c', surname: 'Wang', givenNames: 'Sergei', birthDate: buildEntry(1).birthDate };
     expect(own.screen(crossing).best?.entryId).toBe('e1');
-    const result = own.screen(crossing, (entryId) => entryId !== 'e1');
+    expect(own.screen(crossing, '2026-03-31').best?.entryId).toBe('e1');
+    const result = own.screen(crossing, '2026-04-01');
     expect(result.candidates.map((c) => c.entryId)).toEqual(['e2']);
+    expect(own.screen(crossing, '2025-12-31').candidates).toEqual([]);
+  });
+
+  it('screens an entry whose bound of days in force is unreadable as if that bound were open', () => {
+    const own = createWatchlistIndex();
+    own.add(buildEntry(1), { from: 'soon', until: '2026-03-31' });
+    const crossing = { ...buildEntry(1), id: 'c' };
+    expect(own.screen(crossing, '1999-01-01').best?.entryId).toBe('e1');
+    expect(own.screen(crossing, '2026-04-01').candidates).toEqual([]);
+  });
+
+  it('keeps the days an entry is in force when removals rebuild the postings', () => {
+    const many = Array.from({ length: 5000 }, (_, i) =>
+      buildEntry(i, { id: `m${i}`, documentNumber: `Q${9000000 + i}` }),
+    );
+    const own = createWatchlistIndex();
+    for (const entry of many) own.add(entry, { from: '2026-01-01', until: '2026-06-30' });
+    for (let i = 0; i < 4990; i++) own.remove(`m${i}`);
+    const kept = { ...(many[4995] as WatchlistIdentity), id: 'c' };
+    expect(own.screen(kept, '2026-06-30').best?.entryId).toBe('m4995');
+    expect(own.screen(kept, '2026-07-01').candidates).toEqual([]);
   });
 
   it('still finds the entries left after most of a large watchlist is removed', () => {

@@ -46,18 +46,24 @@ export interface WatchlistIndexOptions {
   readonly readBudget?: number;
 }
 
+/** The days (YYYY-MM-DD, both included) an entry is in force. */
+export interface InForce {
+  readonly from: string;
+  readonly until: string;
+}
+
 /** An in-memory watchlist that screens a crossing in time independent of the watchlist's size. */
 export interface WatchlistIndex {
   readonly size: number;
-  /** Adds an entry, replacing any entry with the same id. */
-  add(entry: WatchlistIdentity): void;
+  /** Adds an entry, replacing any entry with the same id; without `inForce` it is in force every day. */
+  add(entry: WatchlistIdentity, inForce?: InForce): void;
   /** Removes an entry; false when there was none with that id. */
   remove(id: string): boolean;
   /**
-   * Screens a crossing; `eligible`, when given, leaves out entries it refuses (not in force that day) before
-   * candidates are chosen, so they neither take a candidate's place nor hide a weaker eligible match.
+   * Screens a crossing; `day`, when given, leaves out entries not in force that day before candidates are
+   * chosen, so they neither take a candidate's place nor hide a weaker match that is in force.
    */
-  screen(crossing: CrossingIdentity, eligible?: (entryId: string) => boolean): ScreeningResult;
+  screen(crossing: CrossingIdentity, day?: string): ScreeningResult;
 }
 
 const MIN_VOTE_SHARE = 0.5;
@@ -77,6 +83,21 @@ const MET_WORDS = 512;
 const MET_MASK = MET_WORDS - 1;
 /** Keys of one crossing beyond this many are not looked up (a crossing has a few hundred at most). */
 const KEY_SPAN = 4096;
+
+/** Day numbers of an entry in force every day, and of a screening for no particular day. */
+const ALWAYS_FROM = 0;
+const ALWAYS_UNTIL = 0x7fffffff;
+const ANY_DAY = -1;
+
+/**
+ * A YYYY-MM-DD day as a number that orders as the text does (YYYYMMDD); `unreadable` for any other text, so a
+ * malformed bound does not bound (an entry is better screened a day too long than missed).
+ */
+const dayNumber = (day: string, unreadable: number): number => {
+  if (day.length !== 10 || day.charCodeAt(4) !== 45 || day.charCodeAt(7) !== 45) return unreadable;
+  const value = Number(day.slice(0, 4)) * 10_000 + Number(day.slice(5, 7)) * 100 + Number(day.slice(8, 10));
+  return Number.isInteger(value) && value >= 0 ? value : unreadable;
+};
 
 const popcount = (bits: number): number => {
   let x = bits - ((bits >>> 1) & 0x55555555);
@@ -180,6 +201,9 @@ export const createWatchlistIndex = (
   let slotFields = new Int32Array(1024 * SLOT_FIELDS);
   // 1 for a slot holding a live entry: read for every voted slot, so kept apart from the entries themselves
   let alive = new Uint8Array(1024);
+  // per slot, the first and last day in force as numbers (see dayNumber): checked for every voted slot when
+  // screening for a day, where a lookup by entry id cost more than scoring the candidates
+  let inForceDays = new Int32Array(1024 * 2);
   // votes live in a slot-indexed array stamped with the screening's epoch, so nothing is cleared or allocated;
   // stamp (high 16 bits) and vote (low 16) share one 32-bit cell: a random slot of a large watchlist is one
   // memory access, and the array is small enough to stay in cache
@@ -197,6 +221,7 @@ export const createWatchlistIndex = (
     const next = Math.max(size, alive.length * 2);
     slotFields = grown(slotFields, next * SLOT_FIELDS, (n) => new Int32Array(n));
     alive = grown(alive, next, (n) => new Uint8Array(n));
+    inForceDays = grown(inForceDays, next * 2, (n) => new Int32Array(n));
     tally = grown(tally, next, (n) => new Uint32Array(n));
   };
 
@@ -209,7 +234,7 @@ export const createWatchlistIndex = (
     letterEnd += count;
   };
 
-  const file = (prepared: PreparedIdentity) => {
+  const file = (prepared: PreparedIdentity, firstDay: number, lastDay: number) => {
     const slot = slots.length;
     slots.push(prepared);
     ensureCapacity(slots.length);
@@ -217,6 +242,8 @@ export const createWatchlistIndex = (
     storeLetters(slot, partLetters(prepared));
     slotFields[slot * SLOT_FIELDS + BIRTH] = packBirth(prepared.birth);
     alive[slot] = 1;
+    inForceDays[slot * 2] = firstDay;
+    inForceDays[slot * 2 + 1] = lastDay;
     slotOfId.set(prepared.id, slot);
     keys.fill(prepared, false);
     for (let i = 0; i < keys.count; i++) postings.add(keys.hashes[i] as number, slot);
@@ -224,13 +251,17 @@ export const createWatchlistIndex = (
 
   /** Files the live entries afresh: postings of removed entries would otherwise be read for ever. */
   const compact = () => {
-    const live = slots.filter((entry): entry is PreparedIdentity => entry !== undefined);
+    const live = slots.flatMap((entry, slot) =>
+      entry
+        ? [{ entry, first: inForceDays[slot * 2] as number, last: inForceDays[slot * 2 + 1] as number }]
+        : [],
+    );
     slots = [];
     slotOfId.clear();
     postings = new PostingTable(postings.size);
     letterEnd = 0;
     dead = 0;
-    for (const prepared of live) file(prepared);
+    for (const { entry, first, last } of live) file(entry, first, last);
   };
 
   const remove = (id: string): boolean => {
@@ -245,9 +276,13 @@ export const createWatchlistIndex = (
     return true;
   };
 
-  const add = (entry: WatchlistIdentity) => {
+  const add = (entry: WatchlistIdentity, inForce?: InForce) => {
     remove(entry.id);
-    file(prepareIdentity(entry));
+    file(
+      prepareIdentity(entry),
+      inForce ? dayNumber(inForce.from, ALWAYS_FROM) : ALWAYS_FROM,
+      inForce ? dayNumber(inForce.until, ALWAYS_UNTIL) : ALWAYS_UNTIL,
+    );
   };
 
   /** Adds `vote` to the slot's tally, touching it first if this screening has not met it; its new vote. */
@@ -280,7 +315,7 @@ export const createWatchlistIndex = (
   const met = new Int32Array(MET_WORDS);
 
   /** Reads the query's posting lists, rarest first, within a budget; strong keys are always read. */
-  const collectVotes = (query: PreparedIdentity, eligible: ((entryId: string) => boolean) | undefined) => {
+  const collectVotes = (query: PreparedIdentity, day: number) => {
     epoch++;
     if (epoch > 0xffff) {
       tally.fill(0);
@@ -294,9 +329,9 @@ export const createWatchlistIndex = (
     let l = 0;
     for (; l < listCount; l++) {
       if ((listRest[l] as number) < Math.max(1, best * MIN_VOTE_SHARE)) break;
-      best = readList(l, best, eligible);
+      best = readList(l, best, day);
     }
-    if (l < listCount) addToMet(l, best, eligible);
+    if (l < listCount) addToMet(l, best, day);
     touchedVotes = grown(touchedVotes, touchedCount, (n) => new Int32Array(n));
     for (let i = 0; i < touchedCount; i++) touchedVotes[i] = voteOf(touched[i] as number);
   };
@@ -341,24 +376,20 @@ export const createWatchlistIndex = (
   };
 
   /** Votes for every slot of list `l`; the best vote of a candidate so far, `best` included. */
-  const readList = (
-    l: number,
-    best: number,
-    eligible: ((entryId: string) => boolean) | undefined,
-  ): number => {
+  const readList = (l: number, best: number, day: number): number => {
     const at = listAt[l] as number;
     const length = listLength[l] as number;
     const vote = listVote[l] as number;
     if (length === 1) {
       const total = castVote(at, vote);
-      return total > best && isCandidate(at, eligible) ? total : best;
+      return total > best && isCandidate(at, day) ? total : best;
     }
     const pool = postings.pool;
     let top = best;
     for (let p = at; p < at + length; p++) {
       const slot = pool[p] as number;
       const total = castVote(slot, vote);
-      if (total > top && isCandidate(slot, eligible)) top = total;
+      if (total > top && isCandidate(slot, day)) top = total;
     }
     return top;
   };
@@ -368,7 +399,7 @@ export const createWatchlistIndex = (
    * small set (by slot modulo its size, so it stays in the fastest cache) tells most postings of slots never met
    * apart without reading their tally: the long lists of common name parts cost little more than reading them.
    */
-  const addToMet = (from: number, best: number, eligible: ((entryId: string) => boolean) | undefined) => {
+  const addToMet = (from: number, best: number, day: number) => {
     met.fill(0);
     for (let i = 0; i < touchedCount; i++) {
       const slot = touched[i] as number;
@@ -381,7 +412,7 @@ export const createWatchlistIndex = (
       const cell = tally[slot] as number;
       if (cell >>> 16 !== epoch || (cell & 0xffff) < needed) return;
       const added = castVote(slot, vote);
-      if (added > top && isCandidate(slot, eligible)) top = added;
+      if (added > top && isCandidate(slot, day)) top = added;
     };
     for (let l = from; l < listCount; l++) {
       const needed = Math.max(1, top * MIN_VOTE_SHARE) - (listRest[l] as number);
@@ -393,25 +424,24 @@ export const createWatchlistIndex = (
     }
   };
 
-  const isCandidate = (slot: number, eligible: ((entryId: string) => boolean) | undefined): boolean =>
-    alive[slot] === 1 && (eligible === undefined || eligible((slots[slot] as PreparedIdentity).id));
+  const isCandidate = (slot: number, day: number): boolean =>
+    alive[slot] === 1 &&
+    (day === ANY_DAY ||
+      ((inForceDays[slot * 2] as number) <= day && day <= (inForceDays[slot * 2 + 1] as number)));
 
   /**
    * The best candidates (at most maxCandidates), best first: by votes, and when more pass the vote floor than
    * can be scored (a common name), by a cheap estimate of name and birth agreement as well.
    */
-  const topSlots = (
-    query: PreparedIdentity,
-    eligible: ((entryId: string) => boolean) | undefined,
-  ): number[] => {
+  const topSlots = (query: PreparedIdentity, day: number): number[] => {
     let bestVote = 0;
     for (let i = 0; i < touchedCount; i++) {
       const vote = touchedVotes[i] as number;
-      if (vote > bestVote && isCandidate(touched[i] as number, eligible)) bestVote = vote;
+      if (vote > bestVote && isCandidate(touched[i] as number, day)) bestVote = vote;
     }
     // a candidate sharing far fewer keys than the best one cannot outscore it on names
     const floor = Math.max(1, bestVote * MIN_VOTE_SHARE);
-    const passing = strongestSlots(floor, bestVote, eligible);
+    const passing = strongestSlots(floor, bestVote, day);
     const byVote = (a: number, b: number) => voteOf(b) - voteOf(a);
     if (passing.length <= maxCandidates) return passing.sort(byVote);
     const queryLetters = partLetters(query);
@@ -447,17 +477,13 @@ export const createWatchlistIndex = (
   };
 
   /** Candidates voted at least `floor`, the highest votes first kept when more than PRESCORE_LIMIT pass. */
-  const strongestSlots = (
-    floor: number,
-    bestVote: number,
-    eligible: ((entryId: string) => boolean) | undefined,
-  ): number[] => {
+  const strongestSlots = (floor: number, bestVote: number, day: number): number[] => {
     const counts = new Int32Array(bestVote + 1);
     let passingCount = 0;
     for (let i = 0; i < touchedCount; i++) {
       const slot = touched[i] as number;
       const vote = touchedVotes[i] as number;
-      if (vote >= floor && isCandidate(slot, eligible)) {
+      if (vote >= floor && isCandidate(slot, day)) {
         counts[vote] = (counts[vote] as number) + 1;
         passingCount++;
       }
@@ -475,7 +501,7 @@ export const createWatchlistIndex = (
     for (let i = 0; i < touchedCount; i++) {
       const slot = touched[i] as number;
       const vote = touchedVotes[i] as number;
-      if (vote < cut || !isCandidate(slot, eligible)) continue;
+      if (vote < cut || !isCandidate(slot, day)) continue;
       if (vote > cut) passing.push(slot);
       else if (atCut.length < PRESCORE_LIMIT) atCut.push(slot);
     }
@@ -486,10 +512,11 @@ export const createWatchlistIndex = (
     return passing;
   };
 
-  const screen = (crossing: CrossingIdentity, eligible?: (entryId: string) => boolean): ScreeningResult => {
+  const screen = (crossing: CrossingIdentity, onDay?: string): ScreeningResult => {
     const query = prepareCrossing(crossing);
-    collectVotes(query, eligible);
-    const bounded = topSlots(query, eligible).map((slot, rank): BoundedCandidate => {
+    const day = onDay === undefined ? ANY_DAY : dayNumber(onDay, ANY_DAY);
+    collectVotes(query, day);
+    const bounded = topSlots(query, day).map((slot, rank): BoundedCandidate => {
       const entry = slots[slot] as PreparedIdentity;
       const others = otherEvidence(query, entry);
       return { rank, entry, others, ceiling: scoreCeiling(others) };

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { FreshValue } from '../../core/db/changes.js';
 import { changeSourceOf, type Database, type Db } from '../../core/db/database.js';
-import { localDate } from '../situation/local-time.js';
+import { offsetMinutes } from '../situation/local-time.js';
 import type { PortStatus, PortStatusLookup, RiskLevel, RiskLookup } from './ports.js';
 import { type Evidence, RULES, type RuleName } from './warning.schema.js';
 import * as store from './warning.store.js';
@@ -58,6 +58,27 @@ function memo<T>(lookup: (key: string) => Promise<T>): (key: string) => Promise<
   };
 }
 
+const QUARTER_HOUR_MS = 15 * 60_000;
+
+/**
+ * The day of an instant in a time zone, asking the zone's offset once per quarter hour of UTC: zones change
+ * their offset only at quarter hours, and the desk asks for every crossing (Intl's formatting costs more than
+ * screening a name does).
+ */
+function agencyDays(timeZone: string): (instant: string) => string {
+  const offsets = new Map<number, number>();
+  return (instant) => {
+    const at = Date.parse(instant);
+    const quarter = Math.floor(at / QUARTER_HOUR_MS);
+    let offset = offsets.get(quarter);
+    if (offset === undefined) {
+      offset = offsetMinutes(new Date(quarter * QUARTER_HOUR_MS), timeZone);
+      offsets.set(quarter, offset);
+    }
+    return new Date(at + offset * 60_000).toISOString().slice(0, 10);
+  };
+}
+
 /** Reads which rules are on and the flagged conveyances; lookups are cached for the context's lifetime. */
 export async function loadRuleContext(
   db: Db,
@@ -65,8 +86,7 @@ export async function loadRuleContext(
   risk: RiskLookup,
   ports: PortStatusLookup,
 ): Promise<RuleContext> {
-  const timeZone = (await store.agencyTimeZone(db, agency)) ?? 'UTC';
-  const dayOf = (instant: string) => localDate(new Date(instant), timeZone);
+  const dayOf = agencyDays((await store.agencyTimeZone(db, agency)) ?? 'UTC');
   const today = dayOf(new Date().toISOString());
   const settings = new Map((await store.listRuleSettings(db)).map((row) => [row.rule, row.enabled === 1]));
   const enabled = new Set(RULES.filter((rule) => settings.get(rule) ?? true));

@@ -7,6 +7,7 @@ import {
 } from './han-transcription.js';
 import { hangulTranscriptionReading, looksLikeKoreanPersonalName } from './hangul-transcription.js';
 import { makeToken, type NameToken, normaliseName } from './normalise.js';
+import { scoreMatch } from './score.js';
 import { compareNames } from './similarity.js';
 import { transcriptionDistance } from './transcription-alignment.js';
 
@@ -155,5 +156,23 @@ describe('names written in transcription', () => {
   it('scores a Western surname against its Chinese and Korean transcriptions as the same name', () => {
     expect(compareNames(normaliseName('Balabanov'), normaliseName('巴拉巴诺夫')).score).toBeGreaterThan(0.9);
     expect(compareNames(normaliseName('Kuyt'), normaliseName('카위트')).score).toBeGreaterThan(0.9);
+  });
+});
+
+describe('a foreign name written in Han characters word by word', () => {
+  const nameOnly = (id: string, name: string) => ({ id, givenNames: name });
+
+  it('takes the interpunct as the boundary between its words', () => {
+    expect(normaliseName('弗拉基米尔·普京').tokens.map((token) => token.native)).toEqual([
+      '弗拉基米尔',
+      '普京',
+    ]);
+    expect(
+      scoreMatch(nameOnly('a', 'Vladimir Putin'), nameOnly('b', '弗拉基米尔·普京')).score,
+    ).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('still matches the pinyin a Chinese passport writes for a minority name', () => {
+    expect(scoreMatch(nameOnly('a', 'AYIGULI MAIMAITI'), nameOnly('b', '阿依古丽·买买提')).score).toBe(1);
   });
 });

@@ -365,9 +365,30 @@ export const latinise = (raw: string): string =>
     .replace(/[^a-z]+/g, ' ')
     .trim();
 
+/**
+ * The interpunct Chinese and Japanese write between the words of a foreign name (弗拉基米尔·普京 Vladimir Putin,
+ * ウラジーミル・プーチン): it says where each word's syllables end.
+ */
+const TRANSCRIPTION_DOT = /[·・•‧]/u;
+
+/** A foreign name written in Han characters word by word: each word one part, read as its transcription. */
+const dottedHanName = (raw: string): NormalisedName => ({
+  tokens: raw
+    .split(TRANSCRIPTION_DOT)
+    .map((word) => word.replace(/\s+/g, ''))
+    .filter(Boolean)
+    .map((word) => {
+      const syllables = latinise(word).split(' ').filter(Boolean);
+      return makeToken(syllables.join(''), 'han', syllables, word);
+    }),
+  syllabic: true,
+  origin: 'han',
+});
+
 /** Splits, transliterates and cleans a name written in any supported script. */
 export const normaliseName = (raw: string): NormalisedName => {
   const origin = originOf(raw);
+  if (origin === 'han' && TRANSCRIPTION_DOT.test(raw)) return dottedHanName(raw);
   const ordered = listOrderToNaturalOrder(raw);
   const words = latinise(ordered).split(' ').filter(Boolean);
   // Han and Hangul names carry no honorifics in front, and their syllables (Ma, Ko, Ong) are common surnames

@@ -61,9 +61,13 @@ export async function createTestDatabase(dialect: DialectName): Promise<TestData
   };
 }
 
-/** Opens and migrates a test database; for store-level tests that need no HTTP server. */
+/**
+ * Opens and migrates a test database; for store-level tests that need no HTTP server. `migrated: false` leaves
+ * it empty, for tests of the database layer itself and of single migrations. `close` also drops it.
+ */
 export async function openTestDatabase(
   dialect: DialectName,
+  { migrated = true }: { migrated?: boolean } = {},
 ): Promise<DatabaseHandle & { testDb: TestDatabase }> {
   const testDb = await createTestDatabase(dialect);
   const handle = openDatabase({
@@ -71,7 +75,7 @@ export async function openTestDatabase(
     dataDir: testDb.dataDir,
     sqliteFile: testDb.sqliteFile,
   });
-  await migrateToLatest(handle.db);
+  if (migrated) await migrateToLatest(handle.db);
   return {
     ...handle,
     testDb,

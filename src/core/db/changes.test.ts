@@ -1,12 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createTestDatabase,
-  describeEachDatabase,
-  type TestDatabase,
-} from '../../../test/support/databases.js';
+import { describeEachDatabase, openTestDatabase } from '../../../test/support/databases.js';
 import { CROSS_PROCESS_BOUND_MS, FreshValue, WriteLog, writtenTable } from './changes.js';
-import { changeSourceOf, type DatabaseHandle, openDatabase } from './database.js';
+import { changeSourceOf, openDatabase } from './database.js';
 
 describe('which table a statement writes', () => {
   it('reads the target of inserts, updates and deletes as Kysely and hand-written SQL spell them', () => {
@@ -48,23 +44,14 @@ describe('the write log', () => {
 });
 
 describeEachDatabase('counting writes through a database handle', (dialect) => {
-  let testDb: TestDatabase;
-  let handle: DatabaseHandle;
+  let handle: Awaited<ReturnType<typeof openTestDatabase>>;
   const writes = () => changeSourceOf(handle.db)?.writes.writesExcept([]) ?? Number.NaN;
 
   beforeAll(async () => {
-    testDb = await createTestDatabase(dialect);
-    handle = openDatabase({
-      databaseUrl: testDb.databaseUrl,
-      dataDir: testDb.dataDir,
-      sqliteFile: testDb.sqliteFile,
-    });
+    handle = await openTestDatabase(dialect, { migrated: false });
     await sql`create table probe (id integer primary key, label text)`.execute(handle.db);
   });
-  afterAll(async () => {
-    await handle.close();
-    await testDb.drop();
-  });
+  afterAll(() => handle.close());
 
   it('counts a statement outside a transaction once it has run', async () => {
     const before = writes();
@@ -133,9 +120,9 @@ describeEachDatabase('counting writes through a database handle', (dialect) => {
       () => now,
     );
     const other = openDatabase({
-      databaseUrl: testDb.databaseUrl,
-      dataDir: testDb.dataDir,
-      sqliteFile: testDb.sqliteFile,
+      databaseUrl: handle.testDb.databaseUrl,
+      dataDir: handle.testDb.dataDir,
+      sqliteFile: handle.testDb.sqliteFile,
     });
     try {
       expect(await value.get('k')).toBe(1);

@@ -1,16 +1,10 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import {
-  createTestDatabase,
-  describeEachDatabase,
-  type TestDatabase,
-} from '../../../test/support/databases.js';
-import { type DatabaseHandle, openDatabase } from './database.js';
+import { describeEachDatabase, openTestDatabase } from '../../../test/support/databases.js';
 import { groupCommit } from './group-commit.js';
 
 describeEachDatabase('group commit', (dialect) => {
-  let testDb: TestDatabase;
-  let handle: DatabaseHandle;
+  let handle: Awaited<ReturnType<typeof openTestDatabase>>;
   const batches: number[][] = [];
   let submit: (id: number) => Promise<void>;
   const stored = async () =>
@@ -19,12 +13,7 @@ describeEachDatabase('group commit', (dialect) => {
     );
 
   beforeAll(async () => {
-    testDb = await createTestDatabase(dialect);
-    handle = openDatabase({
-      databaseUrl: testDb.databaseUrl,
-      dataDir: testDb.dataDir,
-      sqliteFile: testDb.sqliteFile,
-    });
+    handle = await openTestDatabase(dialect, { migrated: false });
     await sql`create table grouped (id integer primary key)`.execute(handle.db);
     submit = groupCommit(handle.db, async (trx, ids) => {
       batches.push([...ids]);
@@ -35,10 +24,7 @@ describeEachDatabase('group commit', (dialect) => {
       }
     });
   });
-  afterAll(async () => {
-    await handle.close();
-    await testDb.drop();
-  });
+  afterAll(() => handle.close());
 
   it('writes items submitted together in one transaction and answers each after the commit', async () => {
     batches.length = 0;

@@ -1,11 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
-import {
-  createTestDatabase,
-  describeEachDatabase,
-  type TestDatabase,
-} from '../../../test/support/databases.js';
-import { type Database, type DatabaseHandle, openDatabase } from './database.js';
+import { describeEachDatabase, openTestDatabase } from '../../../test/support/databases.js';
+import type { Database } from './database.js';
 import { PrecompiledQueries } from './precompiled.js';
 
 interface Probe {
@@ -16,8 +12,7 @@ interface Probe {
 type ProbeDb = Kysely<{ probe: Probe }>;
 
 describeEachDatabase('precompiled queries', (dialect) => {
-  let testDb: TestDatabase;
-  let handle: DatabaseHandle;
+  let handle: Awaited<ReturnType<typeof openTestDatabase>>;
   let db: ProbeDb;
   const queries = new PrecompiledQueries();
   const insert = (rows: Probe[]) =>
@@ -41,19 +36,11 @@ describeEachDatabase('precompiled queries', (dialect) => {
     );
 
   beforeAll(async () => {
-    testDb = await createTestDatabase(dialect);
-    handle = openDatabase({
-      databaseUrl: testDb.databaseUrl,
-      dataDir: testDb.dataDir,
-      sqliteFile: testDb.sqliteFile,
-    });
+    handle = await openTestDatabase(dialect, { migrated: false });
     db = handle.db as unknown as ProbeDb;
     await sql`create table probe (id integer primary key, port text not null, note text)`.execute(handle.db);
   });
-  afterAll(async () => {
-    await handle.close();
-    await testDb.drop();
-  });
+  afterAll(() => handle.close());
 
   it('builds a shape once and runs it with each call’s values, keeping the builder’s own constants', async () => {
     const compile = vi.spyOn(db, 'selectFrom');

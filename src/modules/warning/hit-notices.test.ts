@@ -1,11 +1,9 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/support/databases.js';
-import type { ApiClient } from '../../../test/support/http-client.js';
-import { startTestNode, type TestNode } from '../../../test/support/nodes.js';
 import { listAudit } from '../../core/audit/audit.js';
-import { linkNodes } from '../exchange/test-support/exchange-nodes.js';
 import { eventually } from '../federation/test-support/federation-nodes.js';
-import { addTestPort, buildCrossing, buildEntry } from './test-support/factories.js';
+import { buildCrossing, buildEntry } from './test-support/factories.js';
+import { useLinkedDesks } from './test-support/linked-desks.js';
 
 interface Outcome {
   verdict: string;
@@ -28,10 +26,7 @@ interface ReceivedNotice {
 }
 
 describeEachDatabase('hit workflow on an entry a counterpart shared', (dialect) => {
-  let a: TestNode;
-  let b: TestNode;
-  let deskA: ApiClient;
-  let deskB: ApiClient;
+  const linked = useLinkedDesks(dialect);
   let entryAtA = '';
   let entryAtB = '';
   const entry = buildEntry({
@@ -49,7 +44,7 @@ describeEachDatabase('hit workflow on an entry a counterpart shared', (dialect) 
     documentNumber: entry.documentNumber,
   };
   const crossAtB = async (direction: 'entry' | 'exit') => {
-    const crossing = await deskB.post<Outcome>(
+    const crossing = await linked.deskB.post<Outcome>(
       '/api/v1/warning/crossings',
       buildCrossing({ direction, identity: traveller }),
     );
@@ -58,7 +53,7 @@ describeEachDatabase('hit workflow on an entry a counterpart shared', (dialect) 
   };
   const confirmedHitAtB = async (direction: 'entry' | 'exit') => {
     const { hitId } = await crossAtB(direction);
-    const confirmed = await deskB.post<HitView>(`/api/v1/warning/hits/${hitId}/confirm`, {
+    const confirmed = await linked.deskB.post<HitView>(`/api/v1/warning/hits/${hitId}/confirm`, {
       reason: 'documents match',
     });
     expect(confirmed.status, confirmed.text).toBe(200);
@@ -66,15 +61,7 @@ describeEachDatabase('hit workflow on an entry a counterpart shared', (dialect) 
   };
 
   beforeAll(async () => {
-    [a, b] = await Promise.all([
-      startTestNode(dialect, { code: 'CN-NIA' }),
-      startTestNode(dialect, { code: 'MN-GABP' }),
-    ]);
-    await linkNodes(a, b);
-    await Promise.all([addTestPort(await a.admin()), addTestPort(await b.admin())]);
-    deskA = await a.userWith(['port_officer', 'liaison_officer'], { personalData: true });
-    deskB = await b.userWith(['port_officer', 'liaison_officer'], { personalData: true });
-    const shared = await deskA.post<{ id: string }>('/api/v1/warning/watchlist', entry);
+    const shared = await linked.deskA.post<{ id: string }>('/api/v1/warning/watchlist', entry);
     expect(shared.status, shared.text).toBe(201);
     entryAtA = shared.body.id;
     // The entry travels by federation, then joins B's in-memory index at its next sync.
@@ -85,19 +72,15 @@ describeEachDatabase('hit workflow on an entry a counterpart shared', (dialect) 
     }, 30_000);
   }, 60_000);
 
-  afterAll(async () => {
-    await Promise.all([a?.stop(), b?.stop()]);
-  });
-
   it('refuses deleting an entry a counterpart shared as it refuses changing it, and the person still hits', async () => {
     const url = `/api/v1/warning/watchlist/${entryAtB}`;
-    const changed = await deskB.patch(url, { reason: 'no longer' });
-    const deleted = await deskB.delete(url);
+    const changed = await linked.deskB.patch(url, { reason: 'no longer' });
+    const deleted = await linked.deskB.delete(url);
     expect(deleted.status).toBe(409);
     expect(changed.status).toBe(409);
     expect(deleted.body).toMatchObject({ code: 'warning.entry_not_own', details: { agency: 'CN-NIA' } });
     expect(deleted.body.details).toEqual(changed.body.details);
-    expect((await deskB.get(url)).status).toBe(200);
+    expect((await linked.deskB.get(url)).status).toBe(200);
     expect(await crossAtB('entry')).toMatchObject({ verdict: 'hit', entry: { id: entryAtB } });
   });
 
@@ -105,19 +88,21 @@ describeEachDatabase('hit workflow on an entry a counterpart shared', (dialect) 
     const { hitId, replyBy } = await confirmedHitAtB('entry');
     expect(replyBy).toEqual(expect.any(String));
     for (const action of ['secondary_health_check', 'quarantine']) {
-      const acted = await deskB.post<HitView>(`/api/v1/warning/hits/${hitId}/action`, { action });
+      const acted = await linked.deskB.post<HitView>(`/api/v1/warning/hits/${hitId}/action`, { action });
       expect(acted.status, acted.text).toBe(200);
       expect(acted.body.replyBy).toBe(replyBy);
     }
-    const hit = await deskB.get<HitView & { noticeNotificationId: string }>(`/api/v1/warning/hits/${hitId}`);
-    const outbox = await deskB.get<{ items: Array<{ id: string }> }>(
+    const hit = await linked.deskB.get<HitView & { noticeNotificationId: string }>(
+      `/api/v1/warning/hits/${hitId}`,
+    );
+    const outbox = await linked.deskB.get<{ items: Array<{ id: string }> }>(
       '/api/v1/notifications?box=outbox&type=hit.notice&limit=100',
     );
     const notices = await Promise.all(
       outbox.body.items.map(
         async (item) =>
           (
-            await deskB.get<{ priority: string; body: { actionTaken: string; replyBy?: string } }>(
+            await linked.deskB.get<{ priority: string; body: { actionTaken: string; replyBy?: string } }>(
               `/api/v1/notifications/${item.id}`,
             )
           ).body,
@@ -134,19 +119,21 @@ describeEachDatabase('hit workflow on an entry a counterpart shared', (dialect) 
 
   it('refuses recording refused entry for a traveller leaving the country', async () => {
     const { hitId } = await confirmedHitAtB('exit');
-    const refused = await deskB.post(`/api/v1/warning/hits/${hitId}/action`, { action: 'refused_entry' });
+    const refused = await linked.deskB.post(`/api/v1/warning/hits/${hitId}/action`, {
+      action: 'refused_entry',
+    });
     expect(refused.status).toBe(409);
     expect(refused.body).toMatchObject({
       code: 'warning.action_direction',
       details: { action: 'refused_entry', direction: 'exit' },
     });
-    expect((await deskB.get<HitView>(`/api/v1/warning/hits/${hitId}`)).body.action).toBeNull();
-    const handed = await deskB.post<HitView>(`/api/v1/warning/hits/${hitId}/action`, {
+    expect((await linked.deskB.get<HitView>(`/api/v1/warning/hits/${hitId}`)).body.action).toBeNull();
+    const handed = await linked.deskB.post<HitView>(`/api/v1/warning/hits/${hitId}/action`, {
       action: 'handed_to_health_authority',
     });
     expect(handed.body.action).toBe('handed_to_health_authority');
     const atEntry = await confirmedHitAtB('entry');
-    const refusedEntry = await deskB.post<HitView>(`/api/v1/warning/hits/${atEntry.hitId}/action`, {
+    const refusedEntry = await linked.deskB.post<HitView>(`/api/v1/warning/hits/${atEntry.hitId}/action`, {
       action: 'refused_entry',
     });
     expect(refusedEntry.body.action).toBe('refused_entry');
@@ -154,14 +141,14 @@ describeEachDatabase('hit workflow on an entry a counterpart shared', (dialect) 
 
   it('lists at the sharing node the notices received about its entries, paged and audited', async () => {
     const path = '/api/v1/warning/hit-notices';
-    expect((await a.anonymous().get(path)).status).toBe(401);
-    expect((await (await a.userWith(['analyst'], { personalData: true })).get(path)).status).toBe(403);
-    expect((await (await a.userWith(['liaison_officer'])).get(path)).status).toBe(403);
-    expect((await deskA.get(`${path}?limit=0`)).status).toBe(400);
+    expect((await linked.a.anonymous().get(path)).status).toBe(401);
+    expect((await (await linked.a.userWith(['analyst'], { personalData: true })).get(path)).status).toBe(403);
+    expect((await (await linked.a.userWith(['liaison_officer'])).get(path)).status).toBe(403);
+    expect((await linked.deskA.get(`${path}?limit=0`)).status).toBe(400);
 
     let received: ReceivedNotice[] = [];
     await eventually(async () => {
-      const page = await deskA.get<{ items: ReceivedNotice[] }>(`${path}?limit=500`);
+      const page = await linked.deskA.get<{ items: ReceivedNotice[] }>(`${path}?limit=500`);
       expect(page.status, page.text).toBe(200);
       received = page.body.items;
       expect(received.map((notice) => notice.actionTaken)).toContain('quarantine');
@@ -179,13 +166,15 @@ describeEachDatabase('hit workflow on an entry a counterpart shared', (dialect) 
     );
     expect(confirmation).toBeDefined();
 
-    const first = await deskA.get<{ items: ReceivedNotice[]; nextCursor: string | null }>(`${path}?limit=1`);
+    const first = await linked.deskA.get<{ items: ReceivedNotice[]; nextCursor: string | null }>(
+      `${path}?limit=1`,
+    );
     expect(first.body.items).toHaveLength(1);
-    const second = await deskA.get<{ items: ReceivedNotice[] }>(
+    const second = await linked.deskA.get<{ items: ReceivedNotice[] }>(
       `${path}?limit=1&cursor=${encodeURIComponent(first.body.nextCursor ?? '')}`,
     );
     expect(second.body.items[0]?.id).not.toBe(first.body.items[0]?.id);
-    const [audited] = await listAudit(a.node.context.db, { limit: 1, targetType: 'hit_notice' });
+    const [audited] = await listAudit(linked.a.node.context.db, { limit: 1, targetType: 'hit_notice' });
     expect(audited).toMatchObject({ action: 'hit_notice.list', details: { count: 1 } });
     expect(JSON.stringify(audited)).not.toContain('SHAREDHIT');
   });

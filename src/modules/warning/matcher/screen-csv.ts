@@ -110,29 +110,21 @@ const identityFromMrz = (row: Row, parseMrz: MrzParser | undefined): RowResult<C
   });
 };
 
-/** The columns `borderlink screen` reads from each file; unknown columns are ignored. */
+const IDENTITY_COLUMNS = [
+  'id',
+  'surname',
+  'given_names',
+  'native_name',
+  'sex',
+  'birth_date',
+  'nationality',
+  'document_number',
+] as const;
+
+/** The columns `borderlink screen` reads from each file (a crossing may carry its MRZ); others are ignored. */
 export const SCREEN_CSV_COLUMNS = {
-  watchlist: [
-    'id',
-    'surname',
-    'given_names',
-    'native_name',
-    'sex',
-    'birth_date',
-    'nationality',
-    'document_number',
-  ],
-  crossings: [
-    'id',
-    'surname',
-    'given_names',
-    'native_name',
-    'sex',
-    'birth_date',
-    'nationality',
-    'document_number',
-    'mrz',
-  ],
+  watchlist: IDENTITY_COLUMNS,
+  crossings: [...IDENTITY_COLUMNS, 'mrz'],
 } as const;
 
 /** A file whose header lacks what screening needs: refused before any row, not reported on every row. */

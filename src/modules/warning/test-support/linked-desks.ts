@@ -1,0 +1,36 @@
+import { afterAll, beforeAll } from 'vitest';
+import type { ApiClient } from '../../../../test/support/http-client.js';
+import { startTestNode, type TestNode } from '../../../../test/support/nodes.js';
+import type { DialectName } from '../../../core/db/database.js';
+import { linkNodes } from '../../exchange/test-support/exchange-nodes.js';
+import { addTestPort } from './factories.js';
+
+/** Two federated nodes with the test port and a desk officer (port and liaison, with the grant) each. */
+export interface LinkedDesks {
+  /** CN-NIA, the agency that shares its entries. */
+  a: TestNode;
+  /** MN-GABP, where the counterpart's travellers cross. */
+  b: TestNode;
+  deskA: ApiClient;
+  deskB: ApiClient;
+}
+
+/** Starts the linked desks before the suite's tests and stops them after; the fields are set once it runs. */
+export function useLinkedDesks(dialect: DialectName): LinkedDesks {
+  const linked = {} as LinkedDesks;
+  beforeAll(async () => {
+    [linked.a, linked.b] = await Promise.all([
+      startTestNode(dialect, { code: 'CN-NIA' }),
+      startTestNode(dialect, { code: 'MN-GABP' }),
+    ]);
+    await linkNodes(linked.a, linked.b);
+    await Promise.all([addTestPort(await linked.a.admin()), addTestPort(await linked.b.admin())]);
+    const desk = { personalData: true };
+    linked.deskA = await linked.a.userWith(['port_officer', 'liaison_officer'], desk);
+    linked.deskB = await linked.b.userWith(['port_officer', 'liaison_officer'], desk);
+  }, 60_000);
+  afterAll(async () => {
+    await Promise.all([linked.a?.stop(), linked.b?.stop()]);
+  });
+  return linked;
+}

@@ -2,7 +2,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../src/modules/federation/test-support/federation-nodes.js';
 import { type ApiSession, signInOverApi } from './support/api-session.js';
 import { browserOnTwoNodes } from './support/fixture.js';
-import { DESK_OFFICER, seedCounterpartAgency, seedOfficers, seedPort, WATCHLISTED } from './support/seed.js';
+import {
+  crossingOfWatchlisted,
+  DESK_OFFICER,
+  seedCounterpartAgency,
+  seedOfficers,
+  seedPort,
+  WATCHLISTED,
+} from './support/seed.js';
 
 /** Our liaison officer, cleared for personal data, who follows up what counterparts found. */
 const LIAISON = { username: 'zhou.liaison', password: 'liaison-cleared-password-1' };
@@ -58,17 +65,7 @@ describe("counterparts' finds on the warnings page, two federated nodes in Chrom
       const outcome = await theirDesk.request<{ verdict: string; hitId: string | null }>(
         'POST',
         '/api/v1/warning/crossings',
-        {
-          direction: 'exit',
-          portCode: 'MN-ZMU',
-          identity: {
-            surname: WATCHLISTED.surname,
-            givenNames: WATCHLISTED.givenNames,
-            birthDate: WATCHLISTED.birthDate,
-            nationality: WATCHLISTED.nationality,
-            documentNumber: WATCHLISTED.documentNumber,
-          },
-        },
+        crossingOfWatchlisted('exit', 'MN-ZMU'),
       );
       expect(outcome.verdict).toBe('hit');
       hitId = outcome.hitId;

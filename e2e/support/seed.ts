@@ -107,11 +107,17 @@ export const WATCHLISTED = {
   validUntil: '2099-12-31',
 } as const;
 
-/** The crossing of the watchlisted person at Erenhot, as the desk's document reader would post it. */
-export function crossingOfWatchlisted(): Record<string, unknown> {
+/**
+ * The crossing of the watchlisted person, as the desk's document reader would post it: entering at Erenhot
+ * unless another port and direction are given.
+ */
+export function crossingOfWatchlisted(
+  direction: 'entry' | 'exit' = 'entry',
+  portCode = 'CN-ERL',
+): Record<string, unknown> {
   return {
-    direction: 'entry',
-    portCode: 'CN-ERL',
+    direction,
+    portCode,
     identity: {
       surname: WATCHLISTED.surname,
       givenNames: WATCHLISTED.givenNames,

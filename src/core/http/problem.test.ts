@@ -33,6 +33,15 @@ beforeAll(async () => {
       rows: [{ line: 2, message: 'bad' }],
     });
   });
+  app.post('/several', { schema: { response: ErrorResponses } }, async () => {
+    throw new AppError('invalid', 'warning.identity_missing', 'two passengers are not valid', {
+      field: 'passengers/1/identity',
+      errors: [
+        { path: '/passengers/1/identity', message: 'no name' },
+        { path: '/passengers/3/identity/birthDate', message: 'after today' },
+      ],
+    });
+  });
   await app.ready();
 });
 
@@ -82,6 +91,14 @@ describe('problem details', () => {
         keyword: 'required',
         params: { missingProperty: 'code' },
       },
+    ]);
+  });
+
+  it('lists every field a domain error names, its single field making way for the list', async () => {
+    const problem = await post('/several', {});
+    expect(problem.errors?.map((error) => error.path)).toEqual([
+      '/passengers/1/identity',
+      '/passengers/3/identity/birthDate',
     ]);
   });
 

@@ -117,12 +117,14 @@ const DATABASE_REFERENCES = new Set(['SQLITE_CONSTRAINT_FOREIGNKEY', '23503']);
 function mapError(error: unknown): Mapped {
   if (error instanceof AppError) {
     const field = typeof error.details?.field === 'string' ? error.details.field : undefined;
+    // an error naming several fields lists them; one naming a single field gets it as its only field error
+    const listed = Array.isArray(error.details?.errors) ? (error.details.errors as FieldError[]) : undefined;
     const details = messageValues(error.details);
     return {
       status: STATUS[error.kind],
       code: error.code,
       detail: error.message,
-      ...(field && { errors: [{ path: `/${field}`, message: error.message }] }),
+      ...(listed ? { errors: listed } : field && { errors: [{ path: `/${field}`, message: error.message }] }),
       ...(error.details && { extra: error.details }),
       ...(details && { details }),
     };

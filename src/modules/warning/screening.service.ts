@@ -420,24 +420,23 @@ export async function agencyToday(rt: WarningRuntime): Promise<string> {
   return (await ruleContextOf(rt)).dayOf(nowIso());
 }
 
+type RefusedPassenger = { position: number; error: AppError };
+
 /**
  * Why a passenger list is refused: every bad passenger, each named by its place in the list, so the whole list
  * can be corrected at once (the first one's code and field lead, as for a single crossing).
  */
-type RefusedPassenger = { position: number; error: AppError };
-
 function passengersRefused(first: RefusedPassenger, others: readonly RefusedPassenger[]): AppError {
   const pathOf = ({ position, error }: RefusedPassenger) =>
     `passengers/${position}/${String(error.details?.field ?? '')}`;
   const all = [first, ...others];
   const message = all.map(({ position, error }) => `passengers/${position}: ${error.message}`).join('; ');
-  const { field: _field, ...details } = first.error.details ?? {};
-  if (others.length === 0)
-    return new AppError(first.error.kind, first.error.code, message, { ...details, field: pathOf(first) });
-  // several field errors travel as the problem's `errors`, which a single `field` would replace
   return new AppError(first.error.kind, first.error.code, message, {
-    ...details,
-    errors: all.map((item) => ({ path: `/${pathOf(item)}`, message: item.error.message })),
+    ...first.error.details,
+    field: pathOf(first),
+    ...(others.length > 0 && {
+      errors: all.map((item) => ({ path: `/${pathOf(item)}`, message: item.error.message })),
+    }),
   });
 }
 

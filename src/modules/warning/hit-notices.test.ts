@@ -144,6 +144,11 @@ describeEachDatabase('hit workflow on an entry a counterpart shared', (dialect) 
     expect((await linked.a.anonymous().get(path)).status).toBe(401);
     expect((await (await linked.a.userWith(['analyst'], { personalData: true })).get(path)).status).toBe(403);
     expect((await (await linked.a.userWith(['liaison_officer'])).get(path)).status).toBe(403);
+    for (const bad of ['?cursor=not-a-cursor', '?limit=0', '?fromAgency=nobody']) {
+      const refused = await linked.deskA.get<{ status: number }>(`${path}${bad}`);
+      expect(refused.status, bad).toBe(400);
+      expect(refused.headers.get('content-type'), bad).toContain('application/problem+json');
+    }
     expect((await linked.deskA.get(`${path}?limit=0`)).status).toBe(400);
 
     let received: ReceivedNotice[] = [];

@@ -2,13 +2,13 @@ import { existsSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDefault } from 'fastify';
+import helmet from 'helmet';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
@@ -90,7 +90,8 @@ export async function buildHttpApp(deps: HttpDeps): Promise<HttpApp> {
     );
   });
 
-  await app.register(fastifyHelmet, {
+  // Built once: @fastify/helmet rebuilt helmet's middleware (parsing the policy) on every request.
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -102,8 +103,9 @@ export async function buildHttpApp(deps: HttpDeps): Promise<HttpApp> {
         upgradeInsecureRequests: null,
       },
     },
-    hsts: deps.config.secureCookies,
+    strictTransportSecurity: deps.config.secureCookies,
   });
+  app.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, () => done()));
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
     openapi: {

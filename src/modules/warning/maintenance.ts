@@ -4,10 +4,9 @@ import type { Db } from '../../core/db/database.js';
 import { inTransaction } from '../../core/db/transaction.js';
 import { nowIso } from '../../core/ids.js';
 import { identityHit, matcherIdentity, publishHits, ruleContextOf } from './screening.service.js';
-import { createScreeningIndex } from './screening-index.js';
+import { createScreeningIndex, type IdentityMatch } from './screening-index.js';
 import { dayOf, daysBefore, type WarningRuntime } from './warning.runtime.js';
 import * as store from './warning.store.js';
-import type { HitRow } from './warning.tables.js';
 
 const RETRO_ENTRIES_PER_ROUND = 10_000;
 const CROSSINGS_PAGE = 5000;
@@ -35,29 +34,34 @@ export async function runRetrospectiveScreening(
   const awaiting = await store.entriesAwaitingRetro(rt.db, RETRO_ENTRIES_PER_ROUND);
   const entries = awaiting.filter((entry) => entry.valid_from <= today);
   if (entries.length === 0) return { entries: 0, crossingsScanned: 0, hits: 0 };
-  const fresh = createScreeningIndex(rt.options.thresholds);
-  fresh.put(entries);
-  const since = daysBefore(now, rt.options.retrospectiveDays);
-  let after: { crossedAt: string; id: string } | null = null;
+  const fresh = createScreeningIndex({ thresholds: rt.options.thresholds, log: rt.log });
   let scanned = 0;
   let raised = 0;
-  for (;;) {
-    const page = await store.crossingsPage(rt.db, since, after, CROSSINGS_PAGE);
-    const hits: HitRow[] = [];
-    for (const crossing of page) {
-      const match = fresh.screen(matcherIdentity(crossing), today);
-      const hit = identityHit(fresh, crossing, match, 'retrospective');
-      if (hit) hits.push(hit);
+  try {
+    fresh.put(entries);
+    const since = daysBefore(now, rt.options.retrospectiveDays);
+    let after: { crossedAt: string; id: string } | null = null;
+    for (;;) {
+      const page = await store.crossingsPage(rt.db, since, after, CROSSINGS_PAGE);
+      const matches = await fresh.screenAll(
+        page.map((crossing) => ({ identity: matcherIdentity(crossing), day: today })),
+      );
+      const hits = page.flatMap((crossing, i) => {
+        const hit = identityHit(fresh, crossing, matches[i] as IdentityMatch, 'retrospective');
+        return hit ? [hit] : [];
+      });
+      scanned += page.length;
+      if (hits.length > 0) {
+        await inTransaction(rt.db, (trx) => store.insertHits(trx, hits));
+        raised += hits.length;
+        publishHits(rt, hits);
+      }
+      const last = page[page.length - 1];
+      if (!last || page.length < CROSSINGS_PAGE) break;
+      after = { crossedAt: last.crossed_at, id: last.id };
     }
-    scanned += page.length;
-    if (hits.length > 0) {
-      await inTransaction(rt.db, (trx) => store.insertHits(trx, hits));
-      raised += hits.length;
-      publishHits(rt, hits);
-    }
-    const last = page[page.length - 1];
-    if (!last || page.length < CROSSINGS_PAGE) break;
-    after = { crossedAt: last.crossed_at, id: last.id };
+  } finally {
+    await fresh.close();
   }
   await inTransaction(rt.db, async (trx) => {
     await store.markRetroScreened(

@@ -1,25 +1,28 @@
+import type { Worker } from 'node:worker_threads';
+import type { Logger } from 'pino';
 import type { Db } from '../../core/db/database.js';
+import { nowIso } from '../../core/ids.js';
+import { startThread } from '../../core/threads.js';
 import {
   type CrossingIdentity,
-  createWatchlistIndex,
   DEFAULT_THRESHOLDS,
-  type FieldEvidence,
   type MatchThresholds,
   type Sex,
-  type Verdict,
-  verdictOf,
   type WatchlistIdentity,
 } from './matcher/index.js';
+import type {
+  FiledEntry,
+  IdentityMatch,
+  IndexCommand,
+  ScreeningRequest,
+  ScreeningThreadData,
+  ThreadMessage,
+} from './screening-thread.js';
+import { dayOf } from './warning.runtime.js';
 import * as store from './warning.store.js';
 import type { WatchlistEntryRow } from './warning.tables.js';
 
-/** The best entry in force on the crossing's day, and how well it matched. */
-export interface IdentityMatch {
-  readonly verdict: Verdict;
-  readonly score: number;
-  readonly entryId: string | null;
-  readonly explanation: readonly FieldEvidence[];
-}
+export type { IdentityMatch, ScreeningRequest } from './screening-thread.js';
 
 /** What screening needs to know about an entry besides its identity. */
 export interface EntryMeta {
@@ -29,18 +32,26 @@ export interface EntryMeta {
   readonly sourceEntryId: string;
 }
 
-/** This process's in-memory copy of the watchlist, kept current with the table. */
+/**
+ * This process's in-memory copy of the watchlist, kept current with the table. The matcher's index lives in a
+ * thread of its own: screening a crossing costs a fraction of a millisecond of CPU, and on the node's thread
+ * that time (and a retrospective round's seconds) would hold up every other request.
+ */
 export interface ScreeningIndex {
   readonly size: number;
   put(rows: readonly WatchlistEntryRow[]): void;
   remove(ids: readonly string[]): void;
   /** Screens an identity; `day` (YYYY-MM-DD) selects the entries in force. */
-  screen(identity: CrossingIdentity, day: string): IdentityMatch;
+  screen(identity: CrossingIdentity, day: string): Promise<IdentityMatch>;
+  /** Screens many identities in one exchange with the thread, each against the entries in force on its day. */
+  screenAll(requests: readonly ScreeningRequest[]): Promise<IdentityMatch[]>;
   meta(entryId: string): EntryMeta | undefined;
   /** Loads every live entry from the table, replacing what was there. */
   load(db: Db, today: string): Promise<void>;
   /** Applies changes other processes made since the last sync. */
   sync(db: Db): Promise<void>;
+  /** Stops the thread; screening afterwards is refused. */
+  close(): Promise<void>;
 }
 
 const orUndefined = <T>(value: T | null): T | undefined => (value === null ? undefined : value);
@@ -66,15 +77,88 @@ const LOAD_PAGE = 5000;
 // a short overlap catches them, and putting an entry twice is harmless.
 const SYNC_OVERLAP_MS = 10_000;
 
-/** Creates an empty index; `load` fills it. */
-export function createScreeningIndex(thresholds: MatchThresholds = DEFAULT_THRESHOLDS): ScreeningIndex {
-  const index = createWatchlistIndex([], { thresholds });
+/** The thread holding the matcher's index, and the screenings waiting for its answer. */
+interface IndexThread {
+  readonly worker: Worker;
+  readonly waiting: Map<number, { resolve(matches: IdentityMatch[]): void; reject(error: Error): void }>;
+}
+
+/** How an index is set up; every part has a default. */
+export interface ScreeningIndexOptions {
+  readonly thresholds?: MatchThresholds;
+  /** Told of entries the matcher could not file. */
+  readonly log?: Pick<Logger, 'warn' | 'error'>;
+  /** Starts the index's thread (tests wrap it to reach the thread). */
+  readonly start?: () => Worker;
+}
+
+/** Creates an empty index; `load` fills it. Its thread starts on first use. */
+export function createScreeningIndex(options: ScreeningIndexOptions = {}): ScreeningIndex {
+  const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
+  const startWorker =
+    options.start ??
+    (() => startThread<ScreeningThreadData>(import.meta.url, './screening-thread', { thresholds }));
   const validity = new Map<string, EntryMeta>();
   let syncedFrom = new Date().toISOString();
+  let thread: IndexThread | undefined;
+  let nextTicket = 0;
+  let closed = false;
+  // a thread that died took its entries with it: the next one is filled again from the table, through the
+  // handle of the last load
+  let source: Db | undefined;
+  let lost = false;
+  let recovering: Promise<void> | undefined;
+
+  const start = (): IndexThread => {
+    const worker = startWorker();
+    // the node's own handles keep the process alive; a thread left open must not
+    worker.unref();
+    const started: IndexThread = { worker, waiting: new Map() };
+    worker.on('message', (message: ThreadMessage) => {
+      if (message.kind === 'refused') {
+        options.log?.warn(
+          { entryId: message.entryId, reason: message.error },
+          'watchlist entry not screenable',
+        );
+        return;
+      }
+      const waiting = started.waiting.get(message.ticket);
+      started.waiting.delete(message.ticket);
+      if (message.kind === 'failed') waiting?.reject(new Error(`screening failed: ${message.error}`));
+      else waiting?.resolve([...message.matches]);
+    });
+    const die = (error: Error) => {
+      if (thread === started) {
+        thread = undefined;
+        lost = validity.size > 0;
+        options.log?.error(
+          { err: error },
+          'screening thread stopped; starting another from the watchlist table',
+        );
+      }
+      for (const waiting of started.waiting.values()) waiting.reject(error);
+      started.waiting.clear();
+    };
+    worker.on('error', die);
+    worker.on('exit', (code) => die(new Error(`the screening thread stopped (exit code ${code})`)));
+    return started;
+  };
+
+  const threadInUse = (): IndexThread => {
+    if (closed) throw new Error('the screening index is closed');
+    thread ??= start();
+    return thread;
+  };
+  const send = (command: IndexCommand) => threadInUse().worker.postMessage(command);
 
   const put = (rows: readonly WatchlistEntryRow[]) => {
+    if (rows.length === 0 || closed) return;
+    const entries: FiledEntry[] = rows.map((row) => ({
+      identity: identityOfEntry(row),
+      from: row.valid_from,
+      until: row.valid_until,
+    }));
     for (const row of rows) {
-      index.add(identityOfEntry(row), { from: row.valid_from, until: row.valid_until });
       validity.set(row.id, {
         from: row.valid_from,
         until: row.valid_until,
@@ -82,52 +166,74 @@ export function createScreeningIndex(thresholds: MatchThresholds = DEFAULT_THRES
         sourceEntryId: row.source_entry_id,
       });
     }
+    send({ kind: 'put', entries });
   };
   const remove = (ids: readonly string[]) => {
-    for (const id of ids) {
-      index.remove(id);
-      validity.delete(id);
+    if (ids.length === 0 || closed) return;
+    for (const id of ids) validity.delete(id);
+    send({ kind: 'remove', ids });
+  };
+
+  const load = async (db: Db, today: string) => {
+    source = db;
+    lost = false;
+    validity.clear();
+    // a thread not yet started is empty: an empty watchlist never starts one
+    if (thread) send({ kind: 'clear' });
+    syncedFrom = new Date(Date.now() - SYNC_OVERLAP_MS).toISOString();
+    let after = '';
+    for (;;) {
+      const rows = await store.listLiveEntries(db, today, after, LOAD_PAGE);
+      put(rows);
+      const last = rows[rows.length - 1];
+      if (!last || rows.length < LOAD_PAGE) return;
+      after = last.id;
     }
   };
 
-  const screen = (identity: CrossingIdentity, day: string): IdentityMatch => {
-    // entries not in force are left out before candidates are chosen, so they cannot crowd out one that is
-    const inForce = index.screen(identity, day).candidates[0];
-    if (!inForce) return { verdict: 'clear', score: 0, entryId: null, explanation: [] };
-    const verdict = verdictOf(inForce.score, thresholds);
-    return {
-      verdict,
-      score: inForce.score,
-      entryId: verdict === 'clear' ? null : inForce.entryId,
-      explanation: inForce.explanation,
-    };
+  const screenAll = async (requests: readonly ScreeningRequest[]): Promise<IdentityMatch[]> => {
+    if (requests.length === 0) return [];
+    if (lost) {
+      if (!source) throw new Error('the screening thread stopped and its entries cannot be read again');
+      recovering = load(source, dayOf(nowIso())).finally(() => {
+        recovering = undefined;
+      });
+    }
+    await recovering;
+    const { worker, waiting } = threadInUse();
+    const ticket = nextTicket++;
+    const answered = new Promise<IdentityMatch[]>((resolve, reject) =>
+      waiting.set(ticket, { resolve, reject }),
+    );
+    worker.postMessage({ kind: 'screen', ticket, requests } satisfies IndexCommand);
+    return answered;
   };
 
   return {
     get size() {
-      return index.size;
+      return validity.size;
     },
     put,
     remove,
-    screen,
-    meta: (entryId) => validity.get(entryId),
-    async load(db, today) {
-      remove([...validity.keys()]);
-      syncedFrom = new Date(Date.now() - SYNC_OVERLAP_MS).toISOString();
-      let after = '';
-      for (;;) {
-        const rows = await store.listLiveEntries(db, today, after, LOAD_PAGE);
-        put(rows);
-        const last = rows[rows.length - 1];
-        if (!last || rows.length < LOAD_PAGE) return;
-        after = last.id;
-      }
+    screenAll,
+    async screen(identity, day) {
+      const [match] = await screenAll([{ identity, day }]);
+      if (!match) throw new Error('the screening thread answered without a match');
+      return match;
     },
+    meta: (entryId) => validity.get(entryId),
+    load,
     async sync(db) {
       const since = syncedFrom;
       syncedFrom = new Date(Date.now() - SYNC_OVERLAP_MS).toISOString();
       put(await store.entriesChangedSince(db, since));
       remove((await store.tombstonesSince(db, since)).map((row) => row.entry_id));
+    },
+    async close() {
+      closed = true;
+      const stopping = thread;
+      thread = undefined;
+      if (stopping) await stopping.worker.terminate();
     },
   };
 }

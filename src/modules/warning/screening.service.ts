@@ -267,7 +267,7 @@ export async function screenRow(
   crossing: CrossingRow,
   origin: HitOrigin,
 ): Promise<Screened> {
-  const match = rt.index.screen(matcherIdentity(crossing), screeningDay(rules, crossing.crossed_at));
+  const match = await rt.index.screen(matcherIdentity(crossing), screeningDay(rules, crossing.crossed_at));
   crossing.verdict = match.verdict;
   crossing.score = match.score;
   const findings = await evaluateRules(rules, {

@@ -46,7 +46,7 @@ export function createWarningModule(context: NodeContext, deps: WarningDeps): Wa
     events: context.events,
     log: context.log,
     ownAgency: context.config.nodeCode,
-    index: createScreeningIndex(options.thresholds),
+    index: createScreeningIndex({ thresholds: options.thresholds, log: context.log }),
     notifier: deps.notifier,
     peers: deps.peerLookup ?? federationPeers,
     risk: deps.riskLookup ?? unknownRisk,
@@ -66,7 +66,8 @@ export function createWarningModule(context: NodeContext, deps: WarningDeps): Wa
 
 /**
  * Keeps the index in step with other processes, screens new entries retrospectively and purges expired
- * personal data. One tick at a time: a slow tick delays the next instead of overlapping it.
+ * personal data. One tick at a time: a slow tick delays the next instead of overlapping it. Stopping it closes
+ * the index's thread.
  */
 function maintenanceWorker(rt: WarningRuntime): Worker {
   let timer: NodeJS.Timeout | undefined;
@@ -101,10 +102,12 @@ function maintenanceWorker(rt: WarningRuntime): Worker {
       stopped = false;
       schedule();
     },
+    // the index's thread goes last: a tick in flight may still be keeping it current
     async stop() {
       stopped = true;
       clearTimeout(timer);
       await running;
+      await rt.index.close();
     },
   };
 }

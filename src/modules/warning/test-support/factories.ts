@@ -3,6 +3,7 @@ import { SYSTEM_ACTOR } from '../../../core/auth/roles.js';
 import type { Db } from '../../../core/db/database.js';
 import { saveGeography } from '../../directory/directory.service.js';
 import type { NewCrossing, NewWatchlistEntry } from '../warning.schema.js';
+import type { WatchlistEntryRow } from '../warning.tables.js';
 
 /** The port the factories' crossings use; crossings at a port the directory does not know are refused. */
 export const TEST_PORT = 'ERLIAN';
@@ -65,3 +66,35 @@ export async function addTestPortRow(db: Db, code = TEST_PORT): Promise<void> {
 }
 
 export { inDays };
+
+/** A stored watchlist entry row (what the index reads from the table), valid for a month, with the given overrides. */
+export function buildEntryRow(overrides: Partial<WatchlistEntryRow> & { id: string }): WatchlistEntryRow {
+  const now = new Date().toISOString();
+  return {
+    source_agency: 'CN-NIA',
+    source_entry_id: overrides.id,
+    shared_notification_id: null,
+    category: 'close_contact',
+    surname: 'ZHANG',
+    given_names: 'WEI',
+    native_name: '张伟',
+    aliases: '[]',
+    sex: 'M',
+    birth_date: '1985-03-15',
+    nationality: 'CHN',
+    document_type: 'passport',
+    document_number: 'E12345678',
+    issuing_state: 'CHN',
+    personal_number: null,
+    reason: 'close contact of a confirmed case',
+    valid_from: inDays(-1),
+    valid_until: inDays(30),
+    sharing_scope: 'internal',
+    share_with: '[]',
+    retro_screened_at: null,
+    created_by: 'test',
+    created_at: now,
+    updated_at: now,
+    ...overrides,
+  };
+}

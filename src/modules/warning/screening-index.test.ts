@@ -1,0 +1,127 @@
+import type { Worker } from 'node:worker_threads';
+import { afterEach, describe, expect, it } from 'vitest';
+import { describeEachDatabase, useTestDatabase } from '../../../test/support/databases.js';
+import { startThread } from '../../core/threads.js';
+import { DEFAULT_THRESHOLDS } from './matcher/index.js';
+import { createScreeningIndex, type ScreeningIndex, type ScreeningIndexOptions } from './screening-index.js';
+import { buildEntryRow, inDays } from './test-support/factories.js';
+import * as store from './warning.store.js';
+
+const ZHANG_WEI = {
+  id: 'crossing-1',
+  surname: 'ZHANG',
+  givenNames: 'WEI',
+  birthDate: '1985-03-15',
+  documentNumber: 'E12345678',
+};
+
+/** Indexes made by a test, closed after it; and the threads they started, for a test to stop one. */
+function useIndexes() {
+  const made: ScreeningIndex[] = [];
+  const threads: Worker[] = [];
+  afterEach(async () => {
+    await Promise.all(made.map((index) => index.close()));
+    made.length = 0;
+    threads.length = 0;
+  });
+  const make = (log: ScreeningIndexOptions['log'] = { warn: () => {}, error: () => {} }) => {
+    const index = createScreeningIndex({
+      log,
+      start: () => {
+        const thread = startThread(
+          new URL('./screening-index.ts', import.meta.url).href,
+          './screening-thread',
+          {
+            thresholds: DEFAULT_THRESHOLDS,
+          },
+        );
+        threads.push(thread);
+        return thread;
+      },
+    });
+    made.push(index);
+    return index;
+  };
+  return { make, threads };
+}
+
+describe('screening index', () => {
+  const indexes = useIndexes();
+
+  it('screens each request against the entries in force on its own day, answering in order', async () => {
+    const index = indexes.make();
+    index.put([
+      buildEntryRow({ id: 'listed-now' }),
+      buildEntryRow({
+        id: 'listed-later',
+        surname: 'BATBAYAR',
+        given_names: 'TEMUJIN',
+        native_name: null,
+        nationality: 'MNG',
+        birth_date: '1990-01-01',
+        document_number: 'MN9988776',
+        valid_from: inDays(10),
+      }),
+    ]);
+    const later = {
+      id: 'crossing-2',
+      surname: 'BATBAYAR',
+      givenNames: 'TEMUJIN',
+      birthDate: '1990-01-01',
+      documentNumber: 'MN9988776',
+    };
+    const matches = await index.screenAll([
+      { identity: ZHANG_WEI, day: inDays(0) },
+      { identity: later, day: inDays(0) },
+      { identity: later, day: inDays(11) },
+    ]);
+    expect(matches.map((match) => [match.verdict, match.entryId])).toEqual([
+      ['hit', 'listed-now'],
+      ['clear', null],
+      ['hit', 'listed-later'],
+    ]);
+    expect(index.meta('listed-later')).toMatchObject({ from: inDays(10), sourceAgency: 'CN-NIA' });
+    index.remove(['listed-now']);
+    expect((await index.screen(ZHANG_WEI, inDays(0))).verdict).toBe('clear');
+    expect(index.size).toBe(1);
+  });
+
+  it('leaves out an entry the matcher cannot read, says which in the log, and files the others', async () => {
+    const warnings: unknown[] = [];
+    const index = indexes.make({ warn: (fields: unknown) => void warnings.push(fields), error: () => {} });
+    // aliases that are valid JSON but not a list of names: the matcher cannot read the entry
+    index.put([buildEntryRow({ id: 'unreadable', aliases: '5' }), buildEntryRow({ id: 'readable' })]);
+    expect((await index.screen(ZHANG_WEI, inDays(0))).entryId).toBe('readable');
+    expect(warnings).toEqual([expect.objectContaining({ entryId: 'unreadable' })]);
+  });
+
+  it('refuses to screen once closed', async () => {
+    const index = indexes.make();
+    index.put([buildEntryRow({ id: 'listed' })]);
+    await index.close();
+    await expect(index.screen(ZHANG_WEI, inDays(0))).rejects.toThrow(/closed/);
+  });
+});
+
+describeEachDatabase('screening index after its thread dies', (dialect) => {
+  const database = useTestDatabase(dialect);
+  const indexes = useIndexes();
+
+  it('fails the screenings in flight, then refills a new thread from the table before screening again', async () => {
+    const errors: unknown[] = [];
+    const index = indexes.make({ warn: () => {}, error: (fields: unknown) => void errors.push(fields) });
+    await store.insertEntries(database().db, [buildEntryRow({ id: crypto.randomUUID() })]);
+    await index.load(database().db, inDays(0));
+    const listed = await index.screen(ZHANG_WEI, inDays(0));
+    expect(listed.verdict).toBe('hit');
+
+    const inFlight = index.screen(ZHANG_WEI, inDays(0));
+    await indexes.threads[0]?.terminate();
+    await expect(inFlight).rejects.toThrow(/stopped/);
+    expect(errors).toHaveLength(1);
+
+    const again = await index.screen(ZHANG_WEI, inDays(0));
+    expect(again).toMatchObject({ verdict: 'hit', entryId: listed.entryId });
+    expect(indexes.threads).toHaveLength(2);
+  });
+});

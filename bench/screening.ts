@@ -1,15 +1,14 @@
-import { fork } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { Session } from 'node:inspector/promises';
+import { fork, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import { loadConfig } from '../src/core/config.js';
 import { openDatabase } from '../src/core/db/database.js';
 import { migrateToLatest } from '../src/core/db/migrate.js';
 import { newId } from '../src/core/ids.js';
+import { projectRoot } from '../src/core/paths.js';
 import {
   type CrossingIdentity,
   createWatchlistIndex,
@@ -22,7 +21,6 @@ import {
 } from '../src/modules/warning/matcher/index.js';
 import { insertEntries } from '../src/modules/warning/warning.store.js';
 import type { WatchlistEntryRow } from '../src/modules/warning/warning.tables.js';
-import { createNode } from '../src/server.js';
 import type { LoadPlan, LoadResult } from './_screening-client.js';
 import type { BenchOptions } from './run.js';
 
@@ -430,24 +428,60 @@ function runClient(plan: LoadPlan): Promise<LoadResult> {
 }
 
 /**
- * Runs `work` under the V8 CPU profiler when BENCH_CPU_PROFILE names a folder, and writes `<name>.cpuprofile`
- * there (open it in Chrome DevTools): the node serves in this process, so this shows where its CPU goes.
+ * Starts `borderlink serve` on `dataDir` as a process of its own, as an agency runs it: the node's heap holds
+ * the node alone, not this benchmark's generated people. With BENCH_CPU_PROFILE naming a folder, V8 writes the
+ * node's CPU profile there when it stops (open it in Chrome DevTools).
  */
-async function profiled<T>(name: string, work: () => Promise<T>): Promise<T> {
+async function startServe(dataDir: string, password: string) {
   const folder = process.env.BENCH_CPU_PROFILE;
-  if (!folder) return work();
-  const session = new Session();
-  session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.start');
-  try {
-    return await work();
-  } finally {
-    const { profile } = await session.post('Profiler.stop');
-    writeFileSync(path.join(folder, `${name}.cpuprofile`), JSON.stringify(profile));
-    session.disconnect();
-  }
+  const profile = folder ? ['--cpu-prof', `--cpu-prof-dir=${folder}`] : [];
+  const child = spawn(
+    process.execPath,
+    [...profile, '--import', 'tsx', path.join(projectRoot, 'src/cli/main.ts'), 'serve'],
+    {
+      cwd: projectRoot,
+      env: {
+        ...process.env,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        BORDERLINK_DATA_DIR: dataDir,
+        BORDERLINK_ADMIN_PASSWORD: password,
+        DATABASE_URL: '',
+        LOG_LEVEL: 'silent',
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const listening = /listening on (\S+)/.exec(output);
+      if (listening?.[1]) resolve(listening[1]);
+    });
+    child.once('exit', (code) =>
+      reject(new Error(`the node exited with ${code} before listening:\n${output}`)),
+    );
+  });
+  const stop = async () => {
+    if (child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+  };
+  return { url, pid: child.pid as number, stop };
 }
+
+/** CPU seconds a process has used, all its threads (Linux: /proc/<pid>/stat, in clock ticks of 10 ms). */
+function processCpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  // utime and stime are the 14th and 15th fields, the 12th and 13th after the command name
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
+}
+const CLOCK_TICKS_PER_SECOND = 100;
+
+/** Each rate's first second of requests is sent but not timed (see LoadPlan.warmUpSeconds). */
+const CLIENT_WARM_UP_SECONDS = 1;
 
 /**
  * p99 over HTTP at a fixed request rate, open loop (requests go out on schedule whatever the latency), sent
@@ -465,14 +499,8 @@ async function measureHttp(entries: readonly WatchlistIdentity[], rps: number, s
   }
   await handle.close();
   const password = 'bench-admin-password';
-  const config = loadConfig({
-    PORT: '0',
-    BORDERLINK_DATA_DIR: dataDir,
-    BORDERLINK_ADMIN_PASSWORD: password,
-    LOG_LEVEL: 'silent',
-  });
-  const node = await createNode(config);
-  const url = await node.start();
+  const node = await startServe(dataDir, password);
+  const url = node.url;
   try {
     const admin = await login(url, 'admin', password);
     const headers = (session: { cookie: string; csrf: string }) => ({
@@ -528,12 +556,24 @@ async function measureHttp(entries: readonly WatchlistIdentity[], rps: number, s
     // Unmeasured warm-up: compiling the route's code (on V8's threads, counted in the process's CPU) would
     // otherwise be billed to the first rate's requests.
     const warmUp = rates[0] ?? rps;
-    await runClient({ ...plan, bodies: bodiesOf(warmUp * 2, 'w'), rps: warmUp, seconds: 2 });
+    await runClient({
+      ...plan,
+      bodies: bodiesOf(warmUp * 2, 'w'),
+      rps: warmUp,
+      seconds: 2,
+      warmUpSeconds: 0,
+    });
     const runs = [];
     for (const rate of rates) {
-      const bodies = bodiesOf(rate * seconds, `h${rate}-`);
-      const cpu = process.cpuUsage();
-      const result = await profiled(`http-${rate}`, () => runClient({ ...plan, bodies, rps: rate, seconds }));
+      const bodies = bodiesOf(rate * (seconds + CLIENT_WARM_UP_SECONDS), `h${rate}-`);
+      const cpu = processCpuSeconds(node.pid);
+      const result = await runClient({
+        ...plan,
+        bodies,
+        rps: rate,
+        seconds,
+        warmUpSeconds: CLIENT_WARM_UP_SECONDS,
+      });
       // latencies of refused requests would measure the refusal, not screening
       const refused = Object.keys(result.statuses).filter(
         (status) => /^4\d\d$/.test(status) && status !== '429',
@@ -548,7 +588,10 @@ async function measureHttp(entries: readonly WatchlistIdentity[], rps: number, s
         p50Ms: round(percentile(result.latenciesMs, 50), 1),
         p99Ms: round(percentile(result.latenciesMs, 99), 1),
         // the server's CPU per request bounds the rate one core can sustain
-        serverCpuMsPerRequest: round((cpuSeconds(cpu) * 1000) / result.sent, 2),
+        serverCpuMsPerRequest: round(
+          ((processCpuSeconds(node.pid) - cpu) * 1000) / (result.sent + result.warmUpSent),
+          2,
+        ),
         clientWorstSendDelayMs: round(result.worstSendDelayMs, 1),
         clientCpuMsPerRequest: round(result.clientCpuMsPerRequest, 2),
       });

@@ -129,8 +129,17 @@ describeEachDatabase('warning use cases', (dialect) => {
     expect(await store.findEntry(rt.db, expired.id)).toBeUndefined();
     expect(await store.findEntry(rt.db, live.id)).toBeDefined();
     await rt.index.sync(rt.db);
-    expect(rt.index.meta(expired.id)).toBeUndefined();
-    expect(rt.index.meta(live.id)).toBeDefined();
+    // on a day the purged entry was in force, only the index could still find it
+    const whenInForce = inDays(-5);
+    const person = (surname: string, documentNumber: string) => ({
+      id: `crossing-${surname}`,
+      surname,
+      givenNames: 'WEI',
+      birthDate: '1985-03-15',
+      documentNumber,
+    });
+    expect((await rt.index.screen(person('OLD', 'E00000001'), whenInForce)).verdict).toBe('clear');
+    expect((await rt.index.screen(person('CURRENT', 'E00000002'), inDays(0))).entryId).toBe(live.id);
   });
 
   it('blanks the identity of crossings and hits past retention but keeps them counted', async () => {

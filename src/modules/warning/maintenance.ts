@@ -47,7 +47,7 @@ export async function runRetrospectiveScreening(
         page.map((crossing) => ({ identity: matcherIdentity(crossing), day: today })),
       );
       const hits = page.flatMap((crossing, i) => {
-        const hit = identityHit(fresh, crossing, matches[i] as IdentityMatch, 'retrospective');
+        const hit = identityHit(crossing, matches[i] as IdentityMatch, 'retrospective');
         return hit ? [hit] : [];
       });
       scanned += page.length;

@@ -22,15 +22,7 @@ import { dayOf } from './warning.runtime.js';
 import * as store from './warning.store.js';
 import type { WatchlistEntryRow } from './warning.tables.js';
 
-export type { IdentityMatch, ScreeningRequest } from './screening-thread.js';
-
-/** What screening needs to know about an entry besides its identity. */
-export interface EntryMeta {
-  readonly from: string;
-  readonly until: string;
-  readonly sourceAgency: string;
-  readonly sourceEntryId: string;
-}
+export type { EntrySource, IdentityMatch, ScreeningRequest } from './screening-thread.js';
 
 /**
  * This process's in-memory copy of the watchlist, kept current with the table. The matcher's index lives in a
@@ -38,15 +30,13 @@ export interface EntryMeta {
  * that time (and a retrospective round's seconds) would hold up every other request.
  */
 export interface ScreeningIndex {
-  readonly size: number;
   put(rows: readonly WatchlistEntryRow[]): void;
   remove(ids: readonly string[]): void;
   /** Screens an identity; `day` (YYYY-MM-DD) selects the entries in force. */
   screen(identity: CrossingIdentity, day: string): Promise<IdentityMatch>;
   /** Screens many identities in one exchange with the thread, each against the entries in force on its day. */
   screenAll(requests: readonly ScreeningRequest[]): Promise<IdentityMatch[]>;
-  meta(entryId: string): EntryMeta | undefined;
-  /** Loads every live entry from the table, replacing what was there. */
+  /** Loads every live entry from the table, replacing what was there; resolves once the thread has filed them. */
   load(db: Db, today: string): Promise<void>;
   /** Applies changes other processes made since the last sync. */
   sync(db: Db): Promise<void>;
@@ -98,7 +88,6 @@ export function createScreeningIndex(options: ScreeningIndexOptions = {}): Scree
   const startWorker =
     options.start ??
     (() => startThread<ScreeningThreadData>(import.meta.url, './screening-thread', { thresholds }));
-  const validity = new Map<string, EntryMeta>();
   let syncedFrom = new Date().toISOString();
   let thread: IndexThread | undefined;
   let nextTicket = 0;
@@ -106,6 +95,7 @@ export function createScreeningIndex(options: ScreeningIndexOptions = {}): Scree
   // a thread that died took its entries with it: the next one is filled again from the table, through the
   // handle of the last load
   let source: Db | undefined;
+  let holdsEntries = false;
   let lost = false;
   let recovering: Promise<void> | undefined;
 
@@ -130,7 +120,7 @@ export function createScreeningIndex(options: ScreeningIndexOptions = {}): Scree
     const die = (error: Error) => {
       if (thread === started) {
         thread = undefined;
-        lost = validity.size > 0;
+        lost = holdsEntries;
         options.log?.error(
           { err: error },
           'screening thread stopped; starting another from the watchlist table',
@@ -157,27 +147,31 @@ export function createScreeningIndex(options: ScreeningIndexOptions = {}): Scree
       identity: identityOfEntry(row),
       from: row.valid_from,
       until: row.valid_until,
+      source: { agency: row.source_agency, entryId: row.source_entry_id },
     }));
-    for (const row of rows) {
-      validity.set(row.id, {
-        from: row.valid_from,
-        until: row.valid_until,
-        sourceAgency: row.source_agency,
-        sourceEntryId: row.source_entry_id,
-      });
-    }
     send({ kind: 'put', entries });
+    holdsEntries = true;
   };
   const remove = (ids: readonly string[]) => {
     if (ids.length === 0 || closed) return;
-    for (const id of ids) validity.delete(id);
     send({ kind: 'remove', ids });
+  };
+
+  /** Posts a screening to the thread; its answer comes after everything posted before it was handled. */
+  const ask = (requests: readonly ScreeningRequest[]): Promise<IdentityMatch[]> => {
+    const { worker, waiting } = threadInUse();
+    const ticket = nextTicket++;
+    const answered = new Promise<IdentityMatch[]>((resolve, reject) =>
+      waiting.set(ticket, { resolve, reject }),
+    );
+    worker.postMessage({ kind: 'screen', ticket, requests } satisfies IndexCommand);
+    return answered;
   };
 
   const load = async (db: Db, today: string) => {
     source = db;
     lost = false;
-    validity.clear();
+    holdsEntries = false;
     // a thread not yet started is empty: an empty watchlist never starts one
     if (thread) send({ kind: 'clear' });
     syncedFrom = new Date(Date.now() - SYNC_OVERLAP_MS).toISOString();
@@ -186,9 +180,12 @@ export function createScreeningIndex(options: ScreeningIndexOptions = {}): Scree
       const rows = await store.listLiveEntries(db, today, after, LOAD_PAGE);
       put(rows);
       const last = rows[rows.length - 1];
-      if (!last || rows.length < LOAD_PAGE) return;
+      if (!last || rows.length < LOAD_PAGE) break;
       after = last.id;
     }
+    // the thread files in order: once it answers an empty screening, every entry put before is filed (a
+    // million entries take it most of a minute), and the node starts answering with its whole watchlist
+    if (holdsEntries) await ask([]);
   };
 
   const screenAll = async (requests: readonly ScreeningRequest[]): Promise<IdentityMatch[]> => {
@@ -200,19 +197,10 @@ export function createScreeningIndex(options: ScreeningIndexOptions = {}): Scree
       });
     }
     await recovering;
-    const { worker, waiting } = threadInUse();
-    const ticket = nextTicket++;
-    const answered = new Promise<IdentityMatch[]>((resolve, reject) =>
-      waiting.set(ticket, { resolve, reject }),
-    );
-    worker.postMessage({ kind: 'screen', ticket, requests } satisfies IndexCommand);
-    return answered;
+    return ask(requests);
   };
 
   return {
-    get size() {
-      return validity.size;
-    },
     put,
     remove,
     screenAll,
@@ -221,7 +209,6 @@ export function createScreeningIndex(options: ScreeningIndexOptions = {}): Scree
       if (!match) throw new Error('the screening thread answered without a match');
       return match;
     },
-    meta: (entryId) => validity.get(entryId),
     load,
     async sync(db) {
       const since = syncedFrom;

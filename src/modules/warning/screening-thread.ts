@@ -11,19 +11,30 @@ import {
   type WatchlistIndex,
 } from './matcher/index.js';
 
-/** The best entry in force on the crossing's day, and how well it matched. */
+/** The agency that shared an entry, and the entry's id there (our own for our own entries). */
+export interface EntrySource {
+  readonly agency: string;
+  readonly entryId: string;
+}
+
+/** The best entry in force on the crossing's day, how well it matched, and where the entry came from. */
 export interface IdentityMatch {
   readonly verdict: Verdict;
   readonly score: number;
   readonly entryId: string | null;
+  readonly source: EntrySource | null;
   readonly explanation: readonly FieldEvidence[];
 }
 
-/** An entry as the thread files it: its identity and the days it is in force (YYYY-MM-DD, both included). */
+/**
+ * An entry as the thread files it: its identity, the days it is in force (YYYY-MM-DD, both included) and its
+ * source, kept here beside the index so the node's thread holds nothing per entry.
+ */
 export interface FiledEntry {
   readonly identity: WatchlistIdentity;
   readonly from: string;
   readonly until: string;
+  readonly source: EntrySource;
 }
 
 /** A crossing to screen against the entries in force on `day`. */
@@ -53,41 +64,55 @@ export interface ScreeningThreadData {
   readonly thresholds: MatchThresholds;
 }
 
-const CLEAR: IdentityMatch = Object.freeze({ verdict: 'clear', score: 0, entryId: null, explanation: [] });
+const CLEAR: IdentityMatch = Object.freeze({
+  verdict: 'clear',
+  score: 0,
+  entryId: null,
+  source: null,
+  explanation: [],
+});
+
+/** The index and the source of each entry in it. */
+interface Filed {
+  readonly index: WatchlistIndex;
+  readonly sources: Map<string, EntrySource>;
+}
 
 /** The best candidate among the entries in force (they are left out before candidates are chosen). */
-function bestMatch(
-  index: WatchlistIndex,
-  request: ScreeningRequest,
-  thresholds: MatchThresholds,
-): IdentityMatch {
-  const best = index.screen(request.identity, request.day).candidates[0];
+function bestMatch(filed: Filed, request: ScreeningRequest, thresholds: MatchThresholds): IdentityMatch {
+  const best = filed.index.screen(request.identity, request.day).candidates[0];
   if (!best) return CLEAR;
   const verdict = verdictOf(best.score, thresholds);
+  const entryId = verdict === 'clear' ? null : best.entryId;
   return {
     verdict,
     score: best.score,
-    entryId: verdict === 'clear' ? null : best.entryId,
+    entryId,
+    source: entryId === null ? null : (filed.sources.get(entryId) ?? null),
     explanation: best.explanation,
   };
 }
 
 /** Serves one index: the node's whole watchlist, or a retrospective round's new entries. */
 function serve(port: NonNullable<typeof parentPort>, thresholds: MatchThresholds): void {
-  let index = createWatchlistIndex([], { thresholds });
+  const empty = (): Filed => ({ index: createWatchlistIndex([], { thresholds }), sources: new Map() });
+  let filed = empty();
   port.on('message', (command: IndexCommand) => {
     switch (command.kind) {
       case 'put':
-        for (const entry of command.entries) file(port, index, entry);
+        for (const entry of command.entries) file(port, filed, entry);
         return;
       case 'remove':
-        for (const id of command.ids) index.remove(id);
+        for (const id of command.ids) {
+          filed.index.remove(id);
+          filed.sources.delete(id);
+        }
         return;
       case 'clear':
-        index = createWatchlistIndex([], { thresholds });
+        filed = empty();
         return;
       case 'screen':
-        port.postMessage(answer(index, command.ticket, command.requests, thresholds));
+        port.postMessage(answer(filed, command.ticket, command.requests, thresholds));
     }
   });
 }
@@ -95,10 +120,12 @@ function serve(port: NonNullable<typeof parentPort>, thresholds: MatchThresholds
 const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 // An entry or a crossing the matcher cannot read fails on its own, not the thread and everything waiting in it.
-function file(port: NonNullable<typeof parentPort>, index: WatchlistIndex, entry: FiledEntry): void {
+function file(port: NonNullable<typeof parentPort>, filed: Filed, entry: FiledEntry): void {
   try {
-    index.add(entry.identity, entry);
+    filed.index.add(entry.identity, entry);
+    filed.sources.set(entry.identity.id, entry.source);
   } catch (error) {
+    filed.sources.delete(entry.identity.id);
     port.postMessage({
       kind: 'refused',
       entryId: entry.identity.id,
@@ -108,7 +135,7 @@ function file(port: NonNullable<typeof parentPort>, index: WatchlistIndex, entry
 }
 
 function answer(
-  index: WatchlistIndex,
+  filed: Filed,
   ticket: number,
   requests: readonly ScreeningRequest[],
   thresholds: MatchThresholds,
@@ -117,7 +144,7 @@ function answer(
     return {
       kind: 'matches',
       ticket,
-      matches: requests.map((request) => bestMatch(index, request, thresholds)),
+      matches: requests.map((request) => bestMatch(filed, request, thresholds)),
     };
   } catch (error) {
     return { kind: 'failed', ticket, error: describe(error) };

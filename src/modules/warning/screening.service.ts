@@ -9,7 +9,7 @@ import { birthDateProblem, hasNameText } from './identity-checks.js';
 import type { CrossingIdentity as MatcherIdentity } from './matcher/index.js';
 import { type MrzResult, parseMrz, toCrossingIdentity } from './mrz/index.js';
 import { evaluateRules, type RuleContext, type RuleFinding, ruleContextCache } from './rules.js';
-import type { IdentityMatch, ScreeningIndex } from './screening-index.js';
+import type { IdentityMatch } from './screening-index.js';
 import type { WarningRuntime } from './warning.runtime.js';
 import type {
   EntrySummary,
@@ -202,14 +202,8 @@ function baseHit(
 }
 
 /** The hit an identity match raises, or null for a clear crossing. */
-export function identityHit(
-  index: ScreeningIndex,
-  crossing: CrossingRow,
-  match: IdentityMatch,
-  origin: HitOrigin,
-): HitRow | null {
+export function identityHit(crossing: CrossingRow, match: IdentityMatch, origin: HitOrigin): HitRow | null {
   if (match.verdict === 'clear' || !match.entryId) return null;
-  const meta = index.meta(match.entryId);
   return {
     ...baseHit(crossing, origin),
     id: newId(),
@@ -217,8 +211,8 @@ export function identityHit(
     subject: `entry:${match.entryId}`,
     rule: null,
     entry_id: match.entryId,
-    source_agency: meta?.sourceAgency ?? null,
-    source_entry_id: meta?.sourceEntryId ?? null,
+    source_agency: match.source?.agency ?? null,
+    source_entry_id: match.source?.entryId ?? null,
     verdict: match.verdict,
     score: match.score,
     explanation: JSON.stringify(match.explanation),
@@ -277,7 +271,7 @@ export async function screenRow(
     fromCounty: crossing.from_county,
     residenceCounty: crossing.residence_county,
   });
-  const hit = identityHit(rt.index, crossing, match, origin);
+  const hit = identityHit(crossing, match, origin);
   const hits = [...(hit ? [hit] : []), ...findings.map((finding) => ruleHit(crossing, finding, origin))];
   return { crossing, match, findings, hits };
 }

@@ -102,7 +102,13 @@ async function runLoad(plan: LoadPlan): Promise<LoadResult> {
     if (wait > 1) await sleep(wait);
     const body = plan.bodies[i % plan.bodies.length] ?? '{}';
     if (i < warmUp) {
-      inFlight.push(post(url, plan.headers, body).then(() => undefined));
+      // untimed, but a refusal still shows in the statuses (and fails the benchmark there)
+      inFlight.push(
+        post(url, plan.headers, body).then(
+          (status) => (status === 201 ? undefined : count(`warm-up ${status}`)),
+          () => count('warm-up error'),
+        ),
+      );
       continue;
     }
     if (i === warmUp) cpu = process.cpuUsage();

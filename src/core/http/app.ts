@@ -105,7 +105,11 @@ export async function buildHttpApp(deps: HttpDeps): Promise<HttpApp> {
     },
     strictTransportSecurity: deps.config.secureCookies,
   });
-  app.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, () => done()));
+  app.addHook('onRequest', (request, reply, done) =>
+    securityHeaders(request.raw, reply.raw, (error?: unknown) =>
+      error === undefined ? done() : done(error instanceof Error ? error : new Error(String(error))),
+    ),
+  );
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
     openapi: {

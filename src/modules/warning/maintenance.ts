@@ -4,7 +4,7 @@ import type { Db } from '../../core/db/database.js';
 import { inTransaction } from '../../core/db/transaction.js';
 import { nowIso } from '../../core/ids.js';
 import { identityHit, matcherIdentity, publishHits, ruleContextOf } from './screening.service.js';
-import { createScreeningIndex, type IdentityMatch } from './screening-index.js';
+import { createScreeningIndex } from './screening-index.js';
 import { dayOf, daysBefore, type WarningRuntime } from './warning.runtime.js';
 import * as store from './warning.store.js';
 
@@ -47,7 +47,8 @@ export async function runRetrospectiveScreening(
         page.map((crossing) => ({ identity: matcherIdentity(crossing), day: today })),
       );
       const hits = page.flatMap((crossing, i) => {
-        const hit = identityHit(crossing, matches[i] as IdentityMatch, 'retrospective');
+        const match = matches[i];
+        const hit = match ? identityHit(crossing, match, 'retrospective') : null;
         return hit ? [hit] : [];
       });
       scanned += page.length;

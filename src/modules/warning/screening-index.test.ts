@@ -24,7 +24,10 @@ function useIndexes() {
     made.length = 0;
     threads.length = 0;
   });
-  const make = (log: ScreeningIndexOptions['log'] = { warn: () => {}, error: () => {} }) => {
+  const make = (
+    log: ScreeningIndexOptions['log'] = { warn: () => {}, error: () => {} },
+    started: (thread: Worker, count: number) => void = () => {},
+  ) => {
     const index = createScreeningIndex({
       log,
       start: () => {
@@ -36,6 +39,7 @@ function useIndexes() {
           },
         );
         threads.push(thread);
+        started(thread, threads.length);
         return thread;
       },
     });
@@ -121,6 +125,35 @@ describeEachDatabase('screening index after its thread dies', (dialect) => {
 
     const again = await index.screen(ZHANG_WEI, inDays(0));
     expect(again).toMatchObject({ verdict: 'hit', entryId: listed.entryId });
+    expect(indexes.threads).toHaveLength(2);
+  });
+
+  it('fails a load whose thread dies on the way, and fills a new thread before the next screening', async () => {
+    const stopFirst = (thread: Worker, count: number) => {
+      if (count === 1) setImmediate(() => void thread.terminate());
+    };
+    const index = indexes.make({ warn: () => {}, error: () => {} }, stopFirst);
+    // a person of their own: the table holds the other tests' entries too
+    const id = crypto.randomUUID();
+    const person = {
+      surname: 'BATBAYAR',
+      givenNames: 'TEMUJIN',
+      birthDate: '1990-01-01',
+      documentNumber: 'MN9988776',
+    };
+    await store.insertEntries(database().db, [
+      buildEntryRow({
+        id,
+        surname: person.surname,
+        given_names: person.givenNames,
+        native_name: null,
+        birth_date: person.birthDate,
+        document_number: person.documentNumber,
+      }),
+    ]);
+    await expect(index.load(database().db, inDays(0))).rejects.toThrow(/unavailable/);
+    const found = await index.screen({ id: 'crossing-3', ...person }, inDays(0));
+    expect(found).toMatchObject({ verdict: 'hit', entryId: id });
     expect(indexes.threads).toHaveLength(2);
   });
 });

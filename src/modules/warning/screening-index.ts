@@ -1,6 +1,7 @@
 import type { Worker } from 'node:worker_threads';
 import type { Logger } from 'pino';
 import type { Db } from '../../core/db/database.js';
+import { AppError } from '../../core/errors.js';
 import { nowIso } from '../../core/ids.js';
 import { startThread } from '../../core/threads.js';
 import {
@@ -83,11 +84,20 @@ interface IndexThread {
 /** How an index is set up; every part has a default. */
 export interface ScreeningIndexOptions {
   readonly thresholds?: MatchThresholds;
-  /** Told of entries the matcher could not file. */
+  /** Told of entries the matcher could not file, and of a thread that stopped. */
   readonly log?: Pick<Logger, 'warn' | 'error'>;
   /** Starts the index's thread (tests wrap it to reach the thread). */
   readonly start?: () => Worker;
 }
+
+/** After a refill from the table failed, screening is refused at once for this long before one is tried again. */
+const REFILL_RETRY_MS = 5000;
+
+/** Screening cannot be done now (the desk gets a 503 and may post again); `reason` says why. */
+const screeningUnavailable = (reason: string) =>
+  new AppError('unavailable', 'warning.screening_unavailable', `screening is unavailable: ${reason}`);
+
+const reasonOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /** Creates an empty index; `load` fills it. Its thread starts on first use. */
 export function createScreeningIndex(options: ScreeningIndexOptions = {}): ScreeningIndex {
@@ -103,17 +113,21 @@ export function createScreeningIndex(options: ScreeningIndexOptions = {}): Scree
       ));
   let syncedFrom = new Date().toISOString();
   let thread: IndexThread | undefined;
+  // threads started so far: a load whose thread was replaced meanwhile filled a thread that is gone
+  let generation = 0;
   let nextTicket = 0;
   let closed = false;
-  // a thread that died took its entries with it: the next one is filled again from the table, through the
-  // handle of the last load
-  let source: Db | undefined;
+  // A thread that died took its entries with it: screening waits until a new one is filled again from the
+  // table, through the handle of the last load.
+  let refillFrom: Db | undefined;
   let holdsEntries = false;
   let lost = false;
-  let recovering: Promise<void> | undefined;
+  let refilling: Promise<void> | undefined;
+  let refillRefusedUntil = 0;
 
   const start = (): IndexThread => {
     const worker = startWorker();
+    generation++;
     // the node's own handles keep the process alive; a thread left open must not
     worker.unref();
     const started: IndexThread = { worker, waiting: new Map() };
@@ -133,42 +147,29 @@ export function createScreeningIndex(options: ScreeningIndexOptions = {}): Scree
     const die = (error: Error) => {
       if (thread === started) {
         thread = undefined;
-        lost = holdsEntries;
+        lost ||= holdsEntries;
+        holdsEntries = false;
         options.log?.error(
           { err: error },
-          'screening thread stopped; starting another from the watchlist table',
+          'screening thread stopped; a new one is filled from the watchlist table',
         );
       }
-      for (const waiting of started.waiting.values()) waiting.reject(error);
+      for (const waiting of started.waiting.values()) waiting.reject(screeningUnavailable(error.message));
       started.waiting.clear();
     };
     worker.on('error', die);
     worker.on('exit', (code) => die(new Error(`the screening thread stopped (exit code ${code})`)));
+    // an answer that cannot be read leaves its screening unanswered: a fresh thread is the way out
+    worker.on('messageerror', () => void worker.terminate());
     return started;
   };
 
   const threadInUse = (): IndexThread => {
-    if (closed) throw new Error('the screening index is closed');
+    if (closed) throw screeningUnavailable('the screening index is closed');
     thread ??= start();
     return thread;
   };
   const send = (command: IndexCommand) => threadInUse().worker.postMessage(command);
-
-  const put = (rows: readonly WatchlistEntryRow[]) => {
-    if (rows.length === 0 || closed) return;
-    const entries: FiledEntry[] = rows.map((row) => ({
-      identity: identityOfEntry(row),
-      from: row.valid_from,
-      until: row.valid_until,
-      source: { agency: row.source_agency, entryId: row.source_entry_id },
-    }));
-    send({ kind: 'put', entries });
-    holdsEntries = true;
-  };
-  const remove = (ids: readonly string[]) => {
-    if (ids.length === 0 || closed) return;
-    send({ kind: 'remove', ids });
-  };
 
   /** Posts a screening to the thread; its answer comes after everything posted before it was handled. */
   const ask = (requests: readonly ScreeningRequest[]): Promise<IdentityMatch[]> => {
@@ -181,15 +182,40 @@ export function createScreeningIndex(options: ScreeningIndexOptions = {}): Scree
     return answered;
   };
 
+  const put = (rows: readonly WatchlistEntryRow[]) => {
+    if (closed) return;
+    const entries: FiledEntry[] = [];
+    for (const row of rows) {
+      try {
+        entries.push({
+          identity: identityOfEntry(row),
+          from: row.valid_from,
+          until: row.valid_until,
+          source: { agency: row.source_agency, entryId: row.source_entry_id },
+        });
+      } catch (error) {
+        options.log?.warn({ entryId: row.id, reason: reasonOf(error) }, 'watchlist entry not screenable');
+      }
+    }
+    if (entries.length === 0) return;
+    send({ kind: 'put', entries });
+    holdsEntries = true;
+  };
+  const remove = (ids: readonly string[]) => {
+    if (ids.length === 0 || closed) return;
+    send({ kind: 'remove', ids });
+  };
+
   const load = async (db: Db, today: string) => {
-    source = db;
-    lost = false;
-    holdsEntries = false;
+    refillFrom = db;
     // a thread not yet started is empty: an empty watchlist never starts one
+    const threadBefore = thread;
     if (thread) send({ kind: 'clear' });
-    syncedFrom = new Date(Date.now() - SYNC_OVERLAP_MS).toISOString();
+    holdsEntries = false;
+    const generationBefore = generation;
     let after = '';
     for (;;) {
+      if (closed) return;
       const rows = await store.listLiveEntries(db, today, after, LOAD_PAGE);
       put(rows);
       const last = rows[rows.length - 1];
@@ -199,17 +225,39 @@ export function createScreeningIndex(options: ScreeningIndexOptions = {}): Scree
     // the thread files in order: once it answers an empty screening, every entry put before is filed (a
     // million entries take it most of a minute), and the node starts answering with its whole watchlist
     if (holdsEntries) await ask([]);
+    // the first put may start the thread; any other start means the one filled died on the way
+    if (generation - generationBefore > (threadBefore ? 0 : 1) || (holdsEntries && !thread)) {
+      lost = true;
+      throw screeningUnavailable('the screening thread stopped while the watchlist was loaded');
+    }
+    lost = false;
+  };
+
+  const refill = (db: Db): Promise<void> => {
+    const attempt: Promise<void> = load(db, dayOf(nowIso()))
+      .catch((error: unknown) => {
+        refillRefusedUntil = Date.now() + REFILL_RETRY_MS;
+        throw error;
+      })
+      .finally(() => {
+        if (refilling === attempt) refilling = undefined;
+      });
+    return attempt;
   };
 
   const screenAll = async (requests: readonly ScreeningRequest[]): Promise<IdentityMatch[]> => {
     if (requests.length === 0) return [];
-    if (lost) {
-      if (!source) throw new Error('the screening thread stopped and its entries cannot be read again');
-      recovering = load(source, dayOf(nowIso())).finally(() => {
-        recovering = undefined;
-      });
+    // posted at once when nothing is being refilled, so a put or remove made after this call reaches the
+    // thread after this screening
+    while (lost || refilling) {
+      if (!refilling) {
+        if (!refillFrom) throw screeningUnavailable('its entries cannot be read again');
+        if (Date.now() < refillRefusedUntil)
+          throw screeningUnavailable('the watchlist could not be loaded again; retrying shortly');
+        refilling = refill(refillFrom);
+      }
+      await refilling;
     }
-    await recovering;
     return ask(requests);
   };
 

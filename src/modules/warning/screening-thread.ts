@@ -117,7 +117,7 @@ function serve(port: NonNullable<typeof parentPort>, thresholds: MatchThresholds
   });
 }
 
-const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+const reasonOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 // An entry or a crossing the matcher cannot read fails on its own, not the thread and everything waiting in it.
 function file(port: NonNullable<typeof parentPort>, filed: Filed, entry: FiledEntry): void {
@@ -129,7 +129,7 @@ function file(port: NonNullable<typeof parentPort>, filed: Filed, entry: FiledEn
     port.postMessage({
       kind: 'refused',
       entryId: entry.identity.id,
-      error: describe(error),
+      error: reasonOf(error),
     } satisfies ThreadMessage);
   }
 }
@@ -147,7 +147,7 @@ function answer(
       matches: requests.map((request) => bestMatch(filed, request, thresholds)),
     };
   } catch (error) {
-    return { kind: 'failed', ticket, error: describe(error) };
+    return { kind: 'failed', ticket, error: reasonOf(error) };
   }
 }
 

@@ -249,8 +249,8 @@ export function createScreeningIndex(options: ScreeningIndexOptions = {}): Scree
     if (requests.length === 0) return [];
     // posted at once when nothing is being refilled, so a put or remove made after this call reaches the
     // thread after this screening
-    while (lost || refilling) {
-      if (!refilling) {
+    while (lost || refilling !== undefined) {
+      if (refilling === undefined) {
         if (!refillFrom) throw screeningUnavailable('its entries cannot be read again');
         if (Date.now() < refillRefusedUntil)
           throw screeningUnavailable('the watchlist could not be loaded again; retrying shortly');

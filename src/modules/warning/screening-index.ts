@@ -223,7 +223,7 @@ export function createScreeningIndex(options: ScreeningIndexOptions = {}): Scree
       after = last.id;
     }
     // the thread files in order: once it answers an empty screening, every entry put before is filed (a
-    // million entries take it most of a minute), and the node starts answering with its whole watchlist
+    // million entries take it tens of seconds), and the node starts answering with its whole watchlist
     if (holdsEntries) await ask([]);
     // the first put may start the thread; any other start means the one filled died on the way
     if (generation - generationBefore > (threadBefore ? 0 : 1) || (holdsEntries && !thread)) {

@@ -74,6 +74,11 @@ const SYNC_OVERLAP_MS = 10_000;
  * (over 10 ms under load with a million entries). A larger one collects several times less often.
  */
 const SCREENING_YOUNG_GENERATION_MB = 192;
+/**
+ * Room for the index to grow into: near Node's default limit (about 4 GB) V8 collects the old generation
+ * more often and compacts it to stay under, and a million entries already take over 1 GB.
+ */
+const SCREENING_OLD_GENERATION_MB = 8192;
 
 /** The thread holding the matcher's index, and the screenings waiting for its answer. */
 interface IndexThread {
@@ -109,7 +114,10 @@ export function createScreeningIndex(options: ScreeningIndexOptions = {}): Scree
         import.meta.url,
         './screening-thread',
         { thresholds },
-        { maxYoungGenerationSizeMb: SCREENING_YOUNG_GENERATION_MB },
+        {
+          maxYoungGenerationSizeMb: SCREENING_YOUNG_GENERATION_MB,
+          maxOldGenerationSizeMb: SCREENING_OLD_GENERATION_MB,
+        },
       ));
   let syncedFrom = new Date().toISOString();
   let thread: IndexThread | undefined;

@@ -33,3 +33,6 @@ export const forbidden = (code: string, message: string) => new AppError('forbid
 
 export const conflict = (code: string, message: string, details?: Record<string, unknown>) =>
   new AppError('conflict', code, message, details);
+
+/** What went wrong, in words, from anything thrown (an Error's message, or the thrown value as text). */
+export const reasonOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));

@@ -1,7 +1,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { Logger } from 'pino';
 import type { Database } from '../../core/db/database.js';
-import { invalid } from '../../core/errors.js';
+import { invalid, reasonOf } from '../../core/errors.js';
 import type { EventBus } from '../../core/events.js';
 import type { DeliveryChange, IncomingMessage, MessageHandlers } from '../federation/federation.contract.js';
 import {
@@ -155,7 +155,7 @@ async function recordInOwningModule(
   } catch (error) {
     await sql`rollback to savepoint owning_module`.execute(trx);
     await sql`release savepoint owning_module`.execute(trx);
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = reasonOf(error);
     deps.log?.warn(
       { notification: message.id, type, from: message.from, reason },
       'notification kept in the inbox only',

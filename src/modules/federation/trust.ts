@@ -3,7 +3,7 @@ import { appendAudit } from '../../core/audit/audit.js';
 import type { Actor } from '../../core/auth/roles.js';
 import type { Db } from '../../core/db/database.js';
 import { inTransaction } from '../../core/db/transaction.js';
-import { AppError, conflict, invalid, notFound } from '../../core/errors.js';
+import { AppError, conflict, invalid, notFound, reasonOf } from '../../core/errors.js';
 import { nowIso } from '../../core/ids.js';
 import { createAgency, getAgency } from '../directory/directory.service.js';
 import {
@@ -138,7 +138,7 @@ async function fetchAnnouncement(url: string): Promise<GeneralJWS> {
 
 export function describeFetchError(error: unknown): string {
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  return cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
+  return cause?.code ?? cause?.message ?? reasonOf(error);
 }
 
 /** The announced keys of a peer, accepted only when signed by the key whose fingerprint was pinned out of band. */

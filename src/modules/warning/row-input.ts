@@ -2,7 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import type { TSchema } from '@sinclair/typebox';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import { AppError } from '../../core/errors.js';
+import { AppError, reasonOf } from '../../core/errors.js';
 import { readCsvRecords } from './matcher/screen-csv.js';
 import type { RowError } from './warning.schema.js';
 
@@ -122,7 +122,7 @@ async function nextChunk(
       'invalid',
       'warning.upload_interrupted',
       'The upload stopped before the end of the file; send the file again',
-      { reason: error instanceof Error ? error.message : String(error) },
+      { reason: reasonOf(error) },
     );
   }
 }

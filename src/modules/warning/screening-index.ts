@@ -1,7 +1,7 @@
 import type { Worker } from 'node:worker_threads';
 import type { Logger } from 'pino';
 import type { Db } from '../../core/db/database.js';
-import { AppError } from '../../core/errors.js';
+import { AppError, reasonOf } from '../../core/errors.js';
 import { nowIso } from '../../core/ids.js';
 import { startThread } from '../../core/threads.js';
 import {
@@ -102,8 +102,6 @@ const REFILL_RETRY_MS = 5000;
 const screeningUnavailable = (reason: string) =>
   new AppError('unavailable', 'warning.screening_unavailable', `screening is unavailable: ${reason}`);
 
-const reasonOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
-
 /** Creates an empty index; `load` fills it. Its thread starts on first use. */
 export function createScreeningIndex(options: ScreeningIndexOptions = {}): ScreeningIndex {
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
@@ -133,6 +131,10 @@ export function createScreeningIndex(options: ScreeningIndexOptions = {}): Scree
   let refilling: Promise<void> | undefined;
   let refillRefusedUntil = 0;
 
+  // an entry the node's thread or the matcher could not read is left out; the others are screened
+  const notScreenable = (entryId: string, reason: string) =>
+    options.log?.warn({ entryId, reason }, 'watchlist entry not screenable');
+
   const start = (): IndexThread => {
     const worker = startWorker();
     generation++;
@@ -141,10 +143,7 @@ export function createScreeningIndex(options: ScreeningIndexOptions = {}): Scree
     const started: IndexThread = { worker, waiting: new Map() };
     worker.on('message', (message: ThreadMessage) => {
       if (message.kind === 'refused') {
-        options.log?.warn(
-          { entryId: message.entryId, reason: message.error },
-          'watchlist entry not screenable',
-        );
+        notScreenable(message.entryId, message.error);
         return;
       }
       const waiting = started.waiting.get(message.ticket);
@@ -202,7 +201,7 @@ export function createScreeningIndex(options: ScreeningIndexOptions = {}): Scree
           source: { agency: row.source_agency, entryId: row.source_entry_id },
         });
       } catch (error) {
-        options.log?.warn({ entryId: row.id, reason: reasonOf(error) }, 'watchlist entry not screenable');
+        notScreenable(row.id, reasonOf(error));
       }
     }
     if (entries.length === 0) return;

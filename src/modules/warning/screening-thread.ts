@@ -1,4 +1,5 @@
 import { parentPort } from 'node:worker_threads';
+import { reasonOf } from '../../core/errors.js';
 import { threadData } from '../../core/threads.js';
 import {
   type CrossingIdentity,
@@ -116,8 +117,6 @@ function serve(port: NonNullable<typeof parentPort>, thresholds: MatchThresholds
     }
   });
 }
-
-const reasonOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 // An entry or a crossing the matcher cannot read fails on its own, not the thread and everything waiting in it.
 function file(port: NonNullable<typeof parentPort>, filed: Filed, entry: FiledEntry): void {

@@ -1,7 +1,7 @@
 import { open } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { AppError, invalid } from '../../../core/errors.js';
+import { AppError, invalid, reasonOf } from '../../../core/errors.js';
 import {
   type ColumnLayout,
   DuplicateRowGuard,
@@ -36,10 +36,7 @@ export async function* parseSituationXlsx(input: Buffer | string): AsyncGenerato
     throw invalid('situation.import_empty', 'the workbook has no worksheet');
   } catch (error) {
     if (error instanceof AppError) throw error;
-    throw invalid(
-      'situation.import_not_xlsx',
-      `the workbook cannot be read: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    throw invalid('situation.import_not_xlsx', `the workbook cannot be read: ${reasonOf(error)}`);
   }
 }
 

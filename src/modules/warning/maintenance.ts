@@ -4,7 +4,7 @@ import type { Db } from '../../core/db/database.js';
 import { inTransaction } from '../../core/db/transaction.js';
 import { nowIso } from '../../core/ids.js';
 import { identityHit, matcherIdentity, publishHits, ruleContextOf } from './screening.service.js';
-import { createScreeningIndex } from './screening-index.js';
+import { createScreeningIndex, isFailure } from './screening-index.js';
 import { dayOf, daysBefore, type WarningRuntime } from './warning.runtime.js';
 import * as store from './warning.store.js';
 
@@ -15,6 +15,8 @@ const CROSSINGS_PAGE = 5000;
 export interface RetrospectiveReport {
   readonly entries: number;
   readonly crossingsScanned: number;
+  /** Crossings the matcher could not read: logged and passed over, so they hold up no round. */
+  readonly crossingsNotScreenable: number;
   readonly hits: number;
 }
 
@@ -33,9 +35,10 @@ export async function runRetrospectiveScreening(
   const today = (await ruleContextOf(rt)).dayOf(now.toISOString());
   const awaiting = await store.entriesAwaitingRetro(rt.db, RETRO_ENTRIES_PER_ROUND);
   const entries = awaiting.filter((entry) => entry.valid_from <= today);
-  if (entries.length === 0) return { entries: 0, crossingsScanned: 0, hits: 0 };
+  if (entries.length === 0) return { entries: 0, crossingsScanned: 0, crossingsNotScreenable: 0, hits: 0 };
   const fresh = createScreeningIndex({ thresholds: rt.options.thresholds, log: rt.log });
   let scanned = 0;
+  let notScreenable = 0;
   let raised = 0;
   try {
     fresh.put(entries);
@@ -43,12 +46,17 @@ export async function runRetrospectiveScreening(
     let after: { crossedAt: string; id: string } | null = null;
     for (;;) {
       const page = await store.crossingsPage(rt.db, since, after, CROSSINGS_PAGE);
-      const matches = await fresh.screenAll(
+      const outcomes = await fresh.screenAll(
         page.map((crossing) => ({ identity: matcherIdentity(crossing), day: today })),
       );
       const hits = page.flatMap((crossing, i) => {
-        const match = matches[i];
-        const hit = match ? identityHit(crossing, match, 'retrospective') : null;
+        const outcome = outcomes[i];
+        if (outcome && isFailure(outcome)) {
+          notScreenable++;
+          rt.log.warn({ crossingId: crossing.id, reason: outcome.failed }, 'crossing not screenable');
+          return [];
+        }
+        const hit = outcome ? identityHit(crossing, outcome, 'retrospective') : null;
         return hit ? [hit] : [];
       });
       scanned += page.length;
@@ -73,10 +81,20 @@ export async function runRetrospectiveScreening(
     await appendAudit(trx, SYSTEM_ACTOR, {
       action: 'watchlist.retrospective',
       targetType: 'watchlist_entry',
-      details: { entries: entries.length, crossings: scanned, hits: raised },
+      details: {
+        entries: entries.length,
+        crossings: scanned,
+        crossingsNotScreenable: notScreenable,
+        hits: raised,
+      },
     });
   });
-  return { entries: entries.length, crossingsScanned: scanned, hits: raised };
+  return {
+    entries: entries.length,
+    crossingsScanned: scanned,
+    crossingsNotScreenable: notScreenable,
+    hits: raised,
+  };
 }
 
 /** What a purge removed. */

@@ -3,7 +3,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { describeEachDatabase, useTestDatabase } from '../../../test/support/databases.js';
 import { startThread } from '../../core/threads.js';
 import { DEFAULT_THRESHOLDS } from './matcher/index.js';
-import { createScreeningIndex, type ScreeningIndex, type ScreeningIndexOptions } from './screening-index.js';
+import {
+  createScreeningIndex,
+  isFailure,
+  type ScreeningIndex,
+  type ScreeningIndexOptions,
+  type ScreeningOutcome,
+} from './screening-index.js';
 import { buildEntryRow, inDays } from './test-support/factories.js';
 import * as store from './warning.store.js';
 
@@ -13,6 +19,11 @@ const ZHANG_WEI = {
   givenNames: 'WEI',
   birthDate: '1985-03-15',
   documentNumber: 'E12345678',
+};
+
+const matchOf = (outcome: ScreeningOutcome) => {
+  if (isFailure(outcome)) throw new Error(`unexpected failure: ${outcome.failed}`);
+  return outcome;
 };
 
 /** Indexes made by a test, closed after it; and the threads they started, for a test to stop one. */
@@ -74,11 +85,13 @@ describe('screening index', () => {
       birthDate: '1990-01-01',
       documentNumber: 'MN9988776',
     };
-    const matches = await index.screenAll([
-      { identity: ZHANG_WEI, day: inDays(0) },
-      { identity: later, day: inDays(0) },
-      { identity: later, day: inDays(11) },
-    ]);
+    const matches = (
+      await index.screenAll([
+        { identity: ZHANG_WEI, day: inDays(0) },
+        { identity: later, day: inDays(0) },
+        { identity: later, day: inDays(11) },
+      ])
+    ).map(matchOf);
     expect(matches.map((match) => [match.verdict, match.entryId])).toEqual([
       ['hit', 'listed-now'],
       ['clear', null],
@@ -96,6 +109,26 @@ describe('screening index', () => {
     index.put([buildEntryRow({ id: 'unreadable', aliases: '5' }), buildEntryRow({ id: 'readable' })]);
     expect((await index.screen(ZHANG_WEI, inDays(0))).entryId).toBe('readable');
     expect(warnings).toEqual([expect.objectContaining({ entryId: 'unreadable' })]);
+  });
+
+  it('fails only the crossing the matcher cannot read, and screens the others sent with it', async () => {
+    const index = indexes.make();
+    index.put([buildEntryRow({ id: 'listed' })]);
+    // a surname that is not text: the matcher cannot read the crossing
+    const unreadable = { id: 'crossing-x', surname: 5 as unknown as string };
+    const outcomes = await index.screenAll([
+      { identity: ZHANG_WEI, day: inDays(0) },
+      { identity: unreadable, day: inDays(0) },
+      { identity: ZHANG_WEI, day: inDays(0) },
+    ]);
+    expect(outcomes.map((outcome) => (isFailure(outcome) ? 'failed' : outcome.entryId))).toEqual([
+      'listed',
+      'failed',
+      'listed',
+    ]);
+    expect(outcomes[1]).toEqual({ failed: expect.stringMatching(/trim/) });
+    await expect(index.screen(unreadable, inDays(0))).rejects.toThrow(/screening failed/);
+    expect((await index.screen(ZHANG_WEI, inDays(0))).entryId).toBe('listed');
   });
 
   it('refuses to screen once closed', async () => {

@@ -11,19 +11,22 @@ import {
   type Sex,
   type WatchlistIdentity,
 } from './matcher/index.js';
-import type {
-  FiledEntry,
-  IdentityMatch,
-  IndexCommand,
-  ScreeningRequest,
-  ScreeningThreadData,
-  ThreadMessage,
+import {
+  type FiledEntry,
+  type IdentityMatch,
+  type IndexCommand,
+  isFailure,
+  type ScreeningOutcome,
+  type ScreeningRequest,
+  type ScreeningThreadData,
+  type ThreadMessage,
 } from './screening-thread.js';
 import { dayOf } from './warning.runtime.js';
 import * as store from './warning.store.js';
 import type { WatchlistEntryRow } from './warning.tables.js';
 
-export type { EntrySource, IdentityMatch, ScreeningRequest } from './screening-thread.js';
+export type { EntrySource, IdentityMatch, ScreeningOutcome, ScreeningRequest } from './screening-thread.js';
+export { isFailure } from './screening-thread.js';
 
 /**
  * This process's in-memory copy of the watchlist, kept current with the table. The matcher's index lives in a
@@ -35,8 +38,11 @@ export interface ScreeningIndex {
   remove(ids: readonly string[]): void;
   /** Screens an identity; `day` (YYYY-MM-DD) selects the entries in force. */
   screen(identity: CrossingIdentity, day: string): Promise<IdentityMatch>;
-  /** Screens many identities in one exchange with the thread, each against the entries in force on its day. */
-  screenAll(requests: readonly ScreeningRequest[]): Promise<IdentityMatch[]>;
+  /**
+   * Screens many identities in one exchange with the thread, each against the entries in force on its day; an
+   * identity the matcher cannot read gets a failure of its own.
+   */
+  screenAll(requests: readonly ScreeningRequest[]): Promise<ScreeningOutcome[]>;
   /** Loads every live entry from the table, replacing what was there; resolves once the thread has filed them. */
   load(db: Db, today: string): Promise<void>;
   /** Applies changes other processes made since the last sync. */
@@ -83,7 +89,7 @@ const SCREENING_OLD_GENERATION_MB = 8192;
 /** The thread holding the matcher's index, and the screenings waiting for its answer. */
 interface IndexThread {
   readonly worker: Worker;
-  readonly waiting: Map<number, { resolve(matches: IdentityMatch[]): void; reject(error: Error): void }>;
+  readonly waiting: Map<number, { resolve(outcomes: ScreeningOutcome[]): void; reject(error: Error): void }>;
 }
 
 /** How an index is set up; every part has a default. */
@@ -148,8 +154,7 @@ export function createScreeningIndex(options: ScreeningIndexOptions = {}): Scree
       }
       const waiting = started.waiting.get(message.ticket);
       started.waiting.delete(message.ticket);
-      if (message.kind === 'failed') waiting?.reject(new Error(`screening failed: ${message.error}`));
-      else waiting?.resolve([...message.matches]);
+      waiting?.resolve([...message.outcomes]);
     });
     const die = (error: Error) => {
       if (thread === started) {
@@ -179,10 +184,10 @@ export function createScreeningIndex(options: ScreeningIndexOptions = {}): Scree
   const send = (command: IndexCommand) => threadInUse().worker.postMessage(command);
 
   /** Posts a screening to the thread; its answer comes after everything posted before it was handled. */
-  const ask = (requests: readonly ScreeningRequest[]): Promise<IdentityMatch[]> => {
+  const ask = (requests: readonly ScreeningRequest[]): Promise<ScreeningOutcome[]> => {
     const { worker, waiting } = threadInUse();
     const ticket = nextTicket++;
-    const answered = new Promise<IdentityMatch[]>((resolve, reject) =>
+    const answered = new Promise<ScreeningOutcome[]>((resolve, reject) =>
       waiting.set(ticket, { resolve, reject }),
     );
     worker.postMessage({ kind: 'screen', ticket, requests } satisfies IndexCommand);
@@ -252,7 +257,7 @@ export function createScreeningIndex(options: ScreeningIndexOptions = {}): Scree
     return attempt;
   };
 
-  const screenAll = async (requests: readonly ScreeningRequest[]): Promise<IdentityMatch[]> => {
+  const screenAll = async (requests: readonly ScreeningRequest[]): Promise<ScreeningOutcome[]> => {
     if (requests.length === 0) return [];
     // posted at once when nothing is being refilled, so a put or remove made after this call reaches the
     // thread after this screening
@@ -273,9 +278,10 @@ export function createScreeningIndex(options: ScreeningIndexOptions = {}): Scree
     remove,
     screenAll,
     async screen(identity, day) {
-      const [match] = await screenAll([{ identity, day }]);
-      if (!match) throw new Error('the screening thread answered without a match');
-      return match;
+      const [outcome] = await screenAll([{ identity, day }]);
+      if (!outcome) throw new Error('the screening thread answered without a match');
+      if (isFailure(outcome)) throw new Error(`screening failed: ${outcome.failed}`);
+      return outcome;
     },
     load,
     async sync(db) {

@@ -51,13 +51,22 @@ export type IndexCommand =
   | { readonly kind: 'clear' }
   | { readonly kind: 'screen'; readonly ticket: number; readonly requests: readonly ScreeningRequest[] };
 
+/** Why the matcher could not screen one request (the others of its command are answered). */
+export interface ScreeningFailure {
+  readonly failed: string;
+}
+
+/** A request's answer: its match, or why it could not be screened. */
+export type ScreeningOutcome = IdentityMatch | ScreeningFailure;
+
+export const isFailure = (outcome: ScreeningOutcome): outcome is ScreeningFailure => 'failed' in outcome;
+
 /**
- * What the thread tells the node's thread: the answer to a `screen` command (a match per request, in order, or
- * why screening failed), or an entry it could not file (it is left out; the others are filed).
+ * What the thread tells the node's thread: the answer to a `screen` command (an outcome per request, in order),
+ * or an entry it could not file (it is left out; the others are filed).
  */
 export type ThreadMessage =
-  | { readonly kind: 'matches'; readonly ticket: number; readonly matches: readonly IdentityMatch[] }
-  | { readonly kind: 'failed'; readonly ticket: number; readonly error: string }
+  | { readonly kind: 'outcomes'; readonly ticket: number; readonly outcomes: readonly ScreeningOutcome[] }
   | { readonly kind: 'refused'; readonly entryId: string; readonly error: string };
 
 /** The thread's start-up data. */
@@ -133,21 +142,22 @@ function file(port: NonNullable<typeof parentPort>, filed: Filed, entry: FiledEn
   }
 }
 
+// nor the other crossings of its command: one unreadable crossing must not fail a retrospective page of
+// thousands, every round again
 function answer(
   filed: Filed,
   ticket: number,
   requests: readonly ScreeningRequest[],
   thresholds: MatchThresholds,
 ): ThreadMessage {
-  try {
-    return {
-      kind: 'matches',
-      ticket,
-      matches: requests.map((request) => bestMatch(filed, request, thresholds)),
-    };
-  } catch (error) {
-    return { kind: 'failed', ticket, error: reasonOf(error) };
-  }
+  const outcomes = requests.map((request): ScreeningOutcome => {
+    try {
+      return bestMatch(filed, request, thresholds);
+    } catch (error) {
+      return { failed: reasonOf(error) };
+    }
+  });
+  return { kind: 'outcomes', ticket, outcomes };
 }
 
 if (parentPort) serve(parentPort, threadData<ScreeningThreadData>().thresholds);

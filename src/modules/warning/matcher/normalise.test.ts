@@ -8,6 +8,7 @@ import {
   phoneticDistance,
   stringSimilarity,
   stringSimilarityCeiling,
+  withinOneEdit,
 } from './similarity.js';
 
 const texts = (raw: string) => normaliseName(raw).tokens.map((token) => token.text);
@@ -187,6 +188,30 @@ describe('editDistance', () => {
         expect(editDistance(a, b, 0.5, limit)).toBe(distance > limit ? Number.POSITIVE_INFINITY : distance);
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('withinOneEdit', () => {
+  it('agrees with editDistance on whether two strings are one edit apart', () => {
+    // a small alphabet and near-copies, so that one-edit pairs are common
+    const short = fc.string({ unit: fc.constantFrom('A', 'B', '0', '1'), maxLength: 7 });
+    const nearCopy = short.chain((a) =>
+      fc.tuple(
+        fc.constant(a),
+        fc.oneof(
+          short,
+          fc.nat(6).map((k) => a.slice(0, k) + a.slice(k + 1)),
+          fc.nat(6).map((k) => a.slice(0, k) + a.charAt(k + 1) + a.charAt(k) + a.slice(k + 2)),
+          fc.nat(6).map((k) => `${a.slice(0, k)}B${a.slice(k + 1)}`),
+        ),
+      ),
+    );
+    fc.assert(
+      fc.property(nearCopy, ([a, b]) => {
+        expect(withinOneEdit(a, b)).toBe(editDistance(a, b, 1) === 1);
+      }),
+      { numRuns: 2000 },
     );
   });
 });

@@ -1,5 +1,5 @@
 import { type NormalisedName, normaliseName } from './normalise.js';
-import { compareNames, editDistance } from './similarity.js';
+import { compareNames, withinOneEdit } from './similarity.js';
 import type {
   Agreement,
   CrossingIdentity,
@@ -136,7 +136,7 @@ const documentEvidence = (query: PreparedIdentity, entry: PreparedIdentity): Fie
   if (q.plain === e.plain) return evidence('documentNumber', 'exact', 0.3, 'same number');
   if (q.folded === e.folded)
     return evidence('documentNumber', 'strong', 0.27, 'same number up to OCR confusions');
-  if (q.folded.length >= 6 && editDistance(q.folded, e.folded, 1, 1) === 1) {
+  if (q.folded.length >= 6 && withinOneEdit(q.folded, e.folded)) {
     return evidence('documentNumber', 'partial', 0.12, 'one character differs or two are swapped');
   }
   // people hold several documents, so a different number is weak evidence against

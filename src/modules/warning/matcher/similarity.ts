@@ -101,6 +101,25 @@ export const editDistance = (
 };
 
 /**
+ * Whether two different strings are one edit apart (a substitution, an insertion or deletion, or two
+ * neighbours swapped): editDistance(a, b, 1) === 1 in one pass, for the document number of every candidate.
+ */
+export const withinOneEdit = (a: string, b: string): boolean => {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (long.length - short.length > 1 || a === b) return false;
+  let i = 0;
+  while (i < short.length && short.charCodeAt(i) === long.charCodeAt(i)) i++;
+  // past the first difference the rest must agree once one character is dropped, replaced or swapped back
+  if (short.length < long.length) return short.slice(i) === long.slice(i + 1);
+  if (short.slice(i + 1) === long.slice(i + 1)) return true;
+  return (
+    short.charCodeAt(i) === long.charCodeAt(i + 1) &&
+    short.charCodeAt(i + 1) === long.charCodeAt(i) &&
+    short.slice(i + 2) === long.slice(i + 2)
+  );
+};
+
+/**
  * Whether no alignment can stay within `limit` once two successive rows of the table exceed it: every path
  * passes through one of any two successive rows (a transposition steps over one row, never two).
  */

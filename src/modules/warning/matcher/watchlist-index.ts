@@ -333,7 +333,12 @@ export const createWatchlistIndex = (
     }
     if (l < listCount) addToMet(l, best, day);
     touchedVotes = grown(touchedVotes, touchedCount, (n) => new Int32Array(n));
-    for (let i = 0; i < touchedCount; i++) touchedVotes[i] = voteOf(touched[i] as number);
+    // a slot that cannot be a candidate (removed, or not in force that day) keeps no vote: the passes that
+    // choose candidates then read no more than these votes
+    for (let i = 0; i < touchedCount; i++) {
+      const slot = touched[i] as number;
+      touchedVotes[i] = isCandidate(slot, day) ? voteOf(slot) : 0;
+    }
   };
 
   /** Looks up the query's keys and lists the postings to read: rarest first, weak keys within the budget. */
@@ -433,15 +438,12 @@ export const createWatchlistIndex = (
    * The best candidates (at most maxCandidates), best first: by votes, and when more pass the vote floor than
    * can be scored (a common name), by a cheap estimate of name and birth agreement as well.
    */
-  const topSlots = (query: PreparedIdentity, day: number): number[] => {
+  const topSlots = (query: PreparedIdentity): number[] => {
     let bestVote = 0;
-    for (let i = 0; i < touchedCount; i++) {
-      const vote = touchedVotes[i] as number;
-      if (vote > bestVote && isCandidate(touched[i] as number, day)) bestVote = vote;
-    }
+    for (let i = 0; i < touchedCount; i++) bestVote = Math.max(bestVote, touchedVotes[i] as number);
     // a candidate sharing far fewer keys than the best one cannot outscore it on names
     const floor = Math.max(1, bestVote * MIN_VOTE_SHARE);
-    const passing = strongestSlots(floor, bestVote, day);
+    const passing = strongestSlots(floor, bestVote);
     const byVote = (a: number, b: number) => voteOf(b) - voteOf(a);
     if (passing.length <= maxCandidates) return passing.sort(byVote);
     const queryLetters = partLetters(query);
@@ -477,13 +479,12 @@ export const createWatchlistIndex = (
   };
 
   /** Candidates voted at least `floor`, the highest votes first kept when more than PRESCORE_LIMIT pass. */
-  const strongestSlots = (floor: number, bestVote: number, day: number): number[] => {
+  const strongestSlots = (floor: number, bestVote: number): number[] => {
     const counts = new Int32Array(bestVote + 1);
     let passingCount = 0;
     for (let i = 0; i < touchedCount; i++) {
-      const slot = touched[i] as number;
       const vote = touchedVotes[i] as number;
-      if (vote >= floor && isCandidate(slot, day)) {
+      if (vote >= floor) {
         counts[vote] = (counts[vote] as number) + 1;
         passingCount++;
       }
@@ -501,7 +502,7 @@ export const createWatchlistIndex = (
     for (let i = 0; i < touchedCount; i++) {
       const slot = touched[i] as number;
       const vote = touchedVotes[i] as number;
-      if (vote < cut || !isCandidate(slot, day)) continue;
+      if (vote < cut) continue;
       if (vote > cut) passing.push(slot);
       else if (atCut.length < PRESCORE_LIMIT) atCut.push(slot);
     }
@@ -516,7 +517,7 @@ export const createWatchlistIndex = (
     const query = prepareCrossing(crossing);
     const day = onDay === undefined ? ANY_DAY : dayNumber(onDay, ANY_DAY);
     collectVotes(query, day);
-    const bounded = topSlots(query, day).map((slot, rank): BoundedCandidate => {
+    const bounded = topSlots(query).map((slot, rank): BoundedCandidate => {
       const entry = slots[slot] as PreparedIdentity;
       const others = otherEvidence(query, entry);
       return { rank, entry, others, ceiling: scoreCeiling(others) };

@@ -129,18 +129,30 @@ const nameEvidence = (query: PreparedIdentity, entry: PreparedIdentity): FieldEv
   return evidence('name', agreement, score, detail || 'no name part agrees');
 };
 
+/**
+ * Evidence that reads the same for every pair of records, made once and shared (nothing changes evidence once
+ * made): the fields of each candidate are weighed before any is scored, and most need no object of their own.
+ */
+const fixed = (field: FieldEvidence['field'], agreement: Agreement, weight: number, detail: string) =>
+  Object.freeze(evidence(field, agreement, weight, detail));
+
+const DOCUMENT = {
+  missing: fixed('documentNumber', 'missing', 0, 'not on both records'),
+  same: fixed('documentNumber', 'exact', 0.3, 'same number'),
+  sameUpToOcr: fixed('documentNumber', 'strong', 0.27, 'same number up to OCR confusions'),
+  oneEditApart: fixed('documentNumber', 'partial', 0.12, 'one character differs or two are swapped'),
+  // people hold several documents, so a different number is weak evidence against
+  different: fixed('documentNumber', 'conflict', -0.05, 'different numbers'),
+};
+
 const documentEvidence = (query: PreparedIdentity, entry: PreparedIdentity): FieldEvidence => {
   const q = query.document;
   const e = entry.document;
-  if (!q || !e) return evidence('documentNumber', 'missing', 0, 'not on both records');
-  if (q.plain === e.plain) return evidence('documentNumber', 'exact', 0.3, 'same number');
-  if (q.folded === e.folded)
-    return evidence('documentNumber', 'strong', 0.27, 'same number up to OCR confusions');
-  if (q.folded.length >= 6 && withinOneEdit(q.folded, e.folded)) {
-    return evidence('documentNumber', 'partial', 0.12, 'one character differs or two are swapped');
-  }
-  // people hold several documents, so a different number is weak evidence against
-  return evidence('documentNumber', 'conflict', -0.05, 'different numbers');
+  if (!q || !e) return DOCUMENT.missing;
+  if (q.plain === e.plain) return DOCUMENT.same;
+  if (q.folded === e.folded) return DOCUMENT.sameUpToOcr;
+  if (q.folded.length >= 6 && withinOneEdit(q.folded, e.folded)) return DOCUMENT.oneEditApart;
+  return DOCUMENT.different;
 };
 
 const differInOneDigit = (a: number, b: number): boolean => {
@@ -152,52 +164,71 @@ const differInOneDigit = (a: number, b: number): boolean => {
   return differing === 1;
 };
 
+const BIRTH = {
+  missing: fixed('birthDate', 'missing', 0, 'not on both records'),
+  yearMistyped: fixed('birthDate', 'none', -0.02, 'same day and month, one digit of the year differs'),
+  differentDates: fixed('birthDate', 'conflict', -0.1, 'different dates'),
+  yearsOneApart: fixed('birthDate', 'none', -0.04, 'years one apart'),
+  differentYears: fixed('birthDate', 'conflict', -0.12, 'different years'),
+  sameYear: fixed('birthDate', 'partial', 0.04, 'same year'),
+  sameMonth: fixed('birthDate', 'partial', 0.05, 'same month'),
+  sameDate: fixed('birthDate', 'exact', 0.1, 'same date'),
+  sameMonthOtherDay: fixed('birthDate', 'none', -0.03, 'same month, different day'),
+  swapped: fixed('birthDate', 'strong', 0.07, 'day and month swapped'),
+  differentMonths: fixed('birthDate', 'conflict', -0.1, 'same year, different month'),
+};
+
 const birthEvidence = (query: PreparedIdentity, entry: PreparedIdentity): FieldEvidence => {
   const q = query.birth;
   const e = entry.birth;
-  if (!q || !e) return evidence('birthDate', 'missing', 0, 'not on both records');
+  if (!q || !e) return BIRTH.missing;
   if (q.year !== e.year) {
     const apart = Math.abs(q.year - e.year);
     const fullDates = q.day !== undefined && e.day !== undefined;
     const sameDay = fullDates && q.month === e.month && q.day === e.day;
     // one mistyped digit of the year (1967/1957, 1960/1969) beside the same day and month is a data-entry error,
     // not another person: with the year alone it could be either, so only a full date earns this
-    if (sameDay && differInOneDigit(q.year, e.year))
-      return evidence('birthDate', 'none', -0.02, 'same day and month, one digit of the year differs');
+    if (sameDay && differInOneDigit(q.year, e.year)) return BIRTH.yearMistyped;
     // two full dates that differ in day and month as well speak against one person however close the years, as
     // much as a different month of one year does (an estimated year comes without a day, or on the same one)
-    if (fullDates && !sameDay) return evidence('birthDate', 'conflict', -0.1, 'different dates');
-    if (apart === 1) return evidence('birthDate', 'none', -0.04, 'years one apart');
+    if (fullDates && !sameDay) return BIRTH.differentDates;
+    if (apart === 1) return BIRTH.yearsOneApart;
     // watchlists often record several estimated years for one person: a few years apart is weak evidence against
     if (apart <= 5) return evidence('birthDate', 'conflict', -0.07, `years ${apart} apart`);
-    return evidence('birthDate', 'conflict', -0.12, 'different years');
+    return BIRTH.differentYears;
   }
-  if (q.month === undefined || e.month === undefined)
-    return evidence('birthDate', 'partial', 0.04, 'same year');
+  if (q.month === undefined || e.month === undefined) return BIRTH.sameYear;
   if (q.month === e.month) {
-    if (q.day === undefined || e.day === undefined)
-      return evidence('birthDate', 'partial', 0.05, 'same month');
-    if (q.day === e.day) return evidence('birthDate', 'exact', 0.1, 'same date');
-    return evidence('birthDate', 'none', -0.03, 'same month, different day');
+    if (q.day === undefined || e.day === undefined) return BIRTH.sameMonth;
+    if (q.day === e.day) return BIRTH.sameDate;
+    return BIRTH.sameMonthOtherDay;
   }
-  if (q.day !== undefined && q.day === e.month && q.month === e.day) {
-    return evidence('birthDate', 'strong', 0.07, 'day and month swapped');
-  }
-  return evidence('birthDate', 'conflict', -0.1, 'same year, different month');
+  if (q.day !== undefined && q.day === e.month && q.month === e.day) return BIRTH.swapped;
+  return BIRTH.differentMonths;
+};
+
+const NATIONALITY = {
+  missing: fixed('nationality', 'missing', 0, 'not on both records'),
+  same: fixed('nationality', 'exact', 0.02, 'same'),
 };
 
 const nationalityEvidence = (query: PreparedIdentity, entry: PreparedIdentity): FieldEvidence => {
-  if (!query.nationality || !entry.nationality)
-    return evidence('nationality', 'missing', 0, 'not on both records');
-  if (query.nationality === entry.nationality) return evidence('nationality', 'exact', 0.02, 'same');
+  if (!query.nationality || !entry.nationality) return NATIONALITY.missing;
+  if (query.nationality === entry.nationality) return NATIONALITY.same;
   // nationality changes and dual nationals are common: weak evidence against
   return evidence('nationality', 'conflict', -0.04, `${query.nationality} vs ${entry.nationality}`);
 };
 
+const SEX = {
+  missing: fixed('sex', 'missing', 0, 'not on both records'),
+  unspecified: fixed('sex', 'none', 0, 'unspecified on one record'),
+  same: fixed('sex', 'exact', 0.01, 'same'),
+};
+
 const sexEvidence = (query: PreparedIdentity, entry: PreparedIdentity): FieldEvidence => {
-  if (!query.sex || !entry.sex) return evidence('sex', 'missing', 0, 'not on both records');
-  if (query.sex === 'X' || entry.sex === 'X') return evidence('sex', 'none', 0, 'unspecified on one record');
-  if (query.sex === entry.sex) return evidence('sex', 'exact', 0.01, 'same');
+  if (!query.sex || !entry.sex) return SEX.missing;
+  if (query.sex === 'X' || entry.sex === 'X') return SEX.unspecified;
+  if (query.sex === entry.sex) return SEX.same;
   // documents rarely get sex wrong, and a name's female and male forms (Ivanova, Ivanov) belong to two people
   return evidence('sex', 'conflict', -0.15, `${query.sex} vs ${entry.sex}`);
 };

@@ -590,6 +590,8 @@ async function measureHttp(entries: readonly WatchlistIdentity[], rps: number, s
         statuses: result.statuses,
         p50Ms: round(percentile(result.latenciesMs, 50), 1),
         p99Ms: round(percentile(result.latenciesMs, 99), 1),
+        p999Ms: round(percentile(result.latenciesMs, 99.9), 1),
+        maxMs: round(result.latenciesMs[result.latenciesMs.length - 1] ?? 0, 1),
         // the server's CPU per request bounds the rate one core can sustain
         serverCpuMsPerRequest: round(
           ((processCpuSeconds(node.pid) - cpu) * 1000) / (result.sent + result.warmUpSent),
@@ -617,7 +619,7 @@ export async function run(options: BenchOptions): Promise<void> {
   const logHttp = (http: Awaited<ReturnType<typeof measureHttp>>) => {
     for (const run of http) {
       log(
-        `HTTP at ${run.rps} req/s from a separate process: p50 ${run.p50Ms} ms, p99 ${run.p99Ms} ms (goal < ${GOALS.httpP99Ms} at ${size.rps}; ${run.ok}/${run.requests} ok, statuses ${JSON.stringify(run.statuses)}), server ${run.serverCpuMsPerRequest} CPU-ms per request (client ${run.clientCpuMsPerRequest}; worst send delay ${run.clientWorstSendDelayMs} ms)`,
+        `HTTP at ${run.rps} req/s from a separate process: p50 ${run.p50Ms} ms, p99 ${run.p99Ms} ms (goal < ${GOALS.httpP99Ms} at ${size.rps}), p99.9 ${run.p999Ms} ms, max ${run.maxMs} ms (${run.ok}/${run.requests} ok, statuses ${JSON.stringify(run.statuses)}), server ${run.serverCpuMsPerRequest} CPU-ms per request (client ${run.clientCpuMsPerRequest}; worst send delay ${run.clientWorstSendDelayMs} ms)`,
       );
     }
   };

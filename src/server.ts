@@ -87,8 +87,6 @@ export interface NodeOptions {
   /** A test can point SQLite at its own file. */
   sqliteFile?: string;
   log?: Logger;
-  /** SQLite: checkpoint from a thread of its own (the default); tests that start many nodes leave it out. */
-  checkpointInBackground?: boolean;
 }
 
 /** The composition root: opens the database, migrates, wires every module and its workers. */
@@ -98,8 +96,6 @@ export async function createNode(config: Config, options: NodeOptions = {}): Pro
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     sqliteFile: options.sqliteFile,
-    checkpointInBackground: options.checkpointInBackground ?? true,
-    log,
   });
   try {
     const applied = await migrateToLatest(handle.db);

@@ -3,9 +3,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, type SqliteDatabase, SqliteDialect, type Transaction } from 'kysely';
 import pg from 'pg';
-import type { Logger } from 'pino';
 import { type ChangeSource, countingWrites, WriteLog } from './changes.js';
-import { checkpointInBackground } from './wal-checkpoint.js';
 
 /**
  * All tables of the node. Each module adds its own tables by augmenting this interface
@@ -33,9 +31,6 @@ export interface DatabaseOptions {
   /** Overrides the SQLite file (tests use a temporary file per suite). */
   sqliteFile?: string;
   poolSize?: number;
-  /** SQLite: checkpoint the write-ahead log from a thread of its own (see wal-checkpoint.ts), as a node does. */
-  checkpointInBackground?: boolean;
-  log?: Pick<Logger, 'error'>;
 }
 
 /** Opens SQLite (WAL, foreign keys, busy timeout) or PostgreSQL, as configured. */
@@ -55,14 +50,7 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
   // Prepared once: the pragma is read on every use of a hot-path cache.
   const dataVersion = sqlite.prepare('PRAGMA data_version').pluck();
   changeSources.set(db, { writes, externalVersion: () => dataVersion.get() as number });
-  const checkpointer = options.checkpointInBackground
-    ? checkpointInBackground(sqlite, file, { log: options.log })
-    : undefined;
-  const close = async () => {
-    await checkpointer?.stop();
-    await db.destroy();
-  };
-  return { db, dialect: 'sqlite', location: file, close };
+  return { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
 }
 
 const changeSources = new WeakMap<Kysely<Database>, ChangeSource>();

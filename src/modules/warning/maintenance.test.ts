@@ -13,7 +13,7 @@ import { addTestPortRow, buildCrossing, buildEntry, inDays } from './test-suppor
 import { countCrossings, countHits } from './warning.counts.js';
 import { DEFAULT_WARNING_OPTIONS, type WarningRuntime } from './warning.runtime.js';
 import * as store from './warning.store.js';
-import { createEntry, recordIncomingWatchlistShare } from './watchlist.service.js';
+import { createEntry, deleteEntry, recordIncomingWatchlistShare, updateEntry } from './watchlist.service.js';
 
 /** A test-only notifier: these use cases run on a bare database, without exchange or federation. */
 function recordingNotifier() {
@@ -240,6 +240,61 @@ describeEachDatabase('warning use cases', (dialect) => {
     expect(sent.map((n) => [n.type, n.to])).toEqual([
       ['watchlist.share', ['MN-GABP']],
       ['watchlist.share', ['RU-FSB']],
+    ]);
+  });
+
+  it('withdraws our entry from the agencies that lose it: un-shared from one, then deleted', async () => {
+    const { sent, notifier } = recordingNotifier();
+    const rt = runtime({ notifier });
+    const entry = await createEntry(
+      rt,
+      SYSTEM_ACTOR,
+      buildEntry({ sharingScope: 'counterparts', shareWith: ['MN-GABP', 'RU-FSB'] }),
+    );
+    sent.length = 0;
+    await updateEntry(rt, SYSTEM_ACTOR, entry.id, { shareWith: ['MN-GABP'] });
+    const withdrawals = () =>
+      sent.filter((n) => n.type === 'watchlist.share' && 'withdrawn' in (n.body as object));
+    expect(withdrawals().map((n) => [n.to, n.body])).toEqual([
+      [['RU-FSB'], { schemaVersion: 1, entries: [], withdrawn: [entry.id] }],
+    ]);
+    sent.length = 0;
+    await deleteEntry(rt, SYSTEM_ACTOR, entry.id);
+    expect(withdrawals().map((n) => n.to)).toEqual([['MN-GABP']]);
+  });
+
+  it('deletes the entries a counterpart withdraws, and only theirs', async () => {
+    const rt = runtime();
+    const shared = (entryId: string, surname: string) => ({
+      entryId,
+      category: 'close_contact' as const,
+      reason: 'contact of a confirmed case',
+      surname,
+      givenNames: 'ENKH',
+      validFrom: inDays(-1),
+      validUntil: inDays(20),
+    });
+    await recordIncomingWatchlistShare(rt.db, 'MN-GABP', {
+      schemaVersion: 1,
+      entries: [shared('MN-90', 'GANBOLD'), shared('MN-91', 'TSEREN')],
+    });
+    // another agency's entry under the same id is not theirs to withdraw
+    await recordIncomingWatchlistShare(rt.db, 'RU-FSB', {
+      schemaVersion: 1,
+      entries: [shared('MN-90', 'IVANOV')],
+    });
+    const result = await recordIncomingWatchlistShare(rt.db, 'MN-GABP', {
+      schemaVersion: 1,
+      entries: [],
+      withdrawn: ['MN-90'],
+    });
+    expect(result).toEqual({ stored: 0, removed: 1 });
+    const left = (await store.listEntries(rt.db, { limit: 1000 })).filter((row) =>
+      ['GANBOLD', 'TSEREN', 'IVANOV'].includes(row.surname ?? ''),
+    );
+    expect(left.map((row) => [row.source_agency, row.source_entry_id, row.surname]).sort()).toEqual([
+      ['MN-GABP', 'MN-91', 'TSEREN'],
+      ['RU-FSB', 'MN-90', 'IVANOV'],
     ]);
   });
 

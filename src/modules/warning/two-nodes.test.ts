@@ -46,4 +46,36 @@ describeEachDatabase('early warning between two nodes', (dialect) => {
       ]);
     }, 30_000);
   });
+
+  it('stops finding the person at B once A deletes the entry it shared', async () => {
+    const entry = buildEntry({
+      surname: 'WITHDRAWN',
+      givenNames: 'PERSON',
+      documentNumber: 'E99887766',
+      sharingScope: 'counterparts',
+      shareWith: ['MN-GABP'],
+    });
+    const shared = await linked.deskA.post<{ id: string }>('/api/v1/warning/watchlist', entry);
+    expect(shared.status, shared.text).toBe(201);
+    const traveller = {
+      surname: entry.surname,
+      givenNames: entry.givenNames,
+      birthDate: entry.birthDate,
+      documentNumber: entry.documentNumber,
+    };
+    const verdictAtB = async () => {
+      const crossing = await linked.deskB.post<{ verdict: string }>(
+        '/api/v1/warning/crossings',
+        buildCrossing({ identity: traveller }),
+      );
+      expect(crossing.status, crossing.text).toBe(201);
+      return crossing.body.verdict;
+    };
+    await eventually(async () => expect(await verdictAtB()).toBe('hit'), 30_000);
+
+    const deleted = await linked.deskA.delete(`/api/v1/warning/watchlist/${shared.body.id}`);
+    expect(deleted.status, deleted.text).toBe(204);
+    // the withdrawal travels by federation; B deletes its copy and drops it from its index at the next sync
+    await eventually(async () => expect(await verdictAtB()).toBe('clear'), 30_000);
+  });
 });

@@ -234,6 +234,31 @@ async function shareEntries(
   }
 }
 
+/** The agencies our entry is shared with (none for an internal entry or one a counterpart shared). */
+function recipientsOf(rt: WarningRuntime, row: WatchlistEntryRow): string[] {
+  if (row.sharing_scope !== 'counterparts' || row.source_agency !== rt.ownAgency) return [];
+  return parseList(row.share_with);
+}
+
+/**
+ * Tells agencies that held our entry to delete it (`watchlist.share` with `withdrawn`): an entry deleted here,
+ * or no longer shared with them, must stop raising hits there, and its personal data must not outlive it.
+ */
+async function withdrawEntry(
+  rt: WarningRuntime,
+  trx: Transaction<Database>,
+  actor: Actor,
+  id: string,
+  agencies: readonly string[],
+): Promise<void> {
+  for (const agency of agencies) {
+    // a peer removed since can no longer be sent to: its copy lapses at the entry's end of validity
+    if (!(await rt.peers.isActive(trx, agency))) continue;
+    const body: WatchlistShareBody = { schemaVersion: 1, entries: [], withdrawn: [id] };
+    await rt.notifier.send(trx, actor, { type: 'watchlist.share', to: [agency], priority: 'urgent', body });
+  }
+}
+
 /** Adds an entry, shares it when its scope says so, and puts it in this process's index. */
 export async function createEntry(
   rt: WarningRuntime,
@@ -331,6 +356,14 @@ export async function updateEntry(
     await checkRecipients(rt, trx, updated);
     await store.updateEntry(trx, id, updated);
     await shareEntries(rt, trx, actor, [updated]);
+    const stillShared = new Set(recipientsOf(rt, updated));
+    await withdrawEntry(
+      rt,
+      trx,
+      actor,
+      id,
+      recipientsOf(rt, existing).filter((agency) => !stillShared.has(agency)),
+    );
     await appendAudit(trx, actor, {
       action: 'watchlist.update',
       targetType: 'watchlist_entry',
@@ -380,11 +413,15 @@ function toEntryInput(row: WatchlistEntryRow): NewWatchlistEntry {
   };
 }
 
-/** Removes one of our own entries with its personal data; a counterpart withdraws its own entries. */
+/**
+ * Removes one of our own entries with its personal data, and withdraws it from the agencies it was shared with;
+ * a counterpart withdraws its own entries.
+ */
 export async function deleteEntry(rt: WarningRuntime, actor: Actor, id: string): Promise<void> {
   await inTransaction(rt.db, async (trx) => {
-    await ownEntry(rt, trx, id);
+    const existing = await ownEntry(rt, trx, id);
     await store.deleteEntries(trx, [id], nowIso());
+    await withdrawEntry(rt, trx, actor, id, recipientsOf(rt, existing));
     await appendAudit(trx, actor, {
       action: 'watchlist.delete',
       targetType: 'watchlist_entry',
@@ -506,9 +543,9 @@ export async function importEntries(
 }
 
 /**
- * Stores the entries a counterpart shared (`watchlist.share`), replacing earlier versions of the same entries.
- * The exchange's incoming handler calls it in its transaction; every process's index picks the entries up
- * at its next sync.
+ * Stores the entries a counterpart shared (`watchlist.share`), replacing earlier versions of the same entries,
+ * and deletes those it withdraws. The exchange's incoming handler calls it in its transaction; every process's
+ * index picks the changes up at its next sync.
  */
 export async function recordIncomingWatchlistShare(
   trx: Db,
@@ -539,9 +576,11 @@ export async function recordIncomingWatchlistShare(
     incoming.filter((row) => !known.has(row.source_entry_id)),
   );
   const sent = new Set(body.entries.map((entry) => entry.entryId));
-  const withdrawn = body.replaceAll
-    ? [...known].filter(([sourceId]) => !sent.has(sourceId)).map(([, id]) => id)
-    : [];
+  const named = new Set(body.withdrawn ?? []);
+  // entries the sender withdraws by name, or leaves out of a list that replaces everything it shared
+  const withdrawn = [...known]
+    .filter(([sourceId]) => named.has(sourceId) || (body.replaceAll === true && !sent.has(sourceId)))
+    .map(([, id]) => id);
   await store.deleteEntries(trx, withdrawn, now);
   await appendAudit(trx, actor, {
     action: 'watchlist.receive',

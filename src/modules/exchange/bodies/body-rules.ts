@@ -1,5 +1,5 @@
 import type { TSchema } from '@sinclair/typebox';
-import type { BodyOf, NotificationType } from './body-schemas.js';
+import type { BodyOf, NotificationType, WatchlistShareBody } from './body-schemas.js';
 import {
   ISO_DATE_PATTERN,
   ISO_DATE_TIME_PATTERN,
@@ -101,6 +101,22 @@ const duplicates = (
   });
 };
 
+/** An entry cannot be shared and withdrawn by one body. */
+const sharedAndWithdrawn = (body: WatchlistShareBody): BodyError[] => {
+  const shared = new Set(body.entries.map((entry) => entry.entryId));
+  return (body.withdrawn ?? []).flatMap((id, index) =>
+    shared.has(id)
+      ? [
+          {
+            path: `/withdrawn/${index}`,
+            message: `entry ${id} is both shared and withdrawn`,
+            ...rule('sharedAndWithdrawn', { value: id }),
+          },
+        ]
+      : [],
+  );
+};
+
 /**
  * The keyword and values of a cross-field rule, in the shape schema errors have, so clients word the rule in
  * their reader's language as they word a schema keyword.
@@ -155,6 +171,17 @@ export const BODY_RULES: RuleSet = {
       (index) => `/entries/${index}/entryId`,
       'entry',
     ),
+    ...duplicates(body.withdrawn ?? [], (index) => `/withdrawn/${index}`, 'withdrawn entry'),
+    ...sharedAndWithdrawn(body),
+    ...(body.entries.length === 0 && !body.withdrawn && !body.replaceAll
+      ? [
+          {
+            path: '/entries',
+            message: 'the body shares no entry and withdraws none',
+            ...rule('nothingShared', {}),
+          },
+        ]
+      : []),
   ],
   'hit.notice': () => [],
   'handover.request': (body) =>

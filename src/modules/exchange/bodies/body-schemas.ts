@@ -151,9 +151,12 @@ export const PersonsMovementBody = Type.Object(
 );
 export type PersonsMovementBody = Static<typeof PersonsMovementBody>;
 
+/** The id an entry is shared under: the sender's own id for it. */
+const SharedEntryId = () => Type.String({ pattern: '^[A-Za-z0-9._:-]{1,64}$', maxLength: 64 });
+
 export const SharedWatchlistEntry = Type.Object(
   {
-    entryId: Type.String({ pattern: '^[A-Za-z0-9._:-]{1,64}$', maxLength: 64 }),
+    entryId: SharedEntryId(),
     category: OneOf(codesOf('personCategory')),
     surname: Name(),
     givenNames: Name(),
@@ -177,9 +180,17 @@ export type SharedWatchlistEntry = Static<typeof SharedWatchlistEntry>;
 export const WatchlistShareBody = Type.Object(
   {
     schemaVersion: SchemaVersion1,
-    entries: Type.Array(SharedWatchlistEntry, { minItems: 1, maxItems: 5000 }),
+    entries: Type.Array(SharedWatchlistEntry, { maxItems: 5000 }),
     replaceAll: Opt(
       Type.Boolean({ description: 'true: these entries replace every entry the sender shared before' }),
+    ),
+    withdrawn: Opt(
+      Type.Array(SharedEntryId(), {
+        minItems: 1,
+        maxItems: 5000,
+        description:
+          'ids of entries the sender shared before and withdraws (deleted, or no longer shared with the recipient): the recipient deletes them',
+      }),
     ),
   },
   strict,

@@ -221,6 +221,25 @@ describe('validateBody', () => {
     expect(pathsOf('watchlist.share', body)).toEqual(['/entries/0/validUntil', '/entries/1/entryId']);
   });
 
+  it('takes a body that only withdraws entries, and refuses one that shares and withdraws nothing', () => {
+    const entry = buildWatchlistEntry();
+    expect(
+      validateBody('watchlist.share', buildWatchlistShare({ entries: [], withdrawn: ['CN-1'] })).ok,
+    ).toBe(true);
+    // an empty list that replaces everything shared before withdraws it all
+    expect(validateBody('watchlist.share', buildWatchlistShare({ entries: [], replaceAll: true })).ok).toBe(
+      true,
+    );
+    expect(errorsOf('watchlist.share', buildWatchlistShare({ entries: [] }))).toEqual([
+      expect.objectContaining({ path: '/entries', keyword: 'nothingShared' }),
+    ]);
+    const both = buildWatchlistShare({ entries: [entry], withdrawn: ['CN-2', entry.entryId, 'CN-2'] });
+    expect(errorsOf('watchlist.share', both).map((error) => [error.path, error.keyword])).toEqual([
+      ['/withdrawn/2', 'repeated'],
+      ['/withdrawn/1', 'sharedAndWithdrawn'],
+    ]);
+  });
+
   it('refuses a handover place naming both a port and a pass, or neither', () => {
     const both = buildHandoverRequest({ place: { portCode: 'CN-MZL', passCode: 'P-7' } });
     const neither = buildHandoverRequest({ place: { description: 'by the river' } });

@@ -67,6 +67,10 @@ export const en = {
   'watchlistShare.entry':
     '{index}. {name}{hasNative, select, yes { ({native})} other {}} — {category}; valid from {validFrom, date, day} to {validUntil, date, day}',
   'watchlistShare.reason': 'Reason (original text): {reason}',
+  'watchlistShare.withdrawnTitle':
+    'Watchlist entries withdrawn from early warning: {count, plural, one {# entry} other {# entries}}',
+  'watchlistShare.withdrawn':
+    'Withdrawn (no longer to be screened; their personal data is deleted on receipt): {ids}',
 
   'hitNotice.title': 'A person on your watchlist (entry {entryId}) was found at a crossing',
   'hitNotice.crossing': 'Crossing: {direction} via {port}, {crossedAt, date, instant}',

@@ -72,6 +72,10 @@ export const ru: Catalogue = {
   'watchlistShare.entry':
     '{index}. {name}{hasNative, select, yes { ({native})} other {}} — {category}; срок действия с {validFrom, date, day} по {validUntil, date, day}',
   'watchlistShare.reason': 'Основание (текст оригинала): {reason}',
+  'watchlistShare.withdrawnTitle':
+    'Отзыв записей раннего оповещения: {count, plural, one {# запись} few {# записи} many {# записей} other {# записи}}',
+  'watchlistShare.withdrawn':
+    'Отозваны (больше не проверяются; персональные данные удаляются при получении): {ids}',
 
   'hitNotice.title': 'Выявлено лицо из переданного вами списка (запись {entryId})',
   'hitNotice.crossing': 'Пересечение границы: {direction} через {port}, {crossedAt, date, instant}',

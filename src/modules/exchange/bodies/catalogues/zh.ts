@@ -61,6 +61,8 @@ export const zh: Catalogue = {
   'watchlistShare.entry':
     '{index}. {name}{hasNative, select, yes {（{native}）} other {}}，{category}，有效期自{validFrom, date, day}至{validUntil, date, day}',
   'watchlistShare.reason': '列入原因（原文）：{reason}',
+  'watchlistShare.withdrawnTitle': '撤回涉疫人员预警名单条目（共{count, number}条）',
+  'watchlistShare.withdrawn': '撤回的条目（不再比对，其个人信息在接收时删除）：{ids}',
 
   'hitNotice.title': '预警比中通报：贵方共享的名单人员（条目{entryId}）在通关时被发现',
   'hitNotice.crossing': '通关情况：于{crossedAt, date, instant}经{port}{direction}',

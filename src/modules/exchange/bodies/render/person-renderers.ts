@@ -56,14 +56,21 @@ const watchlistEntryLines = (ctx: RenderContext, entry: SharedWatchlistEntry, in
   INDENT + ctx.msg('watchlistShare.reason', { reason: entry.reason }),
 ];
 
-/** Renders shared watchlist entries, each with its identity facts and validity. */
-export const renderWatchlistShare = (ctx: RenderContext, body: WatchlistShareBody): RenderedBody => ({
-  title: ctx.msg('watchlistShare.title', { count: body.entries.length }),
-  lines: [
-    ...(body.replaceAll === true ? [ctx.msg('watchlistShare.replaceAll')] : []),
-    ...body.entries.flatMap((entry, index) => watchlistEntryLines(ctx, entry, index)),
-  ],
-});
+/** Renders shared watchlist entries, each with its identity facts and validity, and the entries withdrawn. */
+export const renderWatchlistShare = (ctx: RenderContext, body: WatchlistShareBody): RenderedBody => {
+  const withdrawn = body.withdrawn ?? [];
+  const onlyWithdrawn = body.entries.length === 0 && withdrawn.length > 0;
+  return {
+    title: onlyWithdrawn
+      ? ctx.msg('watchlistShare.withdrawnTitle', { count: withdrawn.length })
+      : ctx.msg('watchlistShare.title', { count: body.entries.length }),
+    lines: [
+      ...(body.replaceAll === true ? [ctx.msg('watchlistShare.replaceAll')] : []),
+      ...body.entries.flatMap((entry, index) => watchlistEntryLines(ctx, entry, index)),
+      ...(withdrawn.length > 0 ? [ctx.msg('watchlistShare.withdrawn', { ids: withdrawn.join(', ') })] : []),
+    ],
+  };
+};
 
 /** Renders a hit on an entry the reader's agency shared: where and when, how sure, what was done. */
 export const renderHitNotice = (ctx: RenderContext, body: HitNoticeBody): RenderedBody => ({

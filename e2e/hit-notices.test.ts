@@ -123,6 +123,24 @@ describe("counterparts' finds on the warnings page, two federated nodes in Chrom
     }
   }, 60_000);
 
+  it('answers a notice by acknowledging it, and shows it answered', async () => {
+    const { page } = app;
+    await app.signInAs(LIAISON);
+    await app.open('Warnings', 'Warnings');
+    const row = page.getByRole('row', { name: /BATBAYAR, GANBOLD/ }).filter({ hasText: 'Quarantine' });
+    await row.getByRole('button', { name: 'Acknowledge' }).click();
+    await row.getByText('Answered').waitFor();
+    expect(await row.getByRole('button', { name: 'Acknowledge' }).count()).toBe(0);
+    // the answer is the notification's acknowledgement, which travels back to the counterpart
+    const notices = await ourDesk.request<{
+      items: { actionTaken: string; reply: { state: string } | null }[];
+    }>('GET', '/api/v1/warning/hit-notices');
+    expect(notices.items.find((notice) => notice.actionTaken === 'quarantine')?.reply?.state).toBe(
+      'acknowledged',
+    );
+    expect(app.browser.consoleErrors).toEqual([]);
+  }, 60_000);
+
   it("shows the desk officer the same notices as a tab beside the desk's", async () => {
     const { page } = app;
     await app.signInAs(DESK_OFFICER);

@@ -63,7 +63,7 @@ function incomingConsumers(): IncomingConsumers {
       await recordIncomingWatchlistShare(trx, n.from, n.body as WatchlistShareBody, n.id);
     },
     'hit.notice': async (trx, n) => {
-      await recordIncomingHitNotice(trx, n.from, n.body as HitNoticeBody);
+      await recordIncomingHitNotice(trx, n.from, n.body as HitNoticeBody, n.id);
     },
     'operation.invite': (trx, n) => recordIncomingOperationInvite(trx, n.from, n.body as OperationInviteBody),
     'operation.report': (trx, n) => recordIncomingOperationReport(trx, n.from, n.body as OperationReportBody),

@@ -27,6 +27,8 @@ import {
   asRecipientStatus,
   DEFAULT_ACK_HOURS,
   type RecipientStatus,
+  type ShownStatus,
+  shownStatus,
 } from './delivery-status.js';
 import { assertMayRead, assertMaySend } from './exchange.access.js';
 import type {
@@ -676,6 +678,35 @@ export async function listOverdue(
     nextCursor: rows.length > limit && last ? encodeCursor([last.dueAt, last.id, last.agency]) : null,
     counts: { inbox: counts.incoming, outbox: counts.outgoing },
   };
+}
+
+/** How far our agency has got with a notification it received. */
+export interface InboxProgress {
+  /** As readers see it: `overdue` once the deadline passed unacknowledged. */
+  readonly status: ShownStatus;
+  readonly acknowledgedAt: string | null;
+}
+
+/**
+ * Our progress with received notifications, by id (ids that are not in our inbox are left out): for modules
+ * that follow up what a notification asked of us, such as the reply to a hit notice.
+ */
+export async function inboxProgress(
+  db: Db,
+  ownAgency: string,
+  ids: readonly string[],
+  now: Date,
+): Promise<Map<string, InboxProgress>> {
+  const rows = await store.recipientRowsOf(db, ids, ownAgency);
+  return new Map(
+    rows.map((row) => [
+      row.notification_id,
+      {
+        status: shownStatus(asRecipientStatus(row.status), row.due_at, now),
+        acknowledgedAt: row.acknowledged_at,
+      },
+    ]),
+  );
 }
 
 /** Overdue counts for reports: recipients that have not acknowledged in time, by direction. */

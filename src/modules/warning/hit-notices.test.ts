@@ -23,6 +23,8 @@ interface ReceivedNotice {
   crossing: { portCode: string; direction: string };
   actionTaken: string;
   replyBy: string | null;
+  notificationId: string | null;
+  reply: { state: string; acknowledgedAt: string | null } | null;
 }
 
 describeEachDatabase('hit workflow on an entry a counterpart shared', (dialect) => {
@@ -182,5 +184,28 @@ describeEachDatabase('hit workflow on an entry a counterpart shared', (dialect) 
     const [audited] = await listAudit(linked.a.node.context.db, { limit: 1, targetType: 'hit_notice' });
     expect(audited).toMatchObject({ action: 'hit_notice.list', details: { count: 1 } });
     expect(JSON.stringify(audited)).not.toContain('SHAREDHIT');
+  });
+
+  it('shows at the sharing node whether it answered each notice: acknowledging its notification answers it', async () => {
+    const path = '/api/v1/warning/hit-notices?limit=500';
+    const { replyBy } = await confirmedHitAtB('entry');
+    let notice: ReceivedNotice | undefined;
+    await eventually(async () => {
+      const page = await linked.deskA.get<{ items: ReceivedNotice[] }>(path);
+      notice = page.body.items.find((item) => item.replyBy === replyBy);
+      expect(notice).toBeDefined();
+    }, 30_000);
+    expect(notice?.reply).toEqual({ state: 'awaited', acknowledgedAt: null });
+    const inbox = await linked.deskA.get<{ type: string }>(`/api/v1/notifications/${notice?.notificationId}`);
+    expect(inbox.status, inbox.text).toBe(200);
+    expect(inbox.body.type).toBe('hit.notice');
+
+    const acked = await linked.deskA.post(`/api/v1/notifications/${notice?.notificationId}/ack`, {});
+    expect(acked.status, acked.text).toBe(200);
+    const after = await linked.deskA.get<{ items: ReceivedNotice[] }>(path);
+    expect(after.body.items.find((item) => item.id === notice?.id)?.reply).toEqual({
+      state: 'acknowledged',
+      acknowledgedAt: expect.any(String),
+    });
   });
 });

@@ -7,6 +7,7 @@ import { conflict, notFound } from '../../core/errors.js';
 import { decodeCursor, pageOf } from '../../core/http/pagination.js';
 import { newId, nowIso } from '../../core/ids.js';
 import type { HitNoticeBody } from '../exchange/bodies/index.js';
+import { type InboxProgress, inboxProgress } from '../exchange/exchange.service.js';
 import type { HitTraveller, ListedHit } from './hit-list.schema.js';
 import { listHitNotices } from './hit-notices.store.js';
 import { entrySummary } from './screening.service.js';
@@ -283,9 +284,16 @@ export async function listReceivedHitNotices(
     targetType: 'hit_notice',
     details: { count: page.rows.length, ids: page.rows.map((row) => row.id) },
   });
+  const progress = await inboxProgress(
+    rt.db,
+    rt.ownAgency,
+    page.rows.flatMap((row) => (row.notification_id ? [row.notification_id] : [])),
+    new Date(),
+  );
   return {
     items: page.rows.map((row) => {
       const entry = ours.get(row.entry_id);
+      const inbox = row.notification_id ? progress.get(row.notification_id) : undefined;
       return {
         id: row.id,
         fromAgency: row.from_agency,
@@ -297,10 +305,19 @@ export async function listReceivedHitNotices(
         actionTaken: row.action_taken,
         replyBy: row.reply_by,
         receivedAt: row.received_at,
+        notificationId: row.notification_id,
+        reply: inbox ? replyOf(inbox) : null,
       };
     }),
     nextCursor: page.nextCursor,
   };
+}
+
+/** Whether we answered a hit notice: acknowledging its notification is the answer the counterpart awaits. */
+function replyOf(inbox: InboxProgress): ReceivedHitNotice['reply'] {
+  const state =
+    inbox.status === 'acknowledged' ? 'acknowledged' : inbox.status === 'overdue' ? 'overdue' : 'awaited';
+  return { state, acknowledgedAt: inbox.acknowledgedAt };
 }
 
 /**
@@ -311,9 +328,11 @@ export async function recordIncomingHitNotice(
   trx: Db,
   fromAgency: string,
   body: HitNoticeBody,
+  notificationId: string | null = null,
 ): Promise<{ id: string }> {
   const id = newId();
   await store.insertHitNotice(trx, {
+    notification_id: notificationId,
     id,
     from_agency: fromAgency,
     entry_id: body.entryId,

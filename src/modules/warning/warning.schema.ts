@@ -347,6 +347,18 @@ export const ReceivedHitNotice = Type.Object({
   actionTaken: Type.String({ description: '`none` until the counterpart records an action' }),
   replyBy: Nullable(Type.String()),
   receivedAt: Type.String(),
+  notificationId: Nullable(
+    Type.String({
+      description: 'the inbox notification it arrived in: acknowledge it to answer the counterpart',
+    }),
+  ),
+  reply: Type.Union([
+    Type.Object({
+      state: StringEnum(['awaited', 'acknowledged', 'overdue'] as const),
+      acknowledgedAt: Nullable(Type.String()),
+    }),
+    Type.Null({ description: 'for notices received before their notification was kept' }),
+  ]),
 });
 export type ReceivedHitNotice = Static<typeof ReceivedHitNotice>;
 

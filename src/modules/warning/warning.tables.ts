@@ -116,6 +116,8 @@ export interface HitNoticeRow {
   action_taken: string;
   reply_by: string | null;
   received_at: string;
+  /** The notification the notice arrived in (null for notices received before it was kept). */
+  notification_id: string | null;
 }
 
 /** A vehicle, vessel, train or flight the early-warning rules watch for. */

@@ -176,4 +176,11 @@ export interface ReceivedHitNotice {
   readonly actionTaken: string;
   readonly replyBy: string | null;
   readonly receivedAt: string;
+  /** The inbox notification it arrived in: acknowledging it answers the counterpart. */
+  readonly notificationId: string | null;
+  /** Null for notices received before their notification was kept. */
+  readonly reply: {
+    readonly state: 'awaited' | 'acknowledged' | 'overdue';
+    readonly acknowledgedAt: string | null;
+  } | null;
 }

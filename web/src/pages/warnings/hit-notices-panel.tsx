@@ -21,7 +21,8 @@ const agencyName = (agencies: readonly Agency[], code: string) => {
 
 /**
  * The notices counterparts sent when their border post found a person on an entry we shared: who, where and
- * when, what they did, and by when they expect our reply. Liaison follows these up; the desk may look too.
+ * when, what they did, by when they expect our reply and whether we gave it (acknowledging the notice's
+ * notification, here or in the inbox). Liaison follows these up; the desk may look too.
  */
 export function HitNoticesPanel() {
   const { t } = useTranslation();
@@ -33,9 +34,11 @@ export function HitNoticesPanel() {
     null,
   );
   const [failure, setFailure] = useState<Error | null>(null);
+  // bumped after an acknowledgement, so the list is read again with the notice answered
+  const [revision, setRevision] = useState(0);
   const query = new URLSearchParams({ limit: String(PAGE_SIZE) });
   if (counterpart) query.set('fromAgency', counterpart);
-  const notices = useResource(`hit-notices:${query}`, () =>
+  const notices = useResource(`hit-notices:${query}:${revision}`, () =>
     api<Page<ReceivedHitNotice>>('GET', `/api/v1/warning/hit-notices?${query}`),
   );
   const known = agencies.status === 'ready' ? agencies.data : [];
@@ -45,6 +48,55 @@ export function HitNoticesPanel() {
     api<Page<ReceivedHitNotice>>('GET', `/api/v1/warning/hit-notices?${next}`).then(
       (page) => setMore({ items: [...(more?.items ?? []), ...page.items], cursor: page.nextCursor }),
       (error: unknown) => setFailure(error instanceof Error ? error : new Error(String(error))),
+    );
+  };
+  const acknowledge = (notificationId: string) => {
+    setFailure(null);
+    api('POST', `/api/v1/notifications/${notificationId}/ack`, {}).then(
+      () => {
+        setMore(null);
+        setRevision((value) => value + 1);
+      },
+      (error: unknown) => setFailure(error instanceof Error ? error : new Error(String(error))),
+    );
+  };
+  const reply = (notice: ReceivedHitNotice) => {
+    if (notice.reply?.state === 'acknowledged') {
+      return (
+        <>
+          <span className="badge status-acknowledged">{t('warnings.notices.answered')}</span>
+          {notice.reply.acknowledgedAt && (
+            <>
+              <br />
+              <span className="small">{format.dateTime(notice.reply.acknowledgedAt)}</span>
+            </>
+          )}
+        </>
+      );
+    }
+    const { notificationId } = notice;
+    return (
+      <>
+        {notice.replyBy ? (
+          format.dateTime(notice.replyBy)
+        ) : (
+          <span className="muted">{t('warnings.notices.noDeadline')}</span>
+        )}
+        {notice.reply?.state === 'overdue' && (
+          <>
+            {' '}
+            <span className="badge status-overdue">{t('warnings.notices.overdue')}</span>
+          </>
+        )}
+        {notice.reply && notificationId && (
+          <>
+            <br />
+            <button type="button" className="small" onClick={() => acknowledge(notificationId)}>
+              {t('warnings.notices.acknowledge')}
+            </button>
+          </>
+        )}
+      </>
     );
   };
   const columns: readonly Column<ReceivedHitNotice>[] = [
@@ -89,12 +141,7 @@ export function HitNoticesPanel() {
     {
       key: 'replyBy',
       header: t('warnings.notices.replyBy'),
-      cell: (notice) =>
-        notice.replyBy ? (
-          format.dateTime(notice.replyBy)
-        ) : (
-          <span className="muted">{t('warnings.notices.noDeadline')}</span>
-        ),
+      cell: reply,
     },
     {
       key: 'received',

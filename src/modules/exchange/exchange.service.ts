@@ -27,8 +27,6 @@ import {
   asRecipientStatus,
   DEFAULT_ACK_HOURS,
   type RecipientStatus,
-  type ShownStatus,
-  shownStatus,
 } from './delivery-status.js';
 import { assertMayRead, assertMaySend } from './exchange.access.js';
 import type {
@@ -682,8 +680,7 @@ export async function listOverdue(
 
 /** How far our agency has got with a notification it received. */
 export interface InboxProgress {
-  /** As readers see it: `overdue` once the deadline passed unacknowledged. */
-  readonly status: ShownStatus;
+  readonly status: RecipientStatus;
   readonly acknowledgedAt: string | null;
 }
 
@@ -695,16 +692,12 @@ export async function inboxProgress(
   db: Db,
   ownAgency: string,
   ids: readonly string[],
-  now: Date,
 ): Promise<Map<string, InboxProgress>> {
   const rows = await store.recipientRowsOf(db, ids, ownAgency);
   return new Map(
     rows.map((row) => [
       row.notification_id,
-      {
-        status: shownStatus(asRecipientStatus(row.status), row.due_at, now),
-        acknowledgedAt: row.acknowledged_at,
-      },
+      { status: asRecipientStatus(row.status), acknowledgedAt: row.acknowledged_at },
     ]),
   );
 }

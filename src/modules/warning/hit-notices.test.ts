@@ -1,7 +1,8 @@
-import { beforeAll, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/support/databases.js';
 import { listAudit } from '../../core/audit/audit.js';
 import { eventually } from '../federation/test-support/federation-nodes.js';
+import { replyOf } from './hit.service.js';
 import { buildCrossing, buildEntry } from './test-support/factories.js';
 import { useLinkedDesks } from './test-support/linked-desks.js';
 
@@ -206,6 +207,19 @@ describeEachDatabase('hit workflow on an entry a counterpart shared', (dialect) 
     expect(after.body.items.find((item) => item.id === notice?.id)?.reply).toEqual({
       state: 'acknowledged',
       acknowledgedAt: expect.any(String),
+    });
+  });
+});
+
+describe('the reply to a hit notice', () => {
+  const now = new Date('2026-11-27T12:00:00Z');
+  it("is due by the notice's reply deadline, and answered once its notification is acknowledged", () => {
+    expect(replyOf('2026-11-28T09:00:00Z', null, now)).toEqual({ state: 'awaited', acknowledgedAt: null });
+    expect(replyOf('2026-11-27T11:59:59Z', null, now)).toEqual({ state: 'overdue', acknowledgedAt: null });
+    expect(replyOf(null, null, now)).toEqual({ state: 'awaited', acknowledgedAt: null });
+    expect(replyOf('2026-11-27T08:00:00Z', '2026-11-27T10:00:00Z', now)).toEqual({
+      state: 'acknowledged',
+      acknowledgedAt: '2026-11-27T10:00:00Z',
     });
   });
 });

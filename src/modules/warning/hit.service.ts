@@ -7,7 +7,6 @@ import { conflict, notFound } from '../../core/errors.js';
 import { decodeCursor, pageOf } from '../../core/http/pagination.js';
 import { newId, nowIso } from '../../core/ids.js';
 import type { HitNoticeBody } from '../exchange/bodies/index.js';
-import { type InboxProgress, inboxProgress } from '../exchange/exchange.service.js';
 import type { HitTraveller, ListedHit } from './hit-list.schema.js';
 import { listHitNotices } from './hit-notices.store.js';
 import { entrySummary } from './screening.service.js';
@@ -284,16 +283,15 @@ export async function listReceivedHitNotices(
     targetType: 'hit_notice',
     details: { count: page.rows.length, ids: page.rows.map((row) => row.id) },
   });
-  const progress = await inboxProgress(
+  const acknowledged = await rt.inbox.acknowledgedAt(
     rt.db,
-    rt.ownAgency,
     page.rows.flatMap((row) => (row.notification_id ? [row.notification_id] : [])),
-    new Date(),
   );
+  const now = new Date();
   return {
     items: page.rows.map((row) => {
       const entry = ours.get(row.entry_id);
-      const inbox = row.notification_id ? progress.get(row.notification_id) : undefined;
+      const inInbox = row.notification_id !== null && acknowledged.has(row.notification_id);
       return {
         id: row.id,
         fromAgency: row.from_agency,
@@ -306,18 +304,27 @@ export async function listReceivedHitNotices(
         replyBy: row.reply_by,
         receivedAt: row.received_at,
         notificationId: row.notification_id,
-        reply: inbox ? replyOf(inbox) : null,
+        reply: inInbox
+          ? replyOf(row.reply_by, acknowledged.get(row.notification_id ?? '') ?? null, now)
+          : null,
       };
     }),
     nextCursor: page.nextCursor,
   };
 }
 
-/** Whether we answered a hit notice: acknowledging its notification is the answer the counterpart awaits. */
-function replyOf(inbox: InboxProgress): ReceivedHitNotice['reply'] {
-  const state =
-    inbox.status === 'acknowledged' ? 'acknowledged' : inbox.status === 'overdue' ? 'overdue' : 'awaited';
-  return { state, acknowledgedAt: inbox.acknowledgedAt };
+/**
+ * Whether we answered a hit notice: acknowledging its notification is the answer the counterpart awaits, due
+ * by the notice's own reply deadline (not the notification's acknowledgement deadline, an hour for a flash).
+ */
+export function replyOf(
+  replyBy: string | null,
+  acknowledgedAt: string | null,
+  now: Date,
+): NonNullable<ReceivedHitNotice['reply']> {
+  if (acknowledgedAt !== null) return { state: 'acknowledged', acknowledgedAt };
+  const overdue = replyBy !== null && Date.parse(replyBy) < now.getTime();
+  return { state: overdue ? 'overdue' : 'awaited', acknowledgedAt: null };
 }
 
 /**

@@ -38,6 +38,7 @@ describeEachDatabase('warning use cases', (dialect) => {
     index: createScreeningIndex(),
     notifier: recordingNotifier().notifier,
     peers: { isActive: async () => true },
+    inbox: { acknowledgedAt: async () => new Map() },
     risk: { riskLevel: async () => null },
     ports: { status: async () => null },
     options: DEFAULT_WARNING_OPTIONS,
@@ -136,7 +137,12 @@ describeEachDatabase('warning use cases', (dialect) => {
         hits: 1,
       });
       expect(await store.hitsOfCrossing(rt.db, intact.crossingId)).toHaveLength(1);
-      expect(warnings).toEqual([expect.objectContaining({ crossingId: damaged.crossingId })]);
+      expect(warnings).toEqual([
+        expect.objectContaining({
+          crossings: 1,
+          first: [expect.objectContaining({ crossingId: damaged.crossingId })],
+        }),
+      ]);
       // the entry is screened: the damaged crossing holds up no later round
       expect((await runRetrospectiveScreening(rt)).entries).toBe(0);
     },
@@ -296,6 +302,55 @@ describeEachDatabase('warning use cases', (dialect) => {
       ['MN-GABP', 'MN-91', 'TSEREN'],
       ['RU-FSB', 'MN-90', 'IVANOV'],
     ]);
+  });
+
+  it('keeps the order the counterpart wrote in when its shares and withdrawals arrive out of order', async () => {
+    const rt = runtime();
+    const entry = (entryId: string, surname: string) => ({
+      entryId,
+      category: 'close_contact' as const,
+      reason: 'contact of a confirmed case',
+      surname,
+      givenNames: 'ODON',
+      validFrom: inDays(-1),
+      validUntil: inDays(20),
+    });
+    const notification = (n: number) => `0190a6a4-0000-7000-8000-${String(n).padStart(12, '0')}`;
+    const held = async (surname: string) =>
+      (await store.listEntries(rt.db, { limit: 1000, sourceAgency: 'MN-GABP' })).filter(
+        (row) => row.surname === surname,
+      ).length;
+    // written share 11 then withdrawal 12, delivered the other way round: the late share stays out
+    await recordIncomingWatchlistShare(
+      rt.db,
+      'MN-GABP',
+      { schemaVersion: 1, entries: [], withdrawn: ['MN-95'] },
+      notification(12),
+    );
+    await recordIncomingWatchlistShare(
+      rt.db,
+      'MN-GABP',
+      { schemaVersion: 1, entries: [entry('MN-95', 'LATESHARE')] },
+      notification(11),
+    );
+    expect(await held('LATESHARE')).toBe(0);
+    // shared again later (14): it is back
+    await recordIncomingWatchlistShare(
+      rt.db,
+      'MN-GABP',
+      { schemaVersion: 1, entries: [entry('MN-95', 'LATESHARE')] },
+      notification(14),
+    );
+    expect(await held('LATESHARE')).toBe(1);
+    // a withdrawal written before that share (13) and delivered after it leaves the entry
+    const stale = await recordIncomingWatchlistShare(
+      rt.db,
+      'MN-GABP',
+      { schemaVersion: 1, entries: [], withdrawn: ['MN-95'] },
+      notification(13),
+    );
+    expect(stale.removed).toBe(0);
+    expect(await held('LATESHARE')).toBe(1);
   });
 
   it('sends a hit notice with a reply deadline when a hit on a shared entry is confirmed', async () => {

@@ -1,5 +1,6 @@
 import { appendAudit } from '../../core/audit/audit.js';
 import { SYSTEM_ACTOR } from '../../core/auth/roles.js';
+import { FEDERATION_MIN_RETENTION_DAYS } from '../../core/config.js';
 import type { Db } from '../../core/db/database.js';
 import { inTransaction } from '../../core/db/transaction.js';
 import { nowIso } from '../../core/ids.js';
@@ -49,14 +50,22 @@ export async function runRetrospectiveScreening(
       const outcomes = await fresh.screenAll(
         page.map((crossing) => ({ identity: matcherIdentity(crossing), day: today })),
       );
+      const failed = page.flatMap((crossing, i) => {
+        const outcome = outcomes[i];
+        return outcome && isFailure(outcome) ? [{ crossingId: crossing.id, reason: outcome.failed }] : [];
+      });
+      // a matcher that fails every crossing is broken, not the crossings: the round fails and is tried again,
+      // rather than marking the entries looked back for when nothing was screened
+      if (failed.length > 0 && failed.length === page.length) {
+        throw new Error(`the matcher could screen none of ${page.length} crossings: ${failed[0]?.reason}`);
+      }
+      if (failed.length > 0) {
+        notScreenable += failed.length;
+        rt.log.warn({ crossings: failed.length, first: failed.slice(0, 5) }, 'crossings not screenable');
+      }
       const hits = page.flatMap((crossing, i) => {
         const outcome = outcomes[i];
-        if (outcome && isFailure(outcome)) {
-          notScreenable++;
-          rt.log.warn({ crossingId: crossing.id, reason: outcome.failed }, 'crossing not screenable');
-          return [];
-        }
-        const hit = outcome ? identityHit(crossing, outcome, 'retrospective') : null;
+        const hit = outcome && !isFailure(outcome) ? identityHit(crossing, outcome, 'retrospective') : null;
         return hit ? [hit] : [];
       });
       scanned += page.length;
@@ -131,6 +140,8 @@ export async function purgeExpired(db: Db, options: WarningRuntime['options'], n
     hitNotices: await store.deleteHitNoticesBefore(trx, daysBefore(now, options.hitRetentionDays)),
   }));
   await store.pruneTombstones(db, daysBefore(now, 1));
+  // a share older than this cannot pass a node's freshness check any more, so cannot undo its withdrawal
+  await store.pruneWithdrawals(db, daysBefore(now, FEDERATION_MIN_RETENTION_DAYS));
   if (Object.values(report).some((count) => count > 0)) {
     await appendAudit(db, SYSTEM_ACTOR, {
       action: 'warning.purge',

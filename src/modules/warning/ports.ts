@@ -1,7 +1,8 @@
 import type { Transaction } from 'kysely';
 import type { Actor } from '../../core/auth/roles.js';
-import type { Database } from '../../core/db/database.js';
+import type { Database, Db } from '../../core/db/database.js';
 import type { HitNoticeBody, Priority, WatchlistShareBody } from '../exchange/bodies/index.js';
+import { inboxProgress } from '../exchange/exchange.service.js';
 import { getPeer } from '../federation/trust.js';
 
 /** A notification the warning module asks the exchange to send. */
@@ -38,6 +39,19 @@ export interface PeerLookup {
 export const federationPeers: PeerLookup = {
   isActive: async (db, agency) => (await getPeer(db, agency))?.status === 'active',
 };
+
+/** When we acknowledged notifications we received, by id (ids not in our inbox are left out). */
+export interface InboxLookup {
+  acknowledgedAt(db: Db, notificationIds: readonly string[]): Promise<Map<string, string | null>>;
+}
+
+/** The exchange's inbox of our agency. */
+export const exchangeInbox = (ownAgency: string): InboxLookup => ({
+  acknowledgedAt: async (db, ids) => {
+    const progress = await inboxProgress(db, ownAgency, ids);
+    return new Map([...progress].map(([id, inbox]) => [id, inbox.acknowledgedAt]));
+  },
+});
 
 export type RiskLevel = 'low' | 'medium' | 'high';
 export type PortStatus = 'open' | 'cargo_only' | 'passengers_restricted' | 'closed';

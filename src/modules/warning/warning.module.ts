@@ -4,6 +4,7 @@ import type { NodeContext, Worker } from '../../core/module.js';
 import { hitNoticeRoutes } from './hit-notices.routes.js';
 import { purgeExpired, runRetrospectiveScreening } from './maintenance.js';
 import {
+  exchangeInbox,
   federationPeers,
   type PeerLookup,
   type PortStatusLookup,
@@ -49,6 +50,7 @@ export function createWarningModule(context: NodeContext, deps: WarningDeps): Wa
     index: createScreeningIndex({ thresholds: options.thresholds, log: context.log }),
     notifier: deps.notifier,
     peers: deps.peerLookup ?? federationPeers,
+    inbox: exchangeInbox(context.config.nodeCode),
     risk: deps.riskLookup ?? unknownRisk,
     ports: deps.portStatusLookup ?? unknownPortStatus,
     options,

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { Database } from '../../core/db/database.js';
 import type { EventBus } from '../../core/events.js';
 import { DEFAULT_THRESHOLDS, type MatchThresholds } from './matcher/index.js';
-import type { PeerLookup, PortStatusLookup, RiskLookup, WarningNotifier } from './ports.js';
+import type { InboxLookup, PeerLookup, PortStatusLookup, RiskLookup, WarningNotifier } from './ports.js';
 import type { ScreeningIndex } from './screening-index.js';
 
 /** Tunables of the warning module; the composition root may override any of them. */
@@ -44,6 +44,7 @@ export interface WarningRuntime {
   readonly index: ScreeningIndex;
   readonly notifier: WarningNotifier;
   readonly peers: PeerLookup;
+  readonly inbox: InboxLookup;
   readonly risk: RiskLookup;
   readonly ports: PortStatusLookup;
   readonly options: WarningOptions;

@@ -5,6 +5,7 @@ import type {
   FlaggedConveyanceRow,
   HitNoticeRow,
   HitRow,
+  ShareWithdrawalRow,
   WatchlistEntryRow,
 } from './warning.tables.js';
 
@@ -184,10 +185,44 @@ export const entryIdsOfSource = async (db: Db, sourceAgency: string) =>
   (
     await db
       .selectFrom('warning_watchlist_entries')
-      .select(['id', 'source_entry_id'])
+      .select(['id', 'source_entry_id', 'shared_notification_id'])
       .where('source_agency', '=', sourceAgency)
       .execute()
-  ).map((row) => ({ id: row.id, sourceEntryId: row.source_entry_id }));
+  ).map((row) => ({ id: row.id, sourceEntryId: row.source_entry_id, sharedIn: row.shared_notification_id }));
+
+/** The notification that withdrew each of these entries of an agency, for those it withdrew. */
+export const withdrawalsOf = async (db: Db, sourceAgency: string, sourceEntryIds: readonly string[]) => {
+  const rows =
+    sourceEntryIds.length === 0
+      ? []
+      : await db
+          .selectFrom('warning_share_withdrawals')
+          .select(['source_entry_id', 'notification_id'])
+          .where('source_agency', '=', sourceAgency)
+          .where('source_entry_id', 'in', sourceEntryIds)
+          .execute();
+  return new Map(rows.map((row) => [row.source_entry_id, row.notification_id]));
+};
+
+/** Remembers withdrawals, replacing what an earlier notification withdrew. */
+export const recordWithdrawals = async (db: Db, rows: readonly ShareWithdrawalRow[]) => {
+  if (rows.length === 0) return;
+  await insertChunked(rows, (chunk) =>
+    db
+      .insertInto('warning_share_withdrawals')
+      .values(chunk)
+      .onConflict((conflict) =>
+        conflict.columns(['source_agency', 'source_entry_id']).doUpdateSet((eb) => ({
+          notification_id: eb.ref('excluded.notification_id'),
+          withdrawn_at: eb.ref('excluded.withdrawn_at'),
+        })),
+      )
+      .execute(),
+  );
+};
+
+export const pruneWithdrawals = (db: Db, before: string) =>
+  db.deleteFrom('warning_share_withdrawals').where('withdrawn_at', '<', before).execute();
 
 export const pruneTombstones = (db: Db, before: string) =>
   db.deleteFrom('warning_watchlist_tombstones').where('removed_at', '<', before).execute();

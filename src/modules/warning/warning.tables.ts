@@ -39,6 +39,14 @@ export interface WatchlistTombstoneRow {
   removed_at: string;
 }
 
+/** An entry a counterpart withdrew, and the notification that withdrew it (no personal data). */
+export interface ShareWithdrawalRow {
+  source_agency: string;
+  source_entry_id: string;
+  notification_id: string;
+  withdrawn_at: string;
+}
+
 /** A crossing at a port, or an expected one from an advance passenger list. */
 export interface CrossingRow {
   id: string;
@@ -143,6 +151,7 @@ declare module '../../core/db/database.js' {
   interface Database {
     warning_watchlist_entries: WatchlistEntryRow;
     warning_watchlist_tombstones: WatchlistTombstoneRow;
+    warning_share_withdrawals: ShareWithdrawalRow;
     warning_crossings: CrossingRow;
     warning_hits: HitRow;
     warning_hit_notices: HitNoticeRow;

@@ -212,6 +212,12 @@ function sharedEntryOf(row: WatchlistEntryRow): SharedWatchlistEntry {
   };
 }
 
+/** The agencies our entry is shared with (none for an internal entry or one a counterpart shared). */
+function recipientsOf(rt: WarningRuntime, row: WatchlistEntryRow): string[] {
+  if (row.sharing_scope !== 'counterparts' || row.source_agency !== rt.ownAgency) return [];
+  return parseList(row.share_with);
+}
+
 /** Sends our entries to every agency in their sharing scope, one `watchlist.share` per agency. */
 async function shareEntries(
   rt: WarningRuntime,
@@ -221,8 +227,7 @@ async function shareEntries(
 ): Promise<void> {
   const byAgency = new Map<string, SharedWatchlistEntry[]>();
   for (const row of rows) {
-    if (row.sharing_scope !== 'counterparts' || row.source_agency !== rt.ownAgency) continue;
-    for (const agency of parseList(row.share_with)) {
+    for (const agency of recipientsOf(rt, row)) {
       byAgency.set(agency, [...(byAgency.get(agency) ?? []), sharedEntryOf(row)]);
     }
   }
@@ -232,12 +237,6 @@ async function shareEntries(
       await rt.notifier.send(trx, actor, { type: 'watchlist.share', to: [agency], priority: 'urgent', body });
     }
   }
-}
-
-/** The agencies our entry is shared with (none for an internal entry or one a counterpart shared). */
-function recipientsOf(rt: WarningRuntime, row: WatchlistEntryRow): string[] {
-  if (row.sharing_scope !== 'counterparts' || row.source_agency !== rt.ownAgency) return [];
-  return parseList(row.share_with);
 }
 
 /**
@@ -255,7 +254,8 @@ async function withdrawEntry(
     // a peer removed since can no longer be sent to: its copy lapses at the entry's end of validity
     if (!(await rt.peers.isActive(trx, agency))) continue;
     const body: WatchlistShareBody = { schemaVersion: 1, entries: [], withdrawn: [id] };
-    await rt.notifier.send(trx, actor, { type: 'watchlist.share', to: [agency], priority: 'urgent', body });
+    // the receiver deletes on receipt whatever the priority; routine asks no prompt acknowledgement of good news
+    await rt.notifier.send(trx, actor, { type: 'watchlist.share', to: [agency], priority: 'routine', body });
   }
 }
 
@@ -554,16 +554,32 @@ export async function recordIncomingWatchlistShare(
   notificationId?: string,
 ): Promise<{ stored: number; removed: number }> {
   const actor: Actor = { userId: null, name: `agency:${fromAgency}`, ip: null, requestId: null };
-  const known = new Map((await store.entryIdsOfSource(trx, fromAgency)).map((e) => [e.sourceEntryId, e.id]));
+  const known = new Map((await store.entryIdsOfSource(trx, fromAgency)).map((e) => [e.sourceEntryId, e]));
+  // Messages between two nodes can arrive out of order (retries, parallel delivery lanes): an entry changes
+  // only for a notification the sender wrote after the one that last changed or withdrew it. Notification ids
+  // are UUIDv7, ordered by the sender's clock.
+  const later = (than: string | null | undefined) =>
+    notificationId === undefined || than === null || than === undefined || than < notificationId;
+  const named = withdrawnBy(body, known);
+  const withdrawnEarlier = await store.withdrawalsOf(trx, fromAgency, [
+    ...body.entries.filter((shared) => !known.has(shared.entryId)).map((shared) => shared.entryId),
+    ...named,
+  ]);
+  const current = body.entries.filter((shared) =>
+    later(known.get(shared.entryId)?.sharedIn ?? withdrawnEarlier.get(shared.entryId)),
+  );
+  const withdrawn = named.filter(
+    (sourceId) => later(known.get(sourceId)?.sharedIn) && later(withdrawnEarlier.get(sourceId)),
+  );
   const now = nowIso();
-  const incoming = body.entries.map((shared) => {
+  const incoming = current.map((shared) => {
     const { entryId, ...fields } = shared;
     const row = entryRow(
       { ...fields, sharingScope: 'internal' },
       { agency: fromAgency, entryId, ...(notificationId && { notificationId }) },
       actor.name,
     );
-    const existingId = known.get(entryId);
+    const existingId = known.get(entryId)?.id;
     return existingId ? { ...row, id: existingId, updated_at: now } : row;
   });
   for (const row of incoming) {
@@ -575,17 +591,37 @@ export async function recordIncomingWatchlistShare(
     trx,
     incoming.filter((row) => !known.has(row.source_entry_id)),
   );
-  const sent = new Set(body.entries.map((entry) => entry.entryId));
-  const named = new Set(body.withdrawn ?? []);
-  // entries the sender withdraws by name, or leaves out of a list that replaces everything it shared
-  const withdrawn = [...known]
-    .filter(([sourceId]) => named.has(sourceId) || (body.replaceAll === true && !sent.has(sourceId)))
-    .map(([, id]) => id);
-  await store.deleteEntries(trx, withdrawn, now);
+  await store.deleteEntries(
+    trx,
+    withdrawn.flatMap((sourceId) => known.get(sourceId)?.id ?? []),
+    now,
+  );
+  if (notificationId) {
+    await store.recordWithdrawals(
+      trx,
+      withdrawn.map((sourceId) => ({
+        source_agency: fromAgency,
+        source_entry_id: sourceId,
+        notification_id: notificationId,
+        withdrawn_at: now,
+      })),
+    );
+  }
+  const removed = withdrawn.filter((sourceId) => known.has(sourceId)).length;
   await appendAudit(trx, actor, {
     action: 'watchlist.receive',
     targetType: 'watchlist_entry',
-    details: { from: fromAgency, stored: incoming.length, removed: withdrawn.length },
+    details: { from: fromAgency, stored: incoming.length, removed },
   });
-  return { stored: incoming.length, removed: withdrawn.length };
+  return { stored: incoming.length, removed };
+}
+
+/**
+ * The sender's ids of the entries a share withdraws: those it names, and with `replaceAll` those we hold that
+ * its list leaves out.
+ */
+function withdrawnBy(body: WatchlistShareBody, known: ReadonlyMap<string, unknown>): string[] {
+  const sent = new Set(body.entries.map((entry) => entry.entryId));
+  const left = body.replaceAll === true ? [...known.keys()].filter((sourceId) => !sent.has(sourceId)) : [];
+  return [...new Set([...(body.withdrawn ?? []), ...left])];
 }

@@ -34,11 +34,12 @@ export function HitNoticesPanel() {
     null,
   );
   const [failure, setFailure] = useState<Error | null>(null);
-  // bumped after an acknowledgement, so the list is read again with the notice answered
-  const [revision, setRevision] = useState(0);
+  // notices answered here, by notification id, shown answered without reading the pages again
+  const [answered, setAnswered] = useState<Readonly<Record<string, string>>>({});
+  const [answering, setAnswering] = useState<string | null>(null);
   const query = new URLSearchParams({ limit: String(PAGE_SIZE) });
   if (counterpart) query.set('fromAgency', counterpart);
-  const notices = useResource(`hit-notices:${query}:${revision}`, () =>
+  const notices = useResource(`hit-notices:${query}`, () =>
     api<Page<ReceivedHitNotice>>('GET', `/api/v1/warning/hit-notices?${query}`),
   );
   const known = agencies.status === 'ready' ? agencies.data : [];
@@ -52,29 +53,35 @@ export function HitNoticesPanel() {
   };
   const acknowledge = (notificationId: string) => {
     setFailure(null);
-    api('POST', `/api/v1/notifications/${notificationId}/ack`, {}).then(
-      () => {
-        setMore(null);
-        setRevision((value) => value + 1);
-      },
-      (error: unknown) => setFailure(error instanceof Error ? error : new Error(String(error))),
-    );
+    setAnswering(notificationId);
+    api('POST', `/api/v1/notifications/${notificationId}/ack`, {})
+      .then(
+        () => setAnswered((done) => ({ ...done, [notificationId]: new Date().toISOString() })),
+        (error: unknown) => setFailure(error instanceof Error ? error : new Error(String(error))),
+      )
+      .finally(() => setAnswering(null));
   };
   const reply = (notice: ReceivedHitNotice) => {
-    if (notice.reply?.state === 'acknowledged') {
+    const { notificationId } = notice;
+    const answeredAt =
+      notice.reply?.state === 'acknowledged'
+        ? notice.reply.acknowledgedAt
+        : notificationId
+          ? answered[notificationId]
+          : undefined;
+    if (answeredAt !== undefined) {
       return (
         <>
           <span className="badge status-acknowledged">{t('warnings.notices.answered')}</span>
-          {notice.reply.acknowledgedAt && (
+          {answeredAt && (
             <>
               <br />
-              <span className="small">{format.dateTime(notice.reply.acknowledgedAt)}</span>
+              <span className="small">{format.dateTime(answeredAt)}</span>
             </>
           )}
         </>
       );
     }
-    const { notificationId } = notice;
     return (
       <>
         {notice.replyBy ? (
@@ -91,7 +98,12 @@ export function HitNoticesPanel() {
         {notice.reply && notificationId && (
           <>
             <br />
-            <button type="button" className="small" onClick={() => acknowledge(notificationId)}>
+            <button
+              type="button"
+              className="small"
+              disabled={answering === notificationId}
+              onClick={() => acknowledge(notificationId)}
+            >
               {t('warnings.notices.acknowledge')}
             </button>
           </>

@@ -142,8 +142,8 @@ function file(port: NonNullable<typeof parentPort>, filed: Filed, entry: FiledEn
   }
 }
 
-// nor the other crossings of its command: one unreadable crossing must not fail a retrospective page of
-// thousands, every round again
+// Each crossing of a command is screened on its own: one the matcher cannot read must not fail the others, a
+// retrospective page of thousands, every round again.
 function answer(
   filed: Filed,
   ticket: number,

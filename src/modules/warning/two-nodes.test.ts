@@ -6,12 +6,11 @@ import { useLinkedDesks } from './test-support/linked-desks.js';
 
 describeEachDatabase('early warning between two nodes', (dialect) => {
   const linked = useLinkedDesks(dialect);
-
-  it('screens crossings at B against an entry A shared, and A learns of the confirmed hit', async () => {
-    const entry = buildEntry({ sharingScope: 'counterparts', shareWith: ['MN-GABP'] });
+  /** An entry A shares with B, and the traveller it describes. */
+  const shareFromA = async (identity: Parameters<typeof buildEntry>[0]) => {
+    const entry = buildEntry({ ...identity, sharingScope: 'counterparts', shareWith: ['MN-GABP'] });
     const shared = await linked.deskA.post<{ id: string }>('/api/v1/warning/watchlist', entry);
     expect(shared.status, shared.text).toBe(201);
-
     const traveller = {
       surname: entry.surname,
       givenNames: entry.givenNames,
@@ -19,6 +18,11 @@ describeEachDatabase('early warning between two nodes', (dialect) => {
       nationality: entry.nationality,
       documentNumber: entry.documentNumber,
     };
+    return { shared, traveller };
+  };
+
+  it('screens crossings at B against an entry A shared, and A learns of the confirmed hit', async () => {
+    const { traveller } = await shareFromA({});
     let hitId = '';
     // The entry travels by federation, then joins B's in-memory index at its next sync.
     await eventually(async () => {
@@ -48,21 +52,11 @@ describeEachDatabase('early warning between two nodes', (dialect) => {
   });
 
   it('stops finding the person at B once A deletes the entry it shared', async () => {
-    const entry = buildEntry({
+    const { shared, traveller } = await shareFromA({
       surname: 'WITHDRAWN',
       givenNames: 'PERSON',
       documentNumber: 'E99887766',
-      sharingScope: 'counterparts',
-      shareWith: ['MN-GABP'],
     });
-    const shared = await linked.deskA.post<{ id: string }>('/api/v1/warning/watchlist', entry);
-    expect(shared.status, shared.text).toBe(201);
-    const traveller = {
-      surname: entry.surname,
-      givenNames: entry.givenNames,
-      birthDate: entry.birthDate,
-      documentNumber: entry.documentNumber,
-    };
     const verdictAtB = async () => {
       const crossing = await linked.deskB.post<{ verdict: string }>(
         '/api/v1/warning/crossings',

@@ -145,6 +145,19 @@ describeEachDatabase('warning use cases', (dialect) => {
       ]);
       // the entry is screened: the damaged crossing holds up no later round
       expect((await runRetrospectiveScreening(rt)).entries).toBe(0);
+
+      // a matcher that can read none of a page is broken, not the crossings: the round fails, and its entries
+      // wait for a round that can screen them
+      const { rows: saved } = await sql<{ id: string; surname: string | null }>`
+        select id, surname from warning_crossings`.execute(rt.db);
+      await sql`update warning_crossings set surname = x'00ff'`.execute(rt.db);
+      await createEntry(rt, SYSTEM_ACTOR, buildEntry({ surname: 'NOBODY', validFrom: inDays(-10) }));
+      await expect(runRetrospectiveScreening(rt)).rejects.toThrow(/could screen none/);
+      for (const row of saved) {
+        await sql`update warning_crossings set surname = ${row.surname} where id = ${row.id}`.execute(rt.db);
+      }
+      // restored, only the crossing damaged first is unreadable again
+      expect(await runRetrospectiveScreening(rt)).toMatchObject({ entries: 1, crossingsNotScreenable: 1 });
     },
   );
 
@@ -267,6 +280,23 @@ describeEachDatabase('warning use cases', (dialect) => {
     sent.length = 0;
     await deleteEntry(rt, SYSTEM_ACTOR, entry.id);
     expect(withdrawals().map((n) => n.to)).toEqual([['MN-GABP']]);
+  });
+
+  it('withdraws only from agencies still peers: a removed peer can no longer be sent to', async () => {
+    const { sent, notifier } = recordingNotifier();
+    const active = new Set(['MN-GABP', 'RU-FSB']);
+    const rt = runtime({ notifier, peers: { isActive: async (_trx, agency) => active.has(agency) } });
+    const entry = await createEntry(
+      rt,
+      SYSTEM_ACTOR,
+      buildEntry({ sharingScope: 'counterparts', shareWith: ['MN-GABP', 'RU-FSB'] }),
+    );
+    active.delete('RU-FSB');
+    sent.length = 0;
+    await deleteEntry(rt, SYSTEM_ACTOR, entry.id);
+    expect(sent.map((n) => [n.to, n.priority, n.body])).toEqual([
+      [['MN-GABP'], 'routine', { schemaVersion: 1, entries: [], withdrawn: [entry.id] }],
+    ]);
   });
 
   it('deletes the entries a counterpart withdraws, and only theirs', async () => {

@@ -678,28 +678,17 @@ export async function listOverdue(
   };
 }
 
-/** How far our agency has got with a notification it received. */
-export interface InboxProgress {
-  readonly status: RecipientStatus;
-  readonly acknowledgedAt: string | null;
-}
-
 /**
- * Our progress with received notifications, by id (ids that are not in our inbox are left out): for modules
- * that follow up what a notification asked of us, such as the reply to a hit notice.
+ * When our agency acknowledged notifications it received, by id (null while not yet; ids not in our inbox are
+ * left out): for modules that follow up what a notification asked of us, such as the reply to a hit notice.
  */
-export async function inboxProgress(
+export async function acknowledgedAt(
   db: Db,
   ownAgency: string,
   ids: readonly string[],
-): Promise<Map<string, InboxProgress>> {
-  const rows = await store.recipientRowsOf(db, ids, ownAgency);
-  return new Map(
-    rows.map((row) => [
-      row.notification_id,
-      { status: asRecipientStatus(row.status), acknowledgedAt: row.acknowledged_at },
-    ]),
-  );
+): Promise<Map<string, string | null>> {
+  const ours = (await store.recipientsOf(db, ids)).filter((row) => row.agency === ownAgency);
+  return new Map(ours.map((row) => [row.notification_id, row.acknowledged_at]));
 }
 
 /** Overdue counts for reports: recipients that have not acknowledged in time, by direction. */

@@ -57,21 +57,6 @@ export async function recipientsOf(db: Db, ids: readonly string[]): Promise<Reci
     .execute();
 }
 
-/** One agency's recipient rows of several notifications. */
-export async function recipientRowsOf(
-  db: Db,
-  ids: readonly string[],
-  agency: string,
-): Promise<RecipientRow[]> {
-  if (ids.length === 0) return [];
-  return db
-    .selectFrom('notification_recipients')
-    .selectAll()
-    .where('notification_id', 'in', ids)
-    .where('agency', '=', agency)
-    .execute();
-}
-
 export async function findRecipient(db: Db, id: string, agency: string): Promise<RecipientRow | undefined> {
   return db
     .selectFrom('notification_recipients')

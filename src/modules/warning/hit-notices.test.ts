@@ -213,13 +213,24 @@ describeEachDatabase('hit workflow on an entry a counterpart shared', (dialect) 
 
 describe('the reply to a hit notice', () => {
   const now = new Date('2026-11-27T12:00:00Z');
+  const inbox = new Map([
+    ['n-open', null],
+    ['n-answered', '2026-11-27T10:00:00Z'],
+  ]);
+  const reply = (notificationId: string | null, replyBy: string | null) =>
+    replyOf({ notification_id: notificationId, reply_by: replyBy }, inbox, now);
   it("is due by the notice's reply deadline, and answered once its notification is acknowledged", () => {
-    expect(replyOf('2026-11-28T09:00:00Z', null, now)).toEqual({ state: 'awaited', acknowledgedAt: null });
-    expect(replyOf('2026-11-27T11:59:59Z', null, now)).toEqual({ state: 'overdue', acknowledgedAt: null });
-    expect(replyOf(null, null, now)).toEqual({ state: 'awaited', acknowledgedAt: null });
-    expect(replyOf('2026-11-27T08:00:00Z', '2026-11-27T10:00:00Z', now)).toEqual({
+    expect(reply('n-open', '2026-11-28T09:00:00Z')).toEqual({ state: 'awaited', acknowledgedAt: null });
+    expect(reply('n-open', '2026-11-27T11:59:59Z')).toEqual({ state: 'overdue', acknowledgedAt: null });
+    expect(reply('n-open', null)).toEqual({ state: 'awaited', acknowledgedAt: null });
+    expect(reply('n-answered', '2026-11-27T08:00:00Z')).toEqual({
       state: 'acknowledged',
       acknowledgedAt: '2026-11-27T10:00:00Z',
     });
+  });
+
+  it('is unknown for a notice received before its notification was kept, or no longer in the inbox', () => {
+    expect(reply(null, '2026-11-28T09:00:00Z')).toBeNull();
+    expect(reply('n-purged', '2026-11-28T09:00:00Z')).toBeNull();
   });
 });

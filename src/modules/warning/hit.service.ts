@@ -20,7 +20,7 @@ import type {
   ReceivedHitNotice,
 } from './warning.schema.js';
 import * as store from './warning.store.js';
-import type { HitRow } from './warning.tables.js';
+import type { HitNoticeRow, HitRow } from './warning.tables.js';
 
 /** The API view of a stored hit. */
 export function toHitView(row: HitRow): Hit {
@@ -291,7 +291,6 @@ export async function listReceivedHitNotices(
   return {
     items: page.rows.map((row) => {
       const entry = ours.get(row.entry_id);
-      const inInbox = row.notification_id !== null && acknowledged.has(row.notification_id);
       return {
         id: row.id,
         fromAgency: row.from_agency,
@@ -304,9 +303,7 @@ export async function listReceivedHitNotices(
         replyBy: row.reply_by,
         receivedAt: row.received_at,
         notificationId: row.notification_id,
-        reply: inInbox
-          ? replyOf(row.reply_by, acknowledged.get(row.notification_id ?? '') ?? null, now)
-          : null,
+        reply: replyOf(row, acknowledged, now),
       };
     }),
     nextCursor: page.nextCursor,
@@ -318,12 +315,16 @@ export async function listReceivedHitNotices(
  * by the notice's own reply deadline (not the notification's acknowledgement deadline, an hour for a flash).
  */
 export function replyOf(
-  replyBy: string | null,
-  acknowledgedAt: string | null,
+  notice: Pick<HitNoticeRow, 'notification_id' | 'reply_by'>,
+  acknowledged: ReadonlyMap<string, string | null>,
   now: Date,
-): NonNullable<ReceivedHitNotice['reply']> {
+): ReceivedHitNotice['reply'] {
+  const acknowledgedAt =
+    notice.notification_id === null ? undefined : acknowledged.get(notice.notification_id);
+  // unknown: received before the notification id was kept, or the notification is no longer in the inbox
+  if (acknowledgedAt === undefined) return null;
   if (acknowledgedAt !== null) return { state: 'acknowledged', acknowledgedAt };
-  const overdue = replyBy !== null && Date.parse(replyBy) < now.getTime();
+  const overdue = notice.reply_by !== null && Date.parse(notice.reply_by) < now.getTime();
   return { state: overdue ? 'overdue' : 'awaited', acknowledgedAt: null };
 }
 

@@ -8,6 +8,7 @@ import { identityHit, matcherIdentity, publishHits, ruleContextOf } from './scre
 import { createScreeningIndex, isFailure } from './screening-index.js';
 import { dayOf, daysBefore, type WarningRuntime } from './warning.runtime.js';
 import * as store from './warning.store.js';
+import type { HitRow } from './warning.tables.js';
 
 const RETRO_ENTRIES_PER_ROUND = 10_000;
 const CROSSINGS_PAGE = 5000;
@@ -50,9 +51,16 @@ export async function runRetrospectiveScreening(
       const outcomes = await fresh.screenAll(
         page.map((crossing) => ({ identity: matcherIdentity(crossing), day: today })),
       );
-      const failed = page.flatMap((crossing, i) => {
+      const failed: { crossingId: string; reason: string }[] = [];
+      const hits: HitRow[] = [];
+      page.forEach((crossing, i) => {
         const outcome = outcomes[i];
-        return outcome && isFailure(outcome) ? [{ crossingId: crossing.id, reason: outcome.failed }] : [];
+        if (!outcome) return;
+        if (isFailure(outcome)) failed.push({ crossingId: crossing.id, reason: outcome.failed });
+        else {
+          const hit = identityHit(crossing, outcome, 'retrospective');
+          if (hit) hits.push(hit);
+        }
       });
       // a matcher that fails every crossing is broken, not the crossings: the round fails and is tried again,
       // rather than marking the entries looked back for when nothing was screened
@@ -63,11 +71,6 @@ export async function runRetrospectiveScreening(
         notScreenable += failed.length;
         rt.log.warn({ crossings: failed.length, first: failed.slice(0, 5) }, 'crossings not screenable');
       }
-      const hits = page.flatMap((crossing, i) => {
-        const outcome = outcomes[i];
-        const hit = outcome && !isFailure(outcome) ? identityHit(crossing, outcome, 'retrospective') : null;
-        return hit ? [hit] : [];
-      });
       scanned += page.length;
       if (hits.length > 0) {
         await inTransaction(rt.db, (trx) => store.insertHits(trx, hits));

@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import type { Actor } from '../../core/auth/roles.js';
 import type { Database, Db } from '../../core/db/database.js';
 import type { HitNoticeBody, Priority, WatchlistShareBody } from '../exchange/bodies/index.js';
-import { inboxProgress } from '../exchange/exchange.service.js';
+import { acknowledgedAt } from '../exchange/exchange.service.js';
 import { getPeer } from '../federation/trust.js';
 
 /** A notification the warning module asks the exchange to send. */
@@ -47,10 +47,7 @@ export interface InboxLookup {
 
 /** The exchange's inbox of our agency. */
 export const exchangeInbox = (ownAgency: string): InboxLookup => ({
-  acknowledgedAt: async (db, ids) => {
-    const progress = await inboxProgress(db, ownAgency, ids);
-    return new Map([...progress].map(([id, inbox]) => [id, inbox.acknowledgedAt]));
-  },
+  acknowledgedAt: (db, ids) => acknowledgedAt(db, ownAgency, ids),
 });
 
 export type RiskLevel = 'low' | 'medium' | 'high';

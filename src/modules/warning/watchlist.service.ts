@@ -555,22 +555,7 @@ export async function recordIncomingWatchlistShare(
 ): Promise<{ stored: number; removed: number }> {
   const actor: Actor = { userId: null, name: `agency:${fromAgency}`, ip: null, requestId: null };
   const known = new Map((await store.entryIdsOfSource(trx, fromAgency)).map((e) => [e.sourceEntryId, e]));
-  // Messages between two nodes can arrive out of order (retries, parallel delivery lanes): an entry changes
-  // only for a notification the sender wrote after the one that last changed or withdrew it. Notification ids
-  // are UUIDv7, ordered by the sender's clock.
-  const later = (than: string | null | undefined) =>
-    notificationId === undefined || than === null || than === undefined || than < notificationId;
-  const named = withdrawnBy(body, known);
-  const withdrawnEarlier = await store.withdrawalsOf(trx, fromAgency, [
-    ...body.entries.filter((shared) => !known.has(shared.entryId)).map((shared) => shared.entryId),
-    ...named,
-  ]);
-  const current = body.entries.filter((shared) =>
-    later(known.get(shared.entryId)?.sharedIn ?? withdrawnEarlier.get(shared.entryId)),
-  );
-  const withdrawn = named.filter(
-    (sourceId) => later(known.get(sourceId)?.sharedIn) && later(withdrawnEarlier.get(sourceId)),
-  );
+  const { current, withdrawn } = await inSenderOrder(trx, fromAgency, body, known, notificationId);
   const now = nowIso();
   const incoming = current.map((shared) => {
     const { entryId, ...fields } = shared;
@@ -614,6 +599,36 @@ export async function recordIncomingWatchlistShare(
     details: { from: fromAgency, stored: incoming.length, removed },
   });
   return { stored: incoming.length, removed };
+}
+
+/**
+ * The entries of a share that change ours, and the sender's ids of those it withdraws. Messages between two
+ * nodes can arrive out of order (retries, parallel delivery lanes): an entry changes only for a notification the
+ * sender wrote after the one that last shared or withdrew it. Notification ids are UUIDv7, ordered by the
+ * sender's clock; without one the share applies as it is.
+ */
+async function inSenderOrder(
+  trx: Db,
+  fromAgency: string,
+  body: WatchlistShareBody,
+  known: ReadonlyMap<string, { sharedIn: string | null }>,
+  notificationId: string | undefined,
+) {
+  const later = (than: string | null | undefined) =>
+    notificationId === undefined || than === null || than === undefined || than < notificationId;
+  const named = withdrawnBy(body, known);
+  const withdrawnEarlier = await store.withdrawalsOf(trx, fromAgency, [
+    ...body.entries.filter((shared) => !known.has(shared.entryId)).map((shared) => shared.entryId),
+    ...named,
+  ]);
+  return {
+    current: body.entries.filter((shared) =>
+      later(known.get(shared.entryId)?.sharedIn ?? withdrawnEarlier.get(shared.entryId)),
+    ),
+    withdrawn: named.filter(
+      (sourceId) => later(known.get(sourceId)?.sharedIn) && later(withdrawnEarlier.get(sourceId)),
+    ),
+  };
 }
 
 /**

@@ -115,6 +115,7 @@ export async function createNode(config: Config, options: NodeOptions = {}): Pro
     const lookups = situationLookups(handle.db);
     const warning = createWarningModule(context, {
       notifier: warningNotifier(send),
+      options: config.warning,
       riskLookup: { riskLevel: (county, date) => lookups.riskLevel(county, date) },
       portStatusLookup: {
         status: async (port, at) => (await lookups.portStatus(port, at)) as PortStatus | null,

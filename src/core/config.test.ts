@@ -6,7 +6,7 @@ const SMTP = {
   BORDERLINK_SMTP_FROM: 'liaison@cn-nia.example',
 };
 
-describe('federation and exchange configuration', () => {
+describe('module configuration', () => {
   it('uses the production defaults when nothing is set', () => {
     const config = loadConfig({});
     expect(config.federation).toEqual({
@@ -26,6 +26,12 @@ describe('federation and exchange configuration', () => {
       purgeIntervalMs: 3_600_000,
       heartbeatMs: 15_000,
     });
+    expect(config.warning).toEqual({
+      retrospectiveDays: 14,
+      crossingRetentionDays: 28,
+      hitRetentionDays: 90,
+      hitReplyHours: 24,
+    });
   });
 
   it.each([
@@ -40,6 +46,10 @@ describe('federation and exchange configuration', () => {
     ['BORDERLINK_FEDERATION_RETENTION_DAYS', '30', 'federation', 'retentionDays', 30],
     ['BORDERLINK_PURGE_INTERVAL_MS', '60000', 'exchange', 'purgeIntervalMs', 60_000],
     ['BORDERLINK_EVENTS_HEARTBEAT_MS', '1000', 'exchange', 'heartbeatMs', 1_000],
+    ['BORDERLINK_RETROSPECTIVE_DAYS', '7', 'warning', 'retrospectiveDays', 7],
+    ['BORDERLINK_CROSSING_RETENTION_DAYS', '14', 'warning', 'crossingRetentionDays', 14],
+    ['BORDERLINK_HIT_RETENTION_DAYS', '365', 'warning', 'hitRetentionDays', 365],
+    ['BORDERLINK_HIT_REPLY_HOURS', '2', 'warning', 'hitReplyHours', 2],
   ] as const)('reads %s=%s', (name, raw, section, key, expected) => {
     expect(loadConfig({ [name]: raw })[section]).toHaveProperty(key, expected);
   });
@@ -73,14 +83,27 @@ describe('federation and exchange configuration', () => {
     ['BORDERLINK_FEDERATION_RETENTION_DAYS', { BORDERLINK_FEDERATION_RETENTION_DAYS: '7' }],
     ['BORDERLINK_PURGE_INTERVAL_MS', { BORDERLINK_PURGE_INTERVAL_MS: '10' }],
     ['BORDERLINK_EVENTS_HEARTBEAT_MS', { BORDERLINK_EVENTS_HEARTBEAT_MS: 'never' }],
+    ['BORDERLINK_RETROSPECTIVE_DAYS', { BORDERLINK_RETROSPECTIVE_DAYS: '0' }],
+    // The retrospective round reads past crossings: they may not be purged before its window ends.
+    [
+      'BORDERLINK_CROSSING_RETENTION_DAYS',
+      { BORDERLINK_RETROSPECTIVE_DAYS: '30', BORDERLINK_CROSSING_RETENTION_DAYS: '20' },
+    ],
+    ['BORDERLINK_HIT_RETENTION_DAYS', { BORDERLINK_HIT_RETENTION_DAYS: 'forever' }],
+    ['BORDERLINK_HIT_REPLY_HOURS', { BORDERLINK_HIT_REPLY_HOURS: '0.5' }],
   ] as const)('refuses a bad %s and names it', (name, env) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration: ${name} `));
+  });
+
+  it('keeps crossings at least as long as the retrospective window reads them, unless told otherwise', () => {
+    expect(loadConfig({ BORDERLINK_RETROSPECTIVE_DAYS: '60' }).warning.crossingRetentionDays).toBe(60);
   });
 
   it('freezes the module settings with the rest of the config', () => {
     const config = loadConfig(SMTP);
     expect(Object.isFrozen(config.federation)).toBe(true);
     expect(Object.isFrozen(config.exchange)).toBe(true);
+    expect(Object.isFrozen(config.warning)).toBe(true);
   });
 });

@@ -17,6 +17,7 @@ export interface Config {
   readonly bodyLimitBytes: number;
   readonly federation: FederationConfig;
   readonly exchange: ExchangeConfig;
+  readonly warning: WarningConfig;
 }
 
 /** Outbox delivery tuning and key sealing; production defaults, tests shorten them. */
@@ -48,6 +49,18 @@ export interface ExchangeConfig {
   readonly purgeIntervalMs: number;
   /** Comment lines on idle event streams, so proxies keep them open and clients notice a dead link. */
   readonly heartbeatMs: number;
+}
+
+/** Early-warning windows: each agency's law and its liaison arrangements with neighbours set them. */
+export interface WarningConfig {
+  /** Days back a new watchlist entry is screened against the crossings already made. */
+  readonly retrospectiveDays: number;
+  /** Days crossings (personal data) are kept: at least the retrospective window, which reads them. */
+  readonly crossingRetentionDays: number;
+  /** Days hits and received hit notices are kept. */
+  readonly hitRetentionDays: number;
+  /** Hours a `hit.notice` gives the agency that shared the entry to reply. */
+  readonly hitReplyHours: number;
 }
 
 /** Most deliveries one federation batch request may carry; the wire schema enforces the same bound. */
@@ -126,6 +139,7 @@ export function loadConfig(env: Env = process.env): Config {
     bodyLimitBytes: integer(env, 'BORDERLINK_BODY_LIMIT_BYTES', 1_048_576, 1024, 64 * 1_048_576),
     federation: federationConfig(env),
     exchange: exchangeConfig(env),
+    warning: warningConfig(env),
   });
 }
 
@@ -168,5 +182,21 @@ function exchangeConfig(env: Env): ExchangeConfig {
     smtpFrom,
     purgeIntervalMs: integer(env, 'BORDERLINK_PURGE_INTERVAL_MS', 3_600_000, 1_000, 86_400_000),
     heartbeatMs: integer(env, 'BORDERLINK_EVENTS_HEARTBEAT_MS', 15_000, 100, 300_000),
+  });
+}
+
+function warningConfig(env: Env): WarningConfig {
+  const retrospectiveDays = integer(env, 'BORDERLINK_RETROSPECTIVE_DAYS', 14, 1, 365);
+  return Object.freeze({
+    retrospectiveDays,
+    crossingRetentionDays: integer(
+      env,
+      'BORDERLINK_CROSSING_RETENTION_DAYS',
+      Math.max(28, retrospectiveDays),
+      retrospectiveDays,
+      36_500,
+    ),
+    hitRetentionDays: integer(env, 'BORDERLINK_HIT_RETENTION_DAYS', 90, 1, 36_500),
+    hitReplyHours: integer(env, 'BORDERLINK_HIT_REPLY_HOURS', 24, 1, 24 * 30),
   });
 }

@@ -28,8 +28,11 @@ interface ReceivedNotice {
   reply: { state: string; acknowledgedAt: string | null } | null;
 }
 
+/** B's reply window, set in its configuration rather than left at the default 24 hours. */
+const REPLY_HOURS = 6;
+
 describeEachDatabase('hit workflow on an entry a counterpart shared', (dialect) => {
-  const linked = useLinkedDesks(dialect);
+  const linked = useLinkedDesks(dialect, { BORDERLINK_HIT_REPLY_HOURS: String(REPLY_HOURS) });
   let entryAtA = '';
   let entryAtB = '';
   const entry = buildEntry({
@@ -56,10 +59,14 @@ describeEachDatabase('hit workflow on an entry a counterpart shared', (dialect) 
   };
   const confirmedHitAtB = async (direction: 'entry' | 'exit') => {
     const { hitId } = await crossAtB(direction);
+    const before = Date.now();
     const confirmed = await linked.deskB.post<HitView>(`/api/v1/warning/hits/${hitId}/confirm`, {
       reason: 'documents match',
     });
     expect(confirmed.status, confirmed.text).toBe(200);
+    const replyIn = Date.parse(confirmed.body.replyBy ?? '') - before;
+    expect(replyIn).toBeGreaterThanOrEqual(REPLY_HOURS * 3_600_000 - 1_000);
+    expect(replyIn).toBeLessThanOrEqual(REPLY_HOURS * 3_600_000 + (Date.now() - before));
     return { hitId: hitId ?? '', replyBy: confirmed.body.replyBy };
   };
 

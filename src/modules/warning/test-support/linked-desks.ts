@@ -15,13 +15,16 @@ export interface LinkedDesks {
   deskB: ApiClient;
 }
 
-/** Starts the linked desks before the suite's tests and stops them after; the fields are set once it runs. */
-export function useLinkedDesks(dialect: DialectName): LinkedDesks {
+/**
+ * Starts the linked desks before the suite's tests and stops them after; the fields are set once it runs.
+ * `envOfB` configures B beyond the test defaults.
+ */
+export function useLinkedDesks(dialect: DialectName, envOfB: Record<string, string> = {}): LinkedDesks {
   const linked = {} as LinkedDesks;
   beforeAll(async () => {
     [linked.a, linked.b] = await Promise.all([
       startTestNode(dialect, { code: 'CN-NIA' }),
-      startTestNode(dialect, { code: 'MN-GABP' }),
+      startTestNode(dialect, { code: 'MN-GABP', env: envOfB }),
     ]);
     await linkNodes(linked.a, linked.b);
     await Promise.all([addTestPort(await linked.a.admin()), addTestPort(await linked.b.admin())]);

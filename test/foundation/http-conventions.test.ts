@@ -76,6 +76,43 @@ describeEachDatabase('HTTP conventions', (dialect) => {
     expect((await admin.get('/api/v1/directory/agencies')).status).toBe(200);
   });
 
+  it('refuses with a 400 problem the input that passes a schema but the code or the database cannot hold', async () => {
+    const admin = await testNode().admin();
+    // RFC 3339 allows a leap second; JavaScript's Date does not
+    const leap = await admin.get('/api/v1/operations/interceptions?from=2026-12-31T23:59:60Z');
+    expect(leap.status).toBe(400);
+    expect(leap.body).toMatchObject({ code: 'http.invalid_request', errors: [{ path: '/querystring/from' }] });
+    // PostgreSQL cannot store a NUL character
+    const nul = await admin.post('/api/v1/directory/agencies', {
+      code: 'ZZ-NUL',
+      kind: 'international',
+      country: 'ZZ',
+      names: { en: 'A\u0000B' },
+      language: 'en',
+      timeZone: 'UTC',
+    });
+    expect(nul.status).toBe(400);
+    expect(nul.body).toMatchObject({
+      code: 'http.invalid_request',
+      errors: [{ path: '/body/names/en', keyword: 'pattern' }],
+    });
+    expect((await admin.get('/api/v1/directory/agencies/ZZ-NUL')).status).toBe(404);
+    expect((await admin.get('/api/v1/audit?actorId=%00')).status).toBe(400);
+    // a bigint column holds no more than this
+    expect((await admin.get('/api/v1/audit?before=99999999999999999999')).status).toBe(400);
+  });
+
+  it("answers the router's own refusals of a malformed or overlong path with problem+json", async () => {
+    const admin = await testNode().admin();
+    for (const path of ['/api/v1/directory/agencies/%ZZ', `/api/v1/operations/${'x'.repeat(201)}`]) {
+      const refused = await admin.get(path);
+      expect(refused.status, path).toBeGreaterThanOrEqual(400);
+      expect(refused.status, path).toBeLessThan(500);
+      expect(refused.headers.get('content-type'), path).toContain('application/problem+json');
+      expect(refused.body, path).toMatchObject({ code: 'http.bad_url' });
+    }
+  });
+
   it('answers unknown API routes with a 404 problem', async () => {
     const response = await testNode().anonymous().get('/api/v1/nothing-here');
     expect(response.status).toBe(404);

@@ -30,7 +30,7 @@ export function auditRoutes(db: Db) {
           tags,
           querystring: Type.Object(
             {
-              before: Type.Optional(Type.Integer({ minimum: 1 })),
+              before: Type.Optional(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER })),
               limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })),
               actorId: Type.Optional(Type.String({ maxLength: 64 })),
               targetType: Type.Optional(Type.String({ maxLength: 64 })),

@@ -6,7 +6,6 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Ajv } from 'ajv';
-import addFormats from 'ajv-formats';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDefault } from 'fastify';
 import helmet from 'helmet';
 import type { Kysely } from 'kysely';
@@ -19,6 +18,7 @@ import { newId } from '../ids.js';
 import type { Metrics } from '../metrics.js';
 import { projectRoot } from '../paths.js';
 import { registerAccessControl } from './access.js';
+import { nulCharacterAt, withNodeFormats } from './formats.js';
 import { sendProblem } from './problem.js';
 import { Problem } from './schemas.js';
 
@@ -46,8 +46,8 @@ function validatorCompilers() {
   // Bodies are taken as sent (no coercion, unknown fields refused); query strings and path params arrive
   // as text, so only they are coerced to the declared types.
   const options = { allErrors: true, removeAdditional: false, useDefaults: true, strict: false } as const;
-  const strict = addFormats.default(new Ajv({ ...options, coerceTypes: false }));
-  const coercing = addFormats.default(new Ajv({ ...options, coerceTypes: 'array' }));
+  const strict = withNodeFormats(new Ajv({ ...options, coerceTypes: false }));
+  const coercing = withNodeFormats(new Ajv({ ...options, coerceTypes: 'array' }));
   return { strict, coercing };
 }
 
@@ -63,6 +63,8 @@ export async function buildHttpApp(deps: HttpDeps): Promise<HttpApp> {
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : newId();
     },
     routerOptions: { maxParamLength: 200 },
+    // the router's own refusals (a malformed or overlong path) answer as problem+json like every other
+    frameworkErrors: (error, request, reply) => sendProblem(error, request, reply),
     return503OnClosing: true,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -110,6 +112,20 @@ export async function buildHttpApp(deps: HttpDeps): Promise<HttpApp> {
       error === undefined ? done() : done(error instanceof Error ? error : new Error(String(error))),
     ),
   );
+  // No name, number or note holds a NUL character, and PostgreSQL cannot store one: refused as bad input
+  app.addHook('preValidation', async (request) => {
+    const parts = { params: request.params, querystring: request.query, body: request.body };
+    for (const [part, value] of Object.entries(parts)) {
+      const at = nulCharacterAt(value);
+      if (at === undefined) continue;
+      const message = 'must not contain the NUL character';
+      throw Object.assign(new Error(`${part}${at} ${message}`), {
+        statusCode: 400,
+        validationContext: part,
+        validation: [{ instancePath: at, keyword: 'pattern', params: { pattern: '^[^\\u0000]*$' }, message }],
+      });
+    }
+  });
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
     openapi: {

@@ -90,6 +90,7 @@ const FRAMEWORK_CODES: Record<string, string> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'http.unsupported_media_type',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'http.bad_content_length',
   FST_ERR_BAD_URL: 'http.bad_url',
+  FST_ERR_MAX_PARAM_LENGTH: 'http.bad_url',
 };
 
 type DetailValue = string | number | boolean | Array<string | number>;

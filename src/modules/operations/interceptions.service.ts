@@ -1,11 +1,11 @@
 import { Ajv } from 'ajv';
-import addFormats from 'ajv-formats';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { appendAudit } from '../../core/audit/audit.js';
 import type { Actor } from '../../core/auth/roles.js';
 import type { Db } from '../../core/db/database.js';
 import { inTransaction } from '../../core/db/transaction.js';
 import { AppError, forbidden, invalid, notFound } from '../../core/errors.js';
+import { withNodeFormats } from '../../core/http/formats.js';
 import { decodeCursor, pageOf } from '../../core/http/pagination.js';
 import { newId, nowIso } from '../../core/ids.js';
 import { getGeography, locatePoint } from '../directory/directory.service.js';
@@ -318,7 +318,7 @@ export async function dismissDuplicate(db: Db, actor: Actor, id: string): Promis
 // ---- bulk import ----
 
 // The same validator the HTTP layer uses, so an imported row passes exactly when a posted one would.
-const checkRow = addFormats.default(new Ajv({ strict: false })).compile(NewInterception);
+const checkRow = withNodeFormats(new Ajv({ strict: false })).compile(NewInterception);
 
 const CSV_NUMBERS = new Set(['lon', 'lat', 'personsCount']);
 

@@ -13,6 +13,7 @@ import {
   type CountyDay,
   deriveCountySeries,
   hasErrors,
+  isCalendarDate,
   type RiskLevel,
   riskLevel,
   SITUATION_CSV_COLUMNS,
@@ -168,6 +169,8 @@ export async function neighbourDays(
   source: string,
   date: string,
 ): Promise<CountyDay[]> {
+  // a day that is no date has no neighbours: the valid_date rule then refuses it by name
+  if (!isCalendarDate(date)) return [];
   const rows = await store.listReports(db, {
     county: countyCode,
     source,

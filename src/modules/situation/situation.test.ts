@@ -74,6 +74,12 @@ describeEachDatabase('situation reports', (dialect) => {
     expect(future.body.detail).toContain('situation.rule.date_not_future');
     const badDate = await client.put<Problem>('/api/v1/situation/reports/CN-B/2024-02-30', buildDayInput());
     expect(badDate.body.detail).toContain('situation.rule.valid_date');
+    // days no calendar can read, not only impossible ones, are refused by the same rule
+    for (const day of ['2026-13-45', '20260101', 'abc']) {
+      const unreadable = await client.put<Problem>(`/api/v1/situation/reports/CN-B/${day}`, buildDayInput());
+      expect(unreadable.status, day).toBe(400);
+      expect(unreadable.body.detail, day).toContain('situation.rule.valid_date');
+    }
   });
 
   it('stores and returns warnings, and keeps every correction with who, when and what changed', async () => {

@@ -1,8 +1,8 @@
 import { isUtf8 } from 'node:buffer';
 import type { TSchema } from '@sinclair/typebox';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
 import { AppError, reasonOf } from '../../core/errors.js';
+import { withNodeFormats } from '../../core/http/formats.js';
 import { readCsvRecords } from './matcher/screen-csv.js';
 import type { RowError } from './warning.schema.js';
 
@@ -220,7 +220,7 @@ export function readRows(source: ByteSource, format: RowFormat): AsyncGenerator<
   return format === 'csv' ? csvRecords(source) : ndjsonRecords(source);
 }
 
-const ajv = addFormats.default(
+const ajv = withNodeFormats(
   new Ajv({ allErrors: false, strict: false, coerceTypes: false, useDefaults: true }),
 );
 

@@ -81,7 +81,10 @@ describeEachDatabase('HTTP conventions', (dialect) => {
     // RFC 3339 allows a leap second; JavaScript's Date does not
     const leap = await admin.get('/api/v1/operations/interceptions?from=2026-12-31T23:59:60Z');
     expect(leap.status).toBe(400);
-    expect(leap.body).toMatchObject({ code: 'http.invalid_request', errors: [{ path: '/querystring/from' }] });
+    expect(leap.body).toMatchObject({
+      code: 'http.invalid_request',
+      errors: [{ path: '/querystring/from' }],
+    });
     // PostgreSQL cannot store a NUL character
     const nul = await admin.post('/api/v1/directory/agencies', {
       code: 'ZZ-NUL',

@@ -13,6 +13,12 @@ import { registerReportsCommands } from './reports-commands.js';
 import { registerSituationCommands } from './situation-commands.js';
 import { registerWarningCommands } from './warning-commands.js';
 
+// A reader that stops early (`borderlink screen … | head`) closes the pipe: that ends the output, not in error
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(0);
+});
+
 const program = new Command()
   .name('borderlink')
   .description('Borderlink node: cross-border epidemic liaison between border agencies')

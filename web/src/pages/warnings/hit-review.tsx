@@ -211,11 +211,13 @@ function Decision({ hit, onDecided }: { readonly hit: Hit; readonly onDecided: (
           <Field label={t('warnings.review.action')}>
             {({ id }) => (
               <select id={id} name="action" defaultValue={hit.action ?? HIT_ACTIONS[0]}>
-                {HIT_ACTIONS.map((action) => (
-                  <option key={action} value={action}>
-                    {label('hitAction', action)}
-                  </option>
-                ))}
+                {HIT_ACTIONS.filter((action) => hit.direction === 'entry' || action !== 'refused_entry').map(
+                  (action) => (
+                    <option key={action} value={action}>
+                      {label('hitAction', action)}
+                    </option>
+                  ),
+                )}
               </select>
             )}
           </Field>

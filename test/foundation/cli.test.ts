@@ -1,5 +1,9 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { runCli, startCliNode } from '../support/cli.js';
+import { cliArgs, cliCommand, runCli, startCliNode } from '../support/cli.js';
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../support/databases.js';
 import { ApiClient } from '../support/http-client.js';
 import { freePort } from '../support/nodes.js';
@@ -27,6 +31,29 @@ it('prints its version and help for every command', { timeout: 90_000 }, async (
     expect(help.code, commands[i]?.join(' ')).toBe(0);
     expect(help.stdout).toContain('Usage: borderlink');
   });
+});
+
+it('ends quietly when the reader of its output stops early (… | head)', { timeout: 90_000 }, async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'borderlink-pipe-'));
+  const watchlist = path.join(dir, 'watchlist.csv');
+  const crossings = path.join(dir, 'crossings.csv');
+  writeFileSync(watchlist, 'id,surname,given_names\nw1,LI,WEI\n');
+  const rows = Array.from({ length: 50_000 }, (_, i) => `c${i},LI,WEI`);
+  writeFileSync(crossings, `id,surname,given_names\n${rows.join('\n')}\n`);
+  const child = spawn(cliCommand, [...cliArgs, 'screen', '--watchlist', watchlist, '--crossings', crossings], {
+    env: { ...process.env, LOG_LEVEL: 'silent' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  // the first line read, the reader goes away as `head -1` does
+  child.stdout.once('data', () => child.stdout.destroy());
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  rmSync(dir, { recursive: true, force: true });
+  expect(stderr).not.toContain('EPIPE');
+  expect(code).toBe(0);
 });
 
 it('names the bad variable when the configuration is wrong', async () => {

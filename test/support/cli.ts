@@ -8,8 +8,9 @@ export interface CliResult {
   stderr: string;
 }
 
-const tsx = path.join(projectRoot, 'node_modules', '.bin', 'tsx');
-const main = path.join(projectRoot, 'src', 'cli', 'main.ts');
+/** The real `borderlink` command, from source: the program and its leading arguments. */
+export const cliCommand = path.join(projectRoot, 'node_modules', '.bin', 'tsx');
+export const cliArgs: readonly string[] = [path.join(projectRoot, 'src', 'cli', 'main.ts')];
 
 /** Runs the real `borderlink` command (from source) with the given environment and optional stdin. */
 export function runCli(
@@ -18,7 +19,7 @@ export function runCli(
   stdin?: string,
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(tsx, [main, ...args], {
+    const child = spawn(cliCommand, [...cliArgs, ...args], {
       cwd: projectRoot,
       env: { ...process.env, LOG_LEVEL: 'silent', ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
@@ -39,7 +40,7 @@ export function runCli(
 
 /** Starts `borderlink serve` as a separate process; resolves once it prints that it listens. */
 export function startCliNode(env: Record<string, string | undefined>) {
-  const child = spawn(tsx, [main, 'serve'], {
+  const child = spawn(cliCommand, [...cliArgs, 'serve'], {
     cwd: projectRoot,
     env: { ...process.env, LOG_LEVEL: 'silent', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

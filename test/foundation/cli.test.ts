@@ -40,10 +40,14 @@ it('ends quietly when the reader of its output stops early (… | head)', { time
   writeFileSync(watchlist, 'id,surname,given_names\nw1,LI,WEI\n');
   const rows = Array.from({ length: 50_000 }, (_, i) => `c${i},LI,WEI`);
   writeFileSync(crossings, `id,surname,given_names\n${rows.join('\n')}\n`);
-  const child = spawn(cliCommand, [...cliArgs, 'screen', '--watchlist', watchlist, '--crossings', crossings], {
-    env: { ...process.env, LOG_LEVEL: 'silent' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    cliCommand,
+    [...cliArgs, 'screen', '--watchlist', watchlist, '--crossings', crossings],
+    {
+      env: { ...process.env, LOG_LEVEL: 'silent' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();

@@ -121,6 +121,18 @@ export async function updateAgency(
   return inTransaction(db, async (trx) => {
     const existing = await store.findAgency(trx, code);
     if (!existing) throw notFound('directory.agency_not_found', 'Agency', code);
+    // the own agency is who this node speaks for: users, messages and county figures hang on it
+    if (
+      changes.kind &&
+      changes.kind !== existing.kind &&
+      (existing.kind === 'own' || changes.kind === 'own')
+    ) {
+      throw conflict(
+        'directory.own_agency_kind',
+        "The node's own agency cannot become another kind of agency, nor another agency its own",
+        { field: 'kind' },
+      );
+    }
     await store.updateAgency(trx, code, {
       ...(changes.kind && { kind: changes.kind }),
       ...(changes.country && { country: changes.country }),

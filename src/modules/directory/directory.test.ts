@@ -46,6 +46,33 @@ describeEachDatabase('directory', (dialect) => {
       expect(read.body).toMatchObject({ code: 'MN-GABP', timeZone: 'Asia/Ulaanbaatar' });
     });
 
+    it('keeps the own agency its own, and another agency from becoming it', async () => {
+      const admin = await testNode().admin();
+      const created = await admin.post('/api/v1/directory/agencies', {
+        code: 'VN-BGP',
+        kind: 'counterpart',
+        country: 'VN',
+        names: { en: 'Border Guard Command' },
+        language: 'en',
+        timeZone: 'Asia/Ho_Chi_Minh',
+      });
+      expect(created.status, created.text).toBe(201);
+      for (const [code, kind] of [
+        ['CN-NIA', 'counterpart'],
+        ['VN-BGP', 'own'],
+      ] as const) {
+        const changed = await admin.patch(`/api/v1/directory/agencies/${code}`, { kind });
+        expect(changed.status, code).toBe(409);
+        expect(changed.body).toMatchObject({ code: 'directory.own_agency_kind' });
+      }
+      expect((await admin.get('/api/v1/directory/agencies/CN-NIA')).body).toMatchObject({ kind: 'own' });
+      const renamed = await admin.patch('/api/v1/directory/agencies/CN-NIA', {
+        kind: 'own',
+        timeZone: 'UTC',
+      });
+      expect(renamed.status, renamed.text).toBe(200);
+    });
+
     it('answers 401 without a session, 403 without the admin role, 400 naming a bad field', async () => {
       const body = {
         code: 'VN-BG',

@@ -44,7 +44,7 @@ const pointerKey = (key: string): string => key.replaceAll('~', '~0').replaceAll
 
 /**
  * Where the first NUL character of parsed request data lies (a JSON pointer; '' for the value itself), or
- * undefined. Raw uploads (buffers, streams) are not walked: their readers check their own rows.
+ * undefined. Raw uploads (buffers, streams) are not walked here.
  */
 export function nulCharacterAt(value: unknown): string | undefined {
   if (typeof value === 'string') return value.includes('\u0000') ? '' : undefined;

@@ -50,6 +50,17 @@ function crossingFromCsv(record: Record<string, unknown>): Record<string, unknow
 
 const validateCrossing = rowValidator<NewCrossing>(NewCrossing);
 
+/** A CSV row's error names the column the file has: the identity's columns sit in the file's one row. */
+const inCsvColumns = (error: RowError): RowError => {
+  const column = (text: string) =>
+    text.replace(/^\/identity\/([^/ ]+)/, (_m, field: string) => `/${rowField(field, 'csv')}`);
+  return {
+    ...error,
+    ...(error.path !== undefined && { path: column(error.path) }),
+    message: column(error.message),
+  };
+};
+
 function readCrossing(
   record: Record<string, unknown>,
   format: RowFormat,
@@ -58,7 +69,8 @@ function readCrossing(
   by: string,
 ): RowResult<ReturnType<typeof crossingRow>> {
   const validated = validateCrossing(format === 'csv' ? crossingFromCsv(record) : record, line, format);
-  if (!validated.ok) return validated;
+  if (!validated.ok)
+    return format === 'csv' ? { ok: false, error: inCsvColumns(validated.error) } : validated;
   const input = validated.value;
   try {
     const identity = identityOf(input);

@@ -182,6 +182,17 @@ describeEachDatabase('bulk uploads over HTTP', (dialect) => {
     ]);
   });
 
+  it("names a bad identity field by the CSV column the file has, not by the API's nesting", async () => {
+    const csv = `${CROSSINGS_HEADER}\nentry,${TEST_PORT},BAATAR,SUKH,1970-02-31x,MN1234567\n`;
+    const report = await officer.raw('POST', '/api/v1/warning/crossings/bulk', csv, 'text/csv');
+    expect(report.body.errors).toEqual([
+      expect.objectContaining({ code: 'warning.invalid_row', path: '/birth_date' }),
+    ]);
+    expect(report.body.errors).toEqual([
+      expect.objectContaining({ message: expect.stringMatching(/^\/birth_date /) }),
+    ]);
+  });
+
   it('answers an empty file with 400 saying it is empty', async () => {
     for (const path of ['/api/v1/warning/crossings/bulk', '/api/v1/warning/watchlist/imports']) {
       const empty = await officer.raw('POST', path, '', 'text/csv');

@@ -8,26 +8,21 @@ const checkOf = (format: unknown): Check => {
   if (typeof format === 'function') return format as Check;
   if (format instanceof RegExp) return (text) => format.test(text);
   if (typeof format === 'object' && format !== null && 'validate' in format) return checkOf(format.validate);
-  throw new Error('ajv-formats changed the shape of its date formats');
+  throw new Error('ajv-formats changed the shape of its date-time format');
 };
 
 const rfc3339DateTime = checkOf(addFormats.default.get('date-time'));
-const rfc3339Date = checkOf(addFormats.default.get('date'));
 
 /**
- * The formats every validator of the node uses: ajv-formats', except that a date and a date-time must also be
- * an instant JavaScript can hold. RFC 3339 allows a leap second (23:59:60) that Date cannot represent; a value
- * the schema passed must never fail later, in the code that reads it, as a 500.
+ * The formats every validator of the node uses: ajv-formats', except that a date-time must also be an instant
+ * JavaScript can hold (a `date` always is). RFC 3339 allows a leap second (23:59:60) that Date cannot
+ * represent; a value the schema passed must never fail later, in the code that reads it, as a 500.
  */
 export function withNodeFormats<T extends Ajv>(ajv: T): T {
   addFormats.default(ajv);
   ajv.addFormat('date-time', {
     type: 'string',
     validate: (text: string) => rfc3339DateTime(text) && Number.isFinite(Date.parse(text)),
-  });
-  ajv.addFormat('date', {
-    type: 'string',
-    validate: (text: string) => rfc3339Date(text) && Number.isFinite(Date.parse(text)),
   });
   return ajv;
 }

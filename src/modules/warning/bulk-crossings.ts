@@ -48,18 +48,8 @@ function crossingFromCsv(record: Record<string, unknown>): Record<string, unknow
   return { ...crossing, identity };
 }
 
-const validateCrossing = rowValidator<NewCrossing>(NewCrossing);
-
-/** A CSV row's error names the column the file has: the identity's columns sit in the file's one row. */
-const inCsvColumns = (error: RowError): RowError => {
-  const column = (text: string) =>
-    text.replace(/^\/identity\/([^/ ]+)/, (_m, field: string) => `/${rowField(field, 'csv')}`);
-  return {
-    ...error,
-    ...(error.path !== undefined && { path: column(error.path) }),
-    message: column(error.message),
-  };
-};
+// a CSV row's identity columns are gathered into `identity` (see crossingFromCsv)
+const validateCrossing = rowValidator<NewCrossing>(NewCrossing, ['identity']);
 
 function readCrossing(
   record: Record<string, unknown>,
@@ -69,8 +59,7 @@ function readCrossing(
   by: string,
 ): RowResult<ReturnType<typeof crossingRow>> {
   const validated = validateCrossing(format === 'csv' ? crossingFromCsv(record) : record, line, format);
-  if (!validated.ok)
-    return format === 'csv' ? { ok: false, error: inCsvColumns(validated.error) } : validated;
+  if (!validated.ok) return validated;
   const input = validated.value;
   try {
     const identity = identityOf(input);

@@ -234,12 +234,27 @@ export const rowField = (field: string, format: RowFormat): string =>
  * language, and the English for logs and scripts. A CSV row names the field by the column its file has, so the
  * reader finds it in their header.
  */
-export function rowSchemaError(line: number, issue: ErrorObject | undefined, format: RowFormat): RowError {
+export function rowSchemaError(
+  line: number,
+  issue: ErrorObject | undefined,
+  format: RowFormat,
+  csvGroups: readonly string[] = [],
+): RowError {
   const keyword = issue?.keyword ?? 'invalid';
   const params: Record<string, unknown> = issue?.params ?? {};
   const extra = params.additionalProperty ?? params.missingProperty;
   const name = (field: string) => rowField(field, format);
-  const pointer = (issue?.instancePath ?? '').replace(/^\/([^/]+)/, (_m, field: string) => `/${name(field)}`);
+  // a CSV row is flat: a group the API nests its columns in (a crossing's identity) is no column of the file
+  const flat = (pointer: string) =>
+    format === 'csv'
+      ? pointer.replace(/^\/([^/]+)(?=\/)/, (whole, group: string) =>
+          csvGroups.includes(group) ? '' : whole,
+        )
+      : pointer;
+  const pointer = flat(issue?.instancePath ?? '').replace(
+    /^\/([^/]+)/,
+    (_m, field: string) => `/${name(field)}`,
+  );
   const path = `${pointer}${typeof extra === 'string' ? `/${name(extra)}` : ''}` || '/';
   const what =
     keyword === 'additionalProperties'
@@ -256,14 +271,18 @@ export function rowSchemaError(line: number, issue: ErrorObject | undefined, for
   return { line, code: 'warning.invalid_row', message: `${where} ${what}`, path, keyword, params: named };
 }
 
-/** A row validator from a request schema: the same rules bulk rows and single requests obey. */
+/**
+ * A row validator from a request schema: the same rules bulk rows and single requests obey. `csvGroups` names
+ * the objects a CSV row's columns are gathered into before validation, so an error names the file's column.
+ */
 export function rowValidator<T>(
   schema: TSchema,
+  csvGroups: readonly string[] = [],
 ): (value: unknown, line: number, format: RowFormat) => RowResult<T> {
   const validate: ValidateFunction = ajv.compile(schema);
   return (value, line, format) => {
     if (validate(value)) return { ok: true, value: value as T };
-    return { ok: false, error: rowSchemaError(line, validate.errors?.[0], format) };
+    return { ok: false, error: rowSchemaError(line, validate.errors?.[0], format, csvGroups) };
   };
 }
 

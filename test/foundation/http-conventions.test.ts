@@ -2,6 +2,10 @@ import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../support/databases.js';
 import { useTestNode } from '../support/nodes.js';
 
+interface OpenApi {
+  paths: Record<string, { get?: { parameters?: Array<{ in: string; name: string }> } }>;
+}
+
 describeEachDatabase('HTTP conventions', (dialect) => {
   const testNode = useTestNode(dialect);
 
@@ -85,6 +89,10 @@ describeEachDatabase('HTTP conventions', (dialect) => {
       code: 'http.invalid_request',
       errors: [{ path: '/querystring/from' }],
     });
+    // PostgreSQL has no year 0
+    const yearZero = await admin.get('/api/v1/operations/interceptions?from=0000-01-01T00:00:00Z');
+    expect(yearZero.status).toBeLessThan(500);
+    expect((await admin.get('/api/v1/reports/statistics?period=0000')).status).toBe(400);
     // PostgreSQL cannot store a NUL character
     const nul = await admin.post('/api/v1/directory/agencies', {
       code: 'ZZ-NUL',
@@ -103,6 +111,30 @@ describeEachDatabase('HTTP conventions', (dialect) => {
     expect((await admin.get('/api/v1/audit?actorId=%00')).status).toBe(400);
     // a bigint column holds no more than this
     expect((await admin.get('/api/v1/audit?before=99999999999999999999')).status).toBe(400);
+  });
+
+  it('answers a forged page cursor with a 4xx problem or a page, never a 500, on every list that takes one', async () => {
+    const admin = await testNode().admin();
+    const spec = (await admin.get<OpenApi>('/api/openapi.json')).body;
+    const lists = Object.entries(spec.paths).filter(
+      ([path, item]) =>
+        !path.includes('{') && item.get?.parameters?.some((p) => p.in === 'query' && p.name === 'cursor'),
+    );
+    expect(lists.length).toBeGreaterThan(5);
+    const forged = (key: unknown[]) => Buffer.from(JSON.stringify(key)).toString('base64url');
+    // a key of each length any list uses, holding what no issued key holds: a NUL character, a string where a
+    // time is kept, a number too large for any column
+    const cursors = [1, 2, 3].flatMap((arity) => [
+      forged(Array.from({ length: arity }, () => 'a\u0000b')),
+      forged(Array.from({ length: arity }, () => 'not a time')),
+      forged(Array.from({ length: arity }, () => 1e300)),
+    ]);
+    for (const [path] of lists) {
+      for (const cursor of cursors) {
+        const response = await admin.get(`${path}?cursor=${cursor}`);
+        expect(response.status, `${path} ${cursor}`).toBeLessThan(500);
+      }
+    }
   });
 
   it("answers the router's own refusals of a malformed or overlong path with problem+json", async () => {

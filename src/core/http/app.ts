@@ -18,7 +18,7 @@ import { newId } from '../ids.js';
 import type { Metrics } from '../metrics.js';
 import { projectRoot } from '../paths.js';
 import { registerAccessControl } from './access.js';
-import { nulCharacterAt, withNodeFormats } from './formats.js';
+import { nulCharacterAt, nulIssue, withNodeFormats } from './formats.js';
 import { sendProblem } from './problem.js';
 import { Problem } from './schemas.js';
 
@@ -112,17 +112,17 @@ export async function buildHttpApp(deps: HttpDeps): Promise<HttpApp> {
       error === undefined ? done() : done(error instanceof Error ? error : new Error(String(error))),
     ),
   );
-  // No name, number or note holds a NUL character, and PostgreSQL cannot store one: refused as bad input
+  // a NUL character anywhere in a request is refused as bad input (see nulIssue)
   app.addHook('preValidation', async (request) => {
     const parts = { params: request.params, querystring: request.query, body: request.body };
     for (const [part, value] of Object.entries(parts)) {
       const at = nulCharacterAt(value);
       if (at === undefined) continue;
-      const message = 'must not contain the NUL character';
-      throw Object.assign(new Error(`${part}${at} ${message}`), {
+      const issue = nulIssue(at);
+      throw Object.assign(new Error(`${part}${at} ${issue.message}`), {
         statusCode: 400,
         validationContext: part,
-        validation: [{ instancePath: at, keyword: 'pattern', params: { pattern: '^[^\\u0000]*$' }, message }],
+        validation: [issue],
       });
     }
   });

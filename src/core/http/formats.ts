@@ -38,6 +38,18 @@ const isPlainData = (value: unknown): value is Record<string, unknown> =>
 const pointerKey = (key: string): string => key.replaceAll('~', '~0').replaceAll('/', '~1');
 
 /**
+ * The validation issue of a NUL character at `at` (a JSON pointer), worded as the pattern no text field of the
+ * node allows: no name, number or note holds one, and PostgreSQL cannot store it.
+ */
+export const nulIssue = (at: string) => ({
+  instancePath: at,
+  schemaPath: '#/pattern',
+  keyword: 'pattern',
+  params: { pattern: '^[^\\u0000]*$' },
+  message: 'must not contain the NUL character',
+});
+
+/**
  * Where the first NUL character of parsed request data lies (a JSON pointer; '' for the value itself), or
  * undefined. Raw uploads (buffers, streams) are not walked here.
  */

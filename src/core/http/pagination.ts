@@ -5,15 +5,16 @@ export function encodeCursor(key: ReadonlyArray<string | number>): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
+// no key this server issues holds a NUL character, and PostgreSQL could not compare one
+const isKeyPart = (part: unknown): boolean =>
+  (typeof part === 'string' && !part.includes('\u0000')) ||
+  (typeof part === 'number' && Number.isFinite(part));
+
 export function decodeCursor(cursor: string | undefined, arity: number): Array<string | number> | undefined {
   if (cursor === undefined) return undefined;
   try {
     const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(key) &&
-      key.length === arity &&
-      key.every((part) => typeof part === 'string' || typeof part === 'number')
-    ) {
+    if (Array.isArray(key) && key.length === arity && key.every(isKeyPart)) {
       return key as Array<string | number>;
     }
   } catch {

@@ -5,7 +5,7 @@ import type { Actor } from '../../core/auth/roles.js';
 import type { Db } from '../../core/db/database.js';
 import { inTransaction } from '../../core/db/transaction.js';
 import { AppError, forbidden, invalid, notFound } from '../../core/errors.js';
-import { withNodeFormats } from '../../core/http/formats.js';
+import { nulCharacterAt, nulIssue, withNodeFormats } from '../../core/http/formats.js';
 import { decodeCursor, pageOf } from '../../core/http/pagination.js';
 import { newId, nowIso } from '../../core/ids.js';
 import { getGeography, locatePoint } from '../directory/directory.service.js';
@@ -360,6 +360,8 @@ function parseRows(
 }
 
 function rowProblem(value: unknown): string | null {
+  const nulAt = nulCharacterAt(value);
+  if (nulAt !== undefined) return `${nulAt || '/'}: ${nulIssue(nulAt).message}`;
   if (checkRow(value)) return null;
   const first = checkRow.errors?.[0];
   return first

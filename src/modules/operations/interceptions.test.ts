@@ -169,6 +169,19 @@ describeEachDatabase('interceptions and handovers', (dialect) => {
         'application/x-ndjson',
       );
       expect(second.body).toMatchObject({ imported: 1, errors: [{ row: 2 }] });
+      // PostgreSQL cannot store a NUL character: the row is reported, not the import ended in a 500
+      const withNul = `${JSON.stringify(buildInterception({ occurredAt: '2026-06-01T05:00:00Z', lon: 100.79, lat: 42.79, note: 'a\u0000b' }))}\n`;
+      const nul = await commander.raw(
+        'POST',
+        '/api/v1/operations/interceptions/import',
+        withNul,
+        'application/x-ndjson',
+      );
+      expect(nul.status).toBe(200);
+      expect(nul.body).toMatchObject({
+        imported: 0,
+        errors: [{ row: 1, message: '/note: must not contain the NUL character' }],
+      });
       expect(
         (await viewer.raw('POST', '/api/v1/operations/interceptions/import', csv, 'text/csv')).status,
       ).toBe(403);

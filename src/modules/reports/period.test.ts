@@ -33,6 +33,18 @@ describe('report periods', () => {
     expect(() => shanghai('2021-W53')).toThrow(AppError);
   });
 
+  it('refuses a period outside the years 1900 to 2999, the years 0–99 included', () => {
+    for (const period of ['0050', '0099-H1', '0001-03', '0000-03-05', '1899', '3000-W01']) {
+      expect(() => shanghai(period), period).toThrow(/within the years 1900 to 2999/);
+    }
+    expect(() => resolvePeriod({ from: '0050-01-01', to: '0050-01-31' }, 'UTC')).toThrow(/1900 to 2999/);
+    expect(() => resolvePeriod({ from: '2999-12-01', to: '3000-01-01' }, 'UTC')).toThrow(/1900 to 2999/);
+    expect(shanghai('1900')).toMatchObject({ from: '1900-01-01', to: '1900-12-31' });
+    expect(resolvePeriod({ from: '2999-12-01', to: '2999-12-31' }, 'UTC')).toMatchObject({
+      to: '2999-12-31',
+    });
+  });
+
   it('takes a custom period from two inclusive dates', () => {
     expect(resolvePeriod({ from: '2021-01-01', to: '2021-06-30' }, 'UTC')).toEqual({
       kind: 'custom',

@@ -28,6 +28,9 @@ export interface PeriodRequest {
 
 /** The longest custom period: a report over more than a few years is a mistake, not a question. */
 const MAX_CUSTOM_DAYS = 3660;
+/** The years a period may fall in: any other is a typing mistake, and the year 0 is no date to PostgreSQL. */
+const FIRST_YEAR = 1900;
+const LAST_YEAR = 2999;
 
 // Every refusal carries the limit: the reader's message names it whichever rule the period broke.
 const badPeriod = (message: string) => invalid('reports.bad_period', message, { maxDays: MAX_CUSTOM_DAYS });
@@ -65,7 +68,10 @@ interface DateRange {
 }
 
 function ymd(year: number, month: number, day: number): number {
-  return Date.UTC(year, month - 1, day);
+  // Date.UTC would read the years 0–99 as 1900–1999
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return date.getTime();
 }
 
 function monthSpan(year: number, firstMonth: number, months: number) {
@@ -146,6 +152,9 @@ export function localMidnight(dayMs: number, timeZone: string): string {
 }
 
 function build(kind: PeriodKind, range: DateRange, timeZone: string): ReportPeriod {
+  if (range.first < ymd(FIRST_YEAR, 1, 1) || range.next > ymd(LAST_YEAR + 1, 1, 1)) {
+    throw badPeriod(`A period must fall within the years ${FIRST_YEAR} to ${LAST_YEAR}`);
+  }
   return {
     kind,
     label: range.label,

@@ -117,6 +117,29 @@ describeEachDatabase('situation imports', (dialect) => {
     expect(await count('CN-B')).toBe(5);
   });
 
+  it('names a cell holding a NUL character, which PostgreSQL cannot store, as that row’s error', async () => {
+    // a NUL in the first 8 KB already marks the file as binary: these lie beyond it
+    const client = await importer();
+    const dayCells = (date: string) =>
+      countyDayCells(
+        buildCountyDay({ countyCode: 'CN-A', date, confirmed: 100, newLocal: 0, newImported: 0 }),
+      );
+    const remark = dayCells(addDays('2022-04-01', 250));
+    remark[ALL_COLUMN_NAMES.indexOf('remarks')] = 'see\u0000note';
+    const county = dayCells(addDays('2022-04-01', 251));
+    county[ALL_COLUMN_NAMES.indexOf('county_code')] = 'CN\u0000A';
+    const csv = csvOf('CN-A', '2022-04-01', 300, { 250: remark, 251: county });
+    expect(csv.indexOf('\u0000')).toBeGreaterThan(8192);
+    const response = await client.raw('POST', '/api/v1/situation/imports', csv, 'text/csv');
+    expect(response.status).toBe(400);
+    expect(
+      (response.body as unknown as ImportBody).rowErrors?.map((e) => [e.line, e.column, e.code]),
+    ).toEqual([
+      [252, 'remarks', 'situation.cell_nul'],
+      [253, 'county_code', 'situation.cell_nul'],
+    ]);
+  });
+
   it('refuses duplicate rows and rows that break a rule against the rows around them', async () => {
     const client = await importer();
     const first = countyDayCells(

@@ -2,7 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import type { TSchema } from '@sinclair/typebox';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { AppError, reasonOf } from '../../core/errors.js';
-import { withNodeFormats } from '../../core/http/formats.js';
+import { nulCharacterAt, nulIssue, withNodeFormats } from '../../core/http/formats.js';
 import { readCsvRecords } from './matcher/screen-csv.js';
 import type { RowError } from './warning.schema.js';
 
@@ -281,6 +281,9 @@ export function rowValidator<T>(
 ): (value: unknown, line: number, format: RowFormat) => RowResult<T> {
   const validate: ValidateFunction = ajv.compile(schema);
   return (value, line, format) => {
+    const nulAt = nulCharacterAt(value);
+    if (nulAt !== undefined)
+      return { ok: false, error: rowSchemaError(line, nulIssue(nulAt), format, csvGroups) };
     if (validate(value)) return { ok: true, value: value as T };
     return { ok: false, error: rowSchemaError(line, validate.errors?.[0], format, csvGroups) };
   };

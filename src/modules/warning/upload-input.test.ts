@@ -193,6 +193,31 @@ describeEachDatabase('bulk uploads over HTTP', (dialect) => {
     ]);
   });
 
+  it('reports a row holding a NUL character as that row’s error and keeps the others', async () => {
+    // PostgreSQL cannot store the character: before, the whole upload ended in a 500
+    const crossings = `${CROSSINGS_HEADER}\n${crossingRow(901)}\nentry,${TEST_PORT},BAA\u0000TAR,SUKH,1970-01-01,MN9020000\n`;
+    const crossingReport = await officer.raw('POST', '/api/v1/warning/crossings/bulk', crossings, 'text/csv');
+    expect(crossingReport.status).toBe(200);
+    expect(crossingReport.body).toMatchObject({
+      accepted: 1,
+      rejected: 1,
+      errors: [{ line: 3, code: 'warning.invalid_row', path: '/surname', keyword: 'pattern' }],
+    });
+    const before = await entriesStored();
+    const entries = `${ENTRIES_HEADER}\n${entryRow(901)}\nclose_contact,contact,ZHANG,WEI,,E9020\u0000000,2099-12-31\n`;
+    const entryReport = await officer.raw(
+      'POST',
+      '/api/v1/warning/watchlist/imports?partial=true',
+      entries,
+      'text/csv',
+    );
+    expect(entryReport.status).toBe(201);
+    expect(entryReport.body).toMatchObject({
+      errors: [{ line: 3, code: 'warning.invalid_row', path: '/document_number', keyword: 'pattern' }],
+    });
+    expect(await entriesStored()).toBe(before + 1);
+  });
+
   it('answers an empty file with 400 saying it is empty', async () => {
     for (const path of ['/api/v1/warning/crossings/bulk', '/api/v1/warning/watchlist/imports']) {
       const empty = await officer.raw('POST', path, '', 'text/csv');

@@ -221,6 +221,10 @@ type CellRead =
   | { ok: false; code: string; message: string };
 
 function readCell(column: SituationColumn, text: string): CellRead {
+  // no code, date, number or remark holds one, and PostgreSQL cannot store it
+  if (text.includes('\u0000')) {
+    return { ok: false, code: 'situation.cell_nul', message: `${column.name} contains the NUL character` };
+  }
   if (text === '') {
     return column.required
       ? { ok: false, code: 'situation.cell_required', message: `${column.name} is required` }

@@ -13,11 +13,11 @@ import {
 import {
   type CrossingPlace,
   crossingRow,
-  identityOf,
   ruleContextOf,
   type Screened,
   screenRow,
   storeScreened,
+  travellerOf,
 } from './screening.service.js';
 import type { WarningRuntime } from './warning.runtime.js';
 import { type BulkReport, NewCrossing, type RowError } from './warning.schema.js';
@@ -62,7 +62,7 @@ function readCrossing(
   if (!validated.ok) return validated;
   const input = validated.value;
   try {
-    const identity = identityOf(input);
+    const { identity } = travellerOf(input);
     const where = {
       ...place,
       direction: input.direction,

@@ -44,8 +44,14 @@ export function mrzError(result: Extract<MrzResult, { ok: false }>): AppError {
 
 const MRZ_DOCUMENT_TYPES = { passport: 'passport', id_card: 'identity_card', visa: 'other', other: 'other' };
 
-/** The identity to screen: typed fields, or the MRZ read (and check-digit verified). */
-export function identityOf(travel: TravelFields): IdentityInput {
+/** Who crossed: the identity to screen, and when it was read from the MRZ, the day an expired document ended. */
+export interface Traveller {
+  readonly identity: IdentityInput;
+  readonly documentExpiredOn: string | null;
+}
+
+/** The traveller to screen: typed fields, or the MRZ read (and check-digit verified). */
+export function travellerOf(travel: TravelFields): Traveller {
   if (travel.identity && travel.mrz) {
     throw invalid('warning.identity_twice', 'Send the identity typed or as an MRZ, not both', {
       field: 'mrz',
@@ -65,7 +71,13 @@ export function identityOf(travel: TravelFields): IdentityInput {
       birthDate: read.birthDate ?? undefined,
       sex: read.sex ?? undefined,
     };
-    return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as IdentityInput;
+    const identity = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+    // the parser judges expiry against today: a desk reads documents as they are presented
+    const expired = result.warnings.some((warning) => warning.code === 'expired');
+    return {
+      identity: identity as IdentityInput,
+      documentExpiredOn: expired ? result.fields.expiryDate : null,
+    };
   }
   const identity = travel.identity;
   if (
@@ -88,7 +100,7 @@ export function identityOf(travel: TravelFields): IdentityInput {
       birthDate: identity.birthDate,
     });
   }
-  return identity;
+  return { identity, documentExpiredOn: null };
 }
 
 /** Refuses a crossing at a port the directory does not know: reports count crossings by port. */
@@ -313,13 +325,19 @@ export function entrySummary(row: WatchlistEntryRow): EntrySummary {
   };
 }
 
-async function outcomesOf(rt: WarningRuntime, screened: readonly Screened[]): Promise<ScreeningOutcome[]> {
+/** The desk's answers for screened crossings; `travellers` are theirs, in the same order. */
+async function outcomesOf(
+  rt: WarningRuntime,
+  screened: readonly Screened[],
+  travellers: readonly Traveller[],
+): Promise<ScreeningOutcome[]> {
   const entryIds = screened.flatMap((s) => (s.match.entryId ? [s.match.entryId] : []));
   const entries = new Map((await store.findEntriesByIds(rt.db, entryIds)).map((row) => [row.id, row]));
-  return screened.map(({ crossing, match, hits }) => {
+  return screened.map(({ crossing, match, hits }, i) => {
     const entry = match.entryId ? entries.get(match.entryId) : undefined;
     return {
       crossingId: crossing.id,
+      documentExpiredOn: travellers[i]?.documentExpiredOn ?? null,
       verdict: match.verdict,
       score: match.score,
       explanation: [...match.explanation],
@@ -440,7 +458,7 @@ export async function recordCrossing(
   actor: Actor,
   input: NewCrossing,
 ): Promise<ScreeningOutcome> {
-  const identity = identityOf(input);
+  const traveller = travellerOf(input);
   const rules = await ruleContextOf(rt);
   await checkPortKnown(rules, input.portCode);
   const place: CrossingPlace = {
@@ -451,9 +469,10 @@ export async function recordCrossing(
     source: 'desk',
     importId: null,
   };
-  const screened = await screenRow(rt, rules, crossingRow(place, input, identity, actor.name), 'desk');
+  const row = crossingRow(place, input, traveller.identity, actor.name);
+  const screened = await screenRow(rt, rules, row, 'desk');
   await storeScreened(rt, actor, [screened], 'crossing.record');
-  const [outcome] = await outcomesOf(rt, [screened]);
+  const [outcome] = await outcomesOf(rt, [screened], [traveller]);
   if (!outcome) throw new Error('screening produced no outcome');
   return outcome;
 }
@@ -475,11 +494,14 @@ export async function recordExpectedCrossings(
     importId: null,
   };
   const rows: CrossingRow[] = [];
+  const travellers: Traveller[] = [];
   const refused: RefusedPassenger[] = [];
   input.passengers.forEach((passenger, position) => {
     try {
       const travel = { ...passenger, conveyance: passenger.conveyance ?? input.conveyance };
-      rows.push(crossingRow(place, travel, identityOf(passenger), actor.name));
+      const traveller = travellerOf(passenger);
+      rows.push(crossingRow(place, travel, traveller.identity, actor.name));
+      travellers.push(traveller);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       refused.push({ position, error });
@@ -490,5 +512,5 @@ export async function recordExpectedCrossings(
   const screened: Screened[] = [];
   for (const row of rows) screened.push(await screenRow(rt, rules, row, 'expected'));
   await storeScreened(rt, actor, screened, 'crossing.expected');
-  return { items: await outcomesOf(rt, screened) };
+  return { items: await outcomesOf(rt, screened, travellers) };
 }

@@ -276,6 +276,9 @@ export const RuleWarning = Type.Object({
 /** The desk's answer: the verdict, why, and who it matched. */
 export const ScreeningOutcome = Type.Object({
   crossingId: Type.String(),
+  documentExpiredOn: Type.Union([Type.String(), Type.Null()], {
+    description: 'the expiry date read from the MRZ when the document has expired; null otherwise',
+  }),
   verdict: StringEnum(VERDICTS),
   score: Type.Number(),
   explanation: Type.Array(Evidence),

@@ -178,14 +178,31 @@ describeEachDatabase('warning module over HTTP', (dialect) => {
       hitId: string;
       entry: { id: string };
       explanation: unknown[];
+      documentExpiredOn: string | null;
     }>('/api/v1/warning/crossings', { direction: 'entry', portCode: 'ERLIAN', mrz });
     unsubscribe();
     expect(response.status).toBe(201);
     expect(response.body.verdict).toBe('hit');
+    expect(response.body.documentExpiredOn).toBeNull();
     expect(response.body.entry.id).toBe(entryId);
     expect(response.body.explanation.length).toBeGreaterThan(0);
     const alert = events.find((event) => event.type === 'hit.raised');
     expect(alert).toMatchObject({ personalData: true, data: { hitId: response.body.hitId, verdict: 'hit' } });
+  });
+
+  it('says when a document read from the MRZ has expired, and screens the traveller all the same', async () => {
+    const mrz = buildTd3({ surname: 'TUMUR', givenNames: 'BOLD', expiryDate: '240315' }).join('\n');
+    const response = await (await officer()).post<{ verdict: string; documentExpiredOn: string | null }>(
+      '/api/v1/warning/crossings',
+      { direction: 'entry', portCode: 'ERLIAN', mrz },
+    );
+    expect(response.status).toBe(201);
+    expect(response.body).toMatchObject({ verdict: 'clear', documentExpiredOn: '2024-03-15' });
+    const typed = await (await officer()).post<{ documentExpiredOn: string | null }>(
+      '/api/v1/warning/crossings',
+      buildCrossing(),
+    );
+    expect(typed.body.documentExpiredOn).toBeNull();
   });
 
   it('clears a traveller who is on no list', async () => {

@@ -60,6 +60,8 @@ export interface WatchlistEntry {
 
 export interface ScreeningOutcome {
   readonly crossingId: string;
+  /** The expiry date read from the MRZ when the document has expired. */
+  readonly documentExpiredOn: string | null;
   readonly verdict: 'hit' | 'possible' | 'clear';
   readonly score: number;
   readonly explanation: readonly Evidence[];

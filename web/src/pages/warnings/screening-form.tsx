@@ -16,6 +16,12 @@ const IDENTITY = [
   'documentNumber',
 ] as const;
 const PLACES = ['fromCounty', 'residenceCounty'] as const;
+const HINTS: Readonly<Partial<Record<(typeof IDENTITY)[number], string>>> = {
+  birthDate: 'warnings.person.birthDateHint',
+  nationality: 'warnings.person.nationalityHint',
+};
+// what one traveller's document says: emptied after each check, while port, direction and conveyance stay
+const TRAVELLER_FIELDS = [...IDENTITY, 'sex', 'mrz'];
 
 /** The desk's check of one traveller: typed identity or the MRZ as read, screened at once. */
 export function ScreeningForm({ onScreened }: { readonly onScreened: () => void }) {
@@ -26,11 +32,14 @@ export function ScreeningForm({ onScreened }: { readonly onScreened: () => void 
   const [outcome, setOutcome] = useState<ScreeningOutcome | null>(null);
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
+    const element = event.currentTarget;
+    const form = new FormData(element);
     const text = (name: string) => String(form.get(name) ?? '').trim();
     const identity = Object.fromEntries(
       IDENTITY.map((name) => [name, text(name)]).filter(([, value]) => value),
     );
+    // state codes are capitals (CHN); an officer typing chn means the same state
+    if (identity.nationality) identity.nationality = identity.nationality.toUpperCase();
     if (text('sex')) identity.sex = text('sex');
     const crossedAt = text('crossedAt') && new Date(text('crossedAt'));
     const mrz = text('mrz');
@@ -47,6 +56,7 @@ export function ScreeningForm({ onScreened }: { readonly onScreened: () => void 
     }).then(
       (result) => {
         setOutcome(result);
+        clearTraveller(element);
         onScreened();
       },
       (error: unknown) => setFailure(failureOf(error)),
@@ -71,11 +81,19 @@ export function ScreeningForm({ onScreened }: { readonly onScreened: () => void 
             {({ id }) => <input id={id} name={name} />}
           </Field>
         ))}
-        {IDENTITY.map((name) => (
-          <Field key={name} label={t(`warnings.person.${name}`)} error={error(name)}>
-            {({ id }) => <input id={id} name={name} />}
-          </Field>
-        ))}
+        {IDENTITY.map((name) => {
+          const hint = HINTS[name];
+          return (
+            <Field
+              key={name}
+              label={t(`warnings.person.${name}`)}
+              hint={hint ? t(hint) : undefined}
+              error={error(name)}
+            >
+              {({ id, describedBy }) => <input id={id} name={name} aria-describedby={describedBy} />}
+            </Field>
+          );
+        })}
         <Field label={t('warnings.person.sex')} error={error('sex')}>
           {({ id }) => (
             <select id={id} name="sex" defaultValue="">
@@ -119,6 +137,22 @@ export function ScreeningForm({ onScreened }: { readonly onScreened: () => void 
           ))}
         </p>
       )}
+      {outcome?.documentExpiredOn && (
+        <p role="alert" className="notice verdict-possible">
+          {t('warnings.screen.documentExpired', { date: format.day(outcome.documentExpiredOn) })}
+        </p>
+      )}
     </section>
   );
+}
+
+/** Empties the traveller's fields for the next one and puts the cursor back at the first. */
+function clearTraveller(form: HTMLFormElement) {
+  for (const name of TRAVELLER_FIELDS) {
+    const field = form.elements.namedItem(name);
+    if (field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement) field.value = '';
+    if (field instanceof HTMLSelectElement) field.value = '';
+  }
+  const first = form.elements.namedItem(IDENTITY[0]);
+  if (first instanceof HTMLInputElement) first.focus();
 }

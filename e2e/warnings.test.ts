@@ -50,6 +50,8 @@ describe('the warnings desk in Chromium', () => {
     expect(await alert.getByTestId('hit-traveller').textContent()).toBe(
       'BATBAYAR, GANBOLD (Батбаяр Ганболд) · Close contact',
     );
+    // the port by the name the directory gives it, not its code
+    expect(await alert.textContent()).toContain('Erenhot · Entry');
     await alert.click();
     const traveller = page.getByTestId('traveller');
     await traveller.waitFor();
@@ -61,7 +63,7 @@ describe('the warnings desk in Chromium', () => {
       'GANBOLD',
       'Батбаяр Ганболд',
       'E1234567',
-      'CN-ERL',
+      'Erenhot (CN-ERL)',
       'K3 Ulaanbaatar–Beijing',
     ]) {
       expect(text).toContain(shown);
@@ -132,6 +134,11 @@ describe('the warnings desk in Chromium', () => {
   it('checks travellers one after another at the desk, flagging an expired document', async () => {
     const { page } = app;
     await page.getByRole('tab', { name: 'Check a traveller' }).click();
+    // the directory's ports are offered by name as the officer types the code
+    const portList = await page.getByLabel('Port code').getAttribute('list');
+    const offered = page.locator(`datalist[id="${portList}"] option`);
+    await expect.poll(() => offered.count()).toBe(1);
+    expect(await offered.first().textContent()).toBe('Erenhot');
     await page.getByLabel('Port code').fill('CN-ERL');
     const mrz = buildTd3({ surname: 'TUMUR', givenNames: 'BOLD', expiryDate: '240315', nationality: 'MNG' });
     await page.getByLabel('Machine-readable zone').fill(mrz.join('\n'));

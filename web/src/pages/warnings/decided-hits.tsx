@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.js';
+import { usePortName } from '../../api/places.js';
 import type { Page } from '../../api/types.js';
 import { useResource } from '../../api/use-resource.js';
 import type { ListedHit } from '../../api/warning.js';
@@ -21,6 +22,7 @@ export function DecidedHits() {
   const { t } = useTranslation();
   const format = useFormatters();
   const label = useCodeLabel();
+  const portName = usePortName();
   const [status, setStatus] = useState<Decided>('confirmed');
   const [selected, setSelected] = useState<string | null>(null);
   const [generation, setGeneration] = useState(0);
@@ -66,7 +68,8 @@ export function DecidedHits() {
                   </strong>
                   <HitTravellerLine hit={hit} />
                   <span className="small">
-                    {hit.portCode} · {label('direction', hit.direction)} · {format.dateTime(hit.crossedAt)}
+                    {portName(hit.portCode)} · {label('direction', hit.direction)} ·{' '}
+                    {format.dateTime(hit.crossedAt)}
                   </span>
                   <span className="small muted">
                     {hit.action ? label('hitAction', hit.action) : t('warnings.decided.noAction')}

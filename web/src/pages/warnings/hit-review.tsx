@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiProblem, api } from '../../api/client.js';
+import { usePortName } from '../../api/places.js';
 import { useResource } from '../../api/use-resource.js';
 import {
   type Crossing,
@@ -71,6 +72,7 @@ function TravellerIdentity({ hit, crossing }: { readonly hit: Hit; readonly cros
   const { t } = useTranslation();
   const label = useCodeLabel();
   const format = useFormatters();
+  const portName = usePortName();
   const evidence = new Map(hit.explanation.map((item) => [item.field, item]));
   const person = crossing.identity;
   const document =
@@ -91,7 +93,7 @@ function TravellerIdentity({ hit, crossing }: { readonly hit: Hit; readonly cros
           ['document', t('warnings.person.document'), document || null],
         ] as [string, string, string | null][])
       : []),
-    ['portCode', t('warnings.screen.port'), crossing.portCode],
+    ['portCode', t('warnings.screen.port'), `${portName(crossing.portCode)} (${crossing.portCode})`],
     ['direction', t('warnings.screen.direction'), label('direction', crossing.direction)],
     [
       'crossedAt',
@@ -234,6 +236,7 @@ export function HitReview({ id, onDecided }: { readonly id: string; readonly onD
   const { t } = useTranslation();
   const format = useFormatters();
   const label = useCodeLabel();
+  const portName = usePortName();
   const [generation, setGeneration] = useState(0);
   // The notice lives here, not in the decision form, because the review reloads after each decision.
   const [notice, setNotice] = useState<string | null>(null);
@@ -248,7 +251,7 @@ export function HitReview({ id, onDecided }: { readonly id: string; readonly onD
         {hit.kind === 'rule' && hit.rule
           ? t(`warnings.rules.${hit.rule}`)
           : label('matchVerdict', hit.verdict)}{' '}
-        · {hit.portCode} · {label('direction', hit.direction)} · {format.dateTime(hit.crossedAt)} ·{' '}
+        · {portName(hit.portCode)} · {label('direction', hit.direction)} · {format.dateTime(hit.crossedAt)} ·{' '}
         {t(`warnings.origin.${hit.origin}`)}
       </p>
       <div className="side-by-side">

@@ -70,6 +70,12 @@ describe('the warnings desk in Chromium', () => {
     }
     const documentRow = traveller.locator('div').filter({ hasText: 'Document number' });
     expect(await documentRow.textContent()).toMatch(/E1234567\s*Agreement: exact/);
+    // the matcher's explanation is worded by the page, not left in the node's English
+    const explanation = page.getByRole('table').filter({ hasText: 'Weight' });
+    expect(await explanation.getByRole('row', { name: /Date of birth/ }).textContent()).toContain(
+      'same date',
+    );
+    expect(await explanation.locator('td[lang="en"]').count()).toBe(0);
     await app.accessible('hit review with the traveller');
     await app.browser.screenshot('warnings-review-traveller');
 
@@ -140,7 +146,13 @@ describe('the warnings desk in Chromium', () => {
     await expect.poll(() => offered.count()).toBe(1);
     expect(await offered.first().textContent()).toBe('Erenhot');
     await page.getByLabel('Port code').fill('CN-ERL');
-    const mrz = buildTd3({ surname: 'TUMUR', givenNames: 'BOLD', expiryDate: '240315', nationality: 'MNG' });
+    const mrz = buildTd3({
+      surname: 'TUMUR',
+      givenNames: 'BOLD',
+      documentNumber: 'MX7775551',
+      expiryDate: '240315',
+      nationality: 'MNG',
+    });
     await page.getByLabel('Machine-readable zone').fill(mrz.join('\n'));
     await page.getByRole('button', { name: 'Check', exact: true }).click();
     await page.getByText('No match.').waitFor();

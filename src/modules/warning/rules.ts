@@ -140,7 +140,23 @@ export function ruleContextCache(
   return () => fresh.get(new Date().toISOString().slice(0, 16));
 }
 
-const fact = (field: string, detail: string): Evidence => ({ field, agreement: 'exact', weight: 1, detail });
+/** The facts a rule fires on, as the `reason` of their evidence. */
+export const RULE_REASONS = ['county_high_risk', 'port_closed', 'conveyance_flagged'] as const;
+
+/** A fact that made a rule fire; `reason` and `values` word it in the reader's language, `detail` in English. */
+const fact = (
+  field: string,
+  detail: string,
+  reason: (typeof RULE_REASONS)[number],
+  values: Record<string, string>,
+): Evidence => ({
+  field,
+  agreement: 'exact',
+  weight: 1,
+  detail,
+  reason,
+  values,
+});
 
 async function riskFindings(context: RuleContext, subject: RuleSubject): Promise<RuleFinding[]> {
   const day = context.dayOf(subject.crossedAt);
@@ -151,7 +167,9 @@ async function riskFindings(context: RuleContext, subject: RuleSubject): Promise
   const evidence: Evidence[] = [];
   for (const [field, county] of places) {
     if (county && (await context.riskLevel(county, day)) === 'high') {
-      evidence.push(fact(field, `${county} has a high risk level on ${day}`));
+      evidence.push(
+        fact(field, `${county} has a high risk level on ${day}`, 'county_high_risk', { county, day }),
+      );
     }
   }
   if (evidence.length === 0) return [];
@@ -165,15 +183,19 @@ export async function evaluateRules(context: RuleContext, subject: RuleSubject):
   if (context.enabled.has('port_closed_to_passengers')) {
     const status = await context.portStatus(subject.portCode, subject.crossedAt);
     if (status && NO_PASSENGERS.has(status)) {
-      const detail = `port ${subject.portCode} is ${status} at ${subject.crossedAt}`;
-      findings.push({ rule: 'port_closed_to_passengers', detail, evidence: [fact('portCode', detail)] });
+      const { portCode, crossedAt } = subject;
+      const detail = `port ${portCode} is ${status} at ${crossedAt}`;
+      const evidence = [fact('portCode', detail, 'port_closed', { portCode, status, crossedAt })];
+      findings.push({ rule: 'port_closed_to_passengers', detail, evidence });
     }
   }
   if (context.enabled.has('flagged_conveyance') && subject.conveyance) {
     const flagged = context.flagged.get(conveyanceKey(subject.conveyance));
     if (flagged) {
-      const detail = `conveyance ${flagged.conveyance} is flagged: ${flagged.reason}`;
-      findings.push({ rule: 'flagged_conveyance', detail, evidence: [fact('conveyance', detail)] });
+      const { conveyance, reason } = flagged;
+      const detail = `conveyance ${conveyance} is flagged: ${reason}`;
+      const evidence = [fact('conveyance', detail, 'conveyance_flagged', { conveyance, reason })];
+      findings.push({ rule: 'flagged_conveyance', detail, evidence });
     }
   }
   return findings;

@@ -248,7 +248,14 @@ export const Evidence = Type.Object({
   field: Type.String(),
   agreement: Type.String(),
   weight: Type.Number(),
-  detail: Type.String(),
+  detail: Type.String({ description: 'in English, for logs and scripts' }),
+  reason: Type.Optional(
+    Type.String({
+      description:
+        'what the detail says as a stable code, for clients to word in the reader’s language with `values`; absent on hits raised before it was kept',
+    }),
+  ),
+  values: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]))),
 });
 export type Evidence = Static<typeof Evidence>;
 

@@ -191,7 +191,12 @@ describeEachDatabase('warning module over HTTP', (dialect) => {
   });
 
   it('says when a document read from the MRZ has expired, and screens the traveller all the same', async () => {
-    const mrz = buildTd3({ surname: 'TUMUR', givenNames: 'BOLD', expiryDate: '240315' }).join('\n');
+    const mrz = buildTd3({
+      surname: 'TUMUR',
+      givenNames: 'BOLD',
+      documentNumber: 'MX7775551',
+      expiryDate: '240315',
+    }).join('\n');
     const response = await (await officer()).post<{ verdict: string; documentExpiredOn: string | null }>(
       '/api/v1/warning/crossings',
       { direction: 'entry', portCode: 'ERLIAN', mrz },

@@ -12,7 +12,11 @@ export interface Evidence {
   readonly field: string;
   readonly agreement: string;
   readonly weight: number;
+  /** The node's English. */
   readonly detail: string;
+  /** What the detail says as a code the reader's language words; absent on hits raised before it was kept. */
+  readonly reason?: string;
+  readonly values?: Readonly<Record<string, string | number>>;
 }
 
 export interface Hit {

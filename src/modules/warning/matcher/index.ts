@@ -21,16 +21,18 @@ export {
 } from './screen-csv.js';
 export { compareNames, jaroWinkler, type NameComparison } from './similarity.js';
 export { transliterate } from './transliterate.js';
-export type {
-  Agreement,
-  CrossingIdentity,
-  FieldEvidence,
-  MatchField,
-  MatchScore,
-  MatchThresholds,
-  Sex,
-  Verdict,
-  WatchlistIdentity,
+export {
+  type Agreement,
+  type CrossingIdentity,
+  EVIDENCE_REASONS,
+  type EvidenceReason,
+  type FieldEvidence,
+  type MatchField,
+  type MatchScore,
+  type MatchThresholds,
+  type Sex,
+  type Verdict,
+  type WatchlistIdentity,
 } from './types.js';
 export {
   createWatchlistIndex,

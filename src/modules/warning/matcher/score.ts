@@ -3,6 +3,7 @@ import { compareNames, withinOneEdit } from './similarity.js';
 import type {
   Agreement,
   CrossingIdentity,
+  EvidenceReason,
   FieldEvidence,
   MatchScore,
   MatchThresholds,
@@ -101,11 +102,21 @@ export const withPreparedFields = (
   };
 };
 
-const evidence = (field: FieldEvidence['field'], agreement: Agreement, weight: number, detail: string) =>
-  ({ field, agreement, weight, detail }) satisfies FieldEvidence;
+const evidence = (
+  field: FieldEvidence['field'],
+  agreement: Agreement,
+  weight: number,
+  detail: string,
+  reason: EvidenceReason,
+  values?: FieldEvidence['values'],
+): FieldEvidence =>
+  values
+    ? { field, agreement, weight, detail, reason, values }
+    : { field, agreement, weight, detail, reason };
 
 const nameEvidence = (query: PreparedIdentity, entry: PreparedIdentity): FieldEvidence => {
-  if (query.names.length === 0 || entry.names.length === 0) return evidence('name', 'missing', 0, 'no name');
+  if (query.names.length === 0 || entry.names.length === 0)
+    return evidence('name', 'missing', 0, 'no name', 'no_name');
   let best = { score: 0, pairs: [] as ReturnType<typeof compareNames>['pairs'] };
   for (const q of query.names) {
     for (const e of entry.names) {
@@ -126,23 +137,37 @@ const nameEvidence = (query: PreparedIdentity, entry: PreparedIdentity): FieldEv
             ? 'none'
             : 'conflict';
   const detail = best.pairs.map((p) => `${p.query}~${p.entry} ${p.similarity.toFixed(2)}`).join(', ');
-  return evidence('name', agreement, score, detail || 'no name part agrees');
+  // the pairs of name parts (LI~LEE 0.91) read the same in every language
+  return detail
+    ? evidence('name', agreement, score, detail, 'name_parts')
+    : evidence('name', agreement, score, 'no name part agrees', 'no_name_part_agrees');
 };
 
 /**
  * Evidence that reads the same for every pair of records, made once and shared (nothing changes evidence once
  * made): the fields of each candidate are weighed before any is scored, and most need no object of their own.
  */
-const fixed = (field: FieldEvidence['field'], agreement: Agreement, weight: number, detail: string) =>
-  Object.freeze(evidence(field, agreement, weight, detail));
+const fixed = (
+  field: FieldEvidence['field'],
+  agreement: Agreement,
+  weight: number,
+  detail: string,
+  reason: EvidenceReason,
+) => Object.freeze(evidence(field, agreement, weight, detail, reason));
 
 const DOCUMENT = {
-  missing: fixed('documentNumber', 'missing', 0, 'not on both records'),
-  same: fixed('documentNumber', 'exact', 0.3, 'same number'),
-  sameUpToOcr: fixed('documentNumber', 'strong', 0.27, 'same number up to OCR confusions'),
-  oneEditApart: fixed('documentNumber', 'partial', 0.12, 'one character differs or two are swapped'),
+  missing: fixed('documentNumber', 'missing', 0, 'not on both records', 'not_on_both'),
+  same: fixed('documentNumber', 'exact', 0.3, 'same number', 'same_number'),
+  sameUpToOcr: fixed('documentNumber', 'strong', 0.27, 'same number up to OCR confusions', 'same_number_ocr'),
+  oneEditApart: fixed(
+    'documentNumber',
+    'partial',
+    0.12,
+    'one character differs or two are swapped',
+    'one_edit_apart',
+  ),
   // people hold several documents, so a different number is weak evidence against
-  different: fixed('documentNumber', 'conflict', -0.05, 'different numbers'),
+  different: fixed('documentNumber', 'conflict', -0.05, 'different numbers', 'different_numbers'),
 };
 
 const documentEvidence = (query: PreparedIdentity, entry: PreparedIdentity): FieldEvidence => {
@@ -165,17 +190,23 @@ const differInOneDigit = (a: number, b: number): boolean => {
 };
 
 const BIRTH = {
-  missing: fixed('birthDate', 'missing', 0, 'not on both records'),
-  yearMistyped: fixed('birthDate', 'none', -0.02, 'same day and month, one digit of the year differs'),
-  differentDates: fixed('birthDate', 'conflict', -0.1, 'different dates'),
-  yearsOneApart: fixed('birthDate', 'none', -0.04, 'years one apart'),
-  differentYears: fixed('birthDate', 'conflict', -0.12, 'different years'),
-  sameYear: fixed('birthDate', 'partial', 0.04, 'same year'),
-  sameMonth: fixed('birthDate', 'partial', 0.05, 'same month'),
-  sameDate: fixed('birthDate', 'exact', 0.1, 'same date'),
-  sameMonthOtherDay: fixed('birthDate', 'none', -0.03, 'same month, different day'),
-  swapped: fixed('birthDate', 'strong', 0.07, 'day and month swapped'),
-  differentMonths: fixed('birthDate', 'conflict', -0.1, 'same year, different month'),
+  missing: fixed('birthDate', 'missing', 0, 'not on both records', 'not_on_both'),
+  yearMistyped: fixed(
+    'birthDate',
+    'none',
+    -0.02,
+    'same day and month, one digit of the year differs',
+    'year_mistyped',
+  ),
+  differentDates: fixed('birthDate', 'conflict', -0.1, 'different dates', 'different_dates'),
+  yearsOneApart: fixed('birthDate', 'none', -0.04, 'years one apart', 'years_one_apart'),
+  differentYears: fixed('birthDate', 'conflict', -0.12, 'different years', 'different_years'),
+  sameYear: fixed('birthDate', 'partial', 0.04, 'same year', 'same_year'),
+  sameMonth: fixed('birthDate', 'partial', 0.05, 'same month', 'same_month'),
+  sameDate: fixed('birthDate', 'exact', 0.1, 'same date', 'same_date'),
+  sameMonthOtherDay: fixed('birthDate', 'none', -0.03, 'same month, different day', 'same_month_other_day'),
+  swapped: fixed('birthDate', 'strong', 0.07, 'day and month swapped', 'day_month_swapped'),
+  differentMonths: fixed('birthDate', 'conflict', -0.1, 'same year, different month', 'different_months'),
 };
 
 const birthEvidence = (query: PreparedIdentity, entry: PreparedIdentity): FieldEvidence => {
@@ -194,7 +225,8 @@ const birthEvidence = (query: PreparedIdentity, entry: PreparedIdentity): FieldE
     if (fullDates && !sameDay) return BIRTH.differentDates;
     if (apart === 1) return BIRTH.yearsOneApart;
     // watchlists often record several estimated years for one person: a few years apart is weak evidence against
-    if (apart <= 5) return evidence('birthDate', 'conflict', -0.07, `years ${apart} apart`);
+    if (apart <= 5)
+      return evidence('birthDate', 'conflict', -0.07, `years ${apart} apart`, 'years_apart', { apart });
     return BIRTH.differentYears;
   }
   if (q.month === undefined || e.month === undefined) return BIRTH.sameYear;
@@ -208,21 +240,25 @@ const birthEvidence = (query: PreparedIdentity, entry: PreparedIdentity): FieldE
 };
 
 const NATIONALITY = {
-  missing: fixed('nationality', 'missing', 0, 'not on both records'),
-  same: fixed('nationality', 'exact', 0.02, 'same'),
+  missing: fixed('nationality', 'missing', 0, 'not on both records', 'not_on_both'),
+  same: fixed('nationality', 'exact', 0.02, 'same', 'same'),
 };
 
 const nationalityEvidence = (query: PreparedIdentity, entry: PreparedIdentity): FieldEvidence => {
   if (!query.nationality || !entry.nationality) return NATIONALITY.missing;
   if (query.nationality === entry.nationality) return NATIONALITY.same;
   // nationality changes and dual nationals are common: weak evidence against
-  return evidence('nationality', 'conflict', -0.04, `${query.nationality} vs ${entry.nationality}`);
+  const [traveller, listed] = [query.nationality, entry.nationality];
+  return evidence('nationality', 'conflict', -0.04, `${traveller} vs ${listed}`, 'different_states', {
+    traveller,
+    listed,
+  });
 };
 
 const SEX = {
-  missing: fixed('sex', 'missing', 0, 'not on both records'),
-  unspecified: fixed('sex', 'none', 0, 'unspecified on one record'),
-  same: fixed('sex', 'exact', 0.01, 'same'),
+  missing: fixed('sex', 'missing', 0, 'not on both records', 'not_on_both'),
+  unspecified: fixed('sex', 'none', 0, 'unspecified on one record', 'unspecified_on_one'),
+  same: fixed('sex', 'exact', 0.01, 'same', 'same'),
 };
 
 const sexEvidence = (query: PreparedIdentity, entry: PreparedIdentity): FieldEvidence => {
@@ -230,7 +266,11 @@ const sexEvidence = (query: PreparedIdentity, entry: PreparedIdentity): FieldEvi
   if (query.sex === 'X' || entry.sex === 'X') return SEX.unspecified;
   if (query.sex === entry.sex) return SEX.same;
   // documents rarely get sex wrong, and a name's female and male forms (Ivanova, Ivanov) belong to two people
-  return evidence('sex', 'conflict', -0.15, `${query.sex} vs ${entry.sex}`);
+  const [traveller, listed] = [query.sex, entry.sex];
+  return evidence('sex', 'conflict', -0.15, `${traveller} vs ${listed}`, 'different_sexes', {
+    traveller,
+    listed,
+  });
 };
 
 /**
@@ -257,14 +297,17 @@ export const scoreWithOthers = (
   // the document number lifts the score: its evidence says so and carries the weight it added
   const explanation = [
     name,
-    ...others.map((field) =>
-      field.field === 'documentNumber'
-        ? {
-            ...field,
-            weight: field.weight + floor - raw,
-            detail: `${field.detail}: identifies the traveller`,
-          }
-        : field,
+    ...others.map(
+      (field): FieldEvidence =>
+        field.field === 'documentNumber'
+          ? {
+              ...field,
+              weight: field.weight + floor - raw,
+              detail: `${field.detail}: identifies the traveller`,
+              reason:
+                field.reason === 'same_number' ? 'same_number_identifies' : 'same_number_ocr_identifies',
+            }
+          : field,
     ),
   ];
   return { score: rounded(floor), explanation };

@@ -33,8 +33,42 @@ export interface FieldEvidence {
   readonly field: MatchField;
   readonly agreement: Agreement;
   readonly weight: number;
+  /** In English, for logs, the CLI and scripts. */
   readonly detail: string;
+  /** What the detail says, as a code a reader's language words (with `values` filled in). */
+  readonly reason: EvidenceReason;
+  readonly values?: Readonly<Record<string, string | number>>;
 }
+
+/** The findings the matcher explains a field by; see `detail` for each one's English. */
+export const EVIDENCE_REASONS = [
+  'not_on_both',
+  'no_name',
+  'name_parts',
+  'no_name_part_agrees',
+  'same_number',
+  'same_number_ocr',
+  'one_edit_apart',
+  'different_numbers',
+  'same_number_identifies',
+  'same_number_ocr_identifies',
+  'year_mistyped',
+  'different_dates',
+  'years_one_apart',
+  'years_apart',
+  'different_years',
+  'same_year',
+  'same_month',
+  'same_date',
+  'same_month_other_day',
+  'day_month_swapped',
+  'different_months',
+  'same',
+  'different_states',
+  'unspecified_on_one',
+  'different_sexes',
+] as const;
+export type EvidenceReason = (typeof EVIDENCE_REASONS)[number];
 
 /** A score from 0 to 1 and why. */
 export interface MatchScore {

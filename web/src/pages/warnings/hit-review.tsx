@@ -67,6 +67,32 @@ function AgreementMark({ evidence, rule }: { readonly evidence: Evidence; readon
   );
 }
 
+/**
+ * What one field's evidence says, in the reader's language from its reason and values; the node's English for a
+ * hit raised before reasons were kept. Name parts (LI~LEE 0.91) read the same in every language.
+ */
+function EvidenceDetail({ evidence }: { readonly evidence: Evidence }) {
+  const { t, i18n } = useTranslation();
+  const label = useCodeLabel();
+  const format = useFormatters();
+  const key = `warnings.evidence.${evidence.reason}`;
+  if (evidence.reason === 'name_parts') return <td>{evidence.detail}</td>;
+  if (!evidence.reason || !i18n.exists(key)) return <td lang="en">{evidence.detail}</td>;
+  const values: Record<string, string | number> = { ...evidence.values };
+  const text = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
+  const status = text('status');
+  if (status) values.status = label('portStatus', status);
+  const crossedAt = text('crossedAt');
+  if (crossedAt) values.crossedAt = format.dateTime(crossedAt);
+  const day = text('day');
+  if (day) values.day = format.day(day);
+  for (const side of ['traveller', 'listed']) {
+    const value = text(side);
+    if (value && evidence.field === 'sex') values[side] = label('sex', value);
+  }
+  return <td>{t(key, { ...values, interpolation: { escapeValue: false } })}</td>;
+}
+
 /** The traveller as recorded at the crossing, each field marked with what the explanation says about it. */
 function TravellerIdentity({ hit, crossing }: { readonly hit: Hit; readonly crossing: Crossing }) {
   const { t } = useTranslation();
@@ -298,7 +324,7 @@ export function HitReview({ id, onDecided }: { readonly id: string; readonly onD
                     {t(`warnings.agreement.${evidence.agreement}`, { defaultValue: evidence.agreement })}
                   </td>
                   <td className="num">{format.number(Math.round(evidence.weight * 100) / 100)}</td>
-                  <td lang="en">{evidence.detail}</td>
+                  <EvidenceDetail evidence={evidence} />
                 </tr>
               ))}
             </tbody>

@@ -71,10 +71,31 @@ function readCrossing(
     };
     return { ok: true, value: crossingRow(where, input, identity, by) };
   } catch (error) {
-    if (error instanceof AppError)
-      return { ok: false, error: { line, code: error.code, message: error.message } };
+    if (error instanceof AppError) return { ok: false, error: refusedRow(line, error, format) };
     throw error;
   }
+}
+
+/**
+ * A row a crossing rule refused (a bad MRZ, a birth date to come), reported as the desk's answer would be: its
+ * field as the file names it, and the details its wording fills in (the MRZ's line and position) as params.
+ */
+function refusedRow(line: number, error: AppError, format: RowFormat): RowError {
+  const details = error.details ?? {};
+  const params = Object.fromEntries(
+    Object.entries(details).filter(([name, value]) => name !== 'field' && typeof value !== 'object'),
+  );
+  const field = typeof details.field === 'string' ? details.field : '';
+  // a CSV row is flat: the identity's fields are columns of their own, and the identity as a whole is none
+  const column = format === 'csv' ? field.replace(/^identity\/?/, '') : field;
+  const path =
+    column === ''
+      ? undefined
+      : `/${column
+          .split('/')
+          .map((part) => rowField(part, format))
+          .join('/')}`;
+  return { line, code: error.code, message: error.message, ...(path && { path }), params };
 }
 
 /**

@@ -389,6 +389,14 @@ describeEachDatabase('warning module over HTTP', (dialect) => {
       [6, 'warning.unknown_port'],
     ]);
     expect(response.body.errors).toContainEqual(expect.objectContaining({ params: { portCode: 'XXX' } }));
+    // what the desk's answer to the same MRZ gives a client to word it with
+    expect(response.body.errors).toContainEqual(
+      expect.objectContaining({
+        code: 'warning.mrz_invalid',
+        path: '/mrz',
+        params: { line: 1 },
+      }),
+    );
   });
 
   it('refuses a crossing or a passenger list at a port the directory does not know, storing nothing', async () => {

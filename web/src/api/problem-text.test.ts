@@ -21,7 +21,10 @@ const problems = {
       locked: 'Locked until {{lockedUntil}}',
       password_too_short: 'At least {{minLength}} characters',
     },
-    warning: { entry_not_own: 'Owned by {{agency}}' },
+    warning: {
+      entry_not_own: 'Owned by {{agency}}',
+      mrz_invalid: 'Bad MRZ: line {{line}}, character {{position}}',
+    },
     situation: { import_bad_columns: 'Known columns: {{known}}', cell_negative: 'Not below zero' },
   },
   field: {
@@ -210,5 +213,16 @@ describe('rowIssueText', () => {
     const unworded = { code: 'situation.cell_negative', message: 'English', path: '/x', keyword: 'contains' };
     expect(rowIssueText(unworded, en, 'en-GB')).toBe('Not below zero');
     expect(rowIssueText({ code: 'warning.invalid_row', message: 'English' }, en, 'en-GB')).toBeUndefined();
+  });
+
+  it("fills a row's code wording with the row's params, and gives nothing when one is missing", () => {
+    const mrz = {
+      code: 'warning.mrz_invalid',
+      message: 'English',
+      path: '/mrz',
+      params: { line: 2, position: 44 },
+    };
+    expect(rowIssueText(mrz, en, 'en-GB')).toBe('Bad MRZ: line 2, character 44');
+    expect(rowIssueText({ ...mrz, params: { line: 2 } }, en, 'en-GB')).toBeUndefined();
   });
 });

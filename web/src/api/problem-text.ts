@@ -193,5 +193,5 @@ export function rowIssueText(issue: RowIssue, wording: Wording, locale: string):
       return message(wording, 'fieldItem', { field, message: worded }) ?? `${field}: ${worded}`;
     }
   }
-  return message(wording, `code.${issue.code}`, {});
+  return message(wording, `code.${issue.code}`, valuesOf(issue.params, locale));
 }

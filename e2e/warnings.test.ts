@@ -88,6 +88,13 @@ describe('the warnings desk in Chromium', () => {
     await page.getByLabel('Action taken').selectOption('quarantine');
     await page.getByRole('button', { name: 'Record the action' }).click();
     await page.getByText('The action is recorded.').waitFor();
+    // a second action adds to the first, and both are listed in the order taken
+    await page.getByLabel('Action taken').selectOption('handed_to_health_authority');
+    await page.getByRole('button', { name: 'Record the action' }).click();
+    const taken = page.getByRole('region', { name: 'Actions taken' }).getByRole('listitem');
+    await expect.poll(() => taken.count()).toBe(2);
+    expect(await taken.first().textContent()).toMatch(/^Quarantine — .*, by wang\.desk$/);
+    expect(await taken.nth(1).textContent()).toMatch(/^Handed over to the health authority — /);
     await app.accessible('decided alerts');
     await app.browser.screenshot('warnings-decided');
   }, 60_000);

@@ -1,7 +1,4 @@
-import { promises as fs } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../src/core/db/database.js';
 import { openDatabase } from '../../src/core/db/database.js';
@@ -15,22 +12,10 @@ import { checkBody } from '../../src/modules/exchange/exchange.service.js';
 import * as exchangeStore from '../../src/modules/exchange/exchange.store.js';
 import { boxOf } from '../../src/modules/exchange/exchange.views.js';
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../support/databases.js';
+import { migrateUpTo } from '../support/migrations.js';
 
-const MIGRATIONS = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'src', 'migrations');
 const BEFORE = '202611270801_warning_purge_keeps_counts';
 const CREATED_AT = '2026-11-20T06:00:00.000Z';
-
-/** The migrations folder as the node loads it (Kysely's own provider cannot import TypeScript under the runner). */
-const migrations: MigrationProvider = {
-  async getMigrations() {
-    const found: Record<string, Migration> = {};
-    for (const file of (await fs.readdir(MIGRATIONS)).sort()) {
-      const name = /^(\d{12}_[a-z0-9_]+)\.ts$/.exec(file)?.[1];
-      if (name) found[name] = (await import(pathToFileURL(path.join(MIGRATIONS, file)).href)) as Migration;
-    }
-    return found;
-  },
-};
 
 describeEachDatabase('migrating the situation queue of unsent notifications', (dialect) => {
   let testDb: TestDatabase | undefined;
@@ -47,13 +32,7 @@ describeEachDatabase('migrating the situation queue of unsent notifications', (d
       dataDir: testDb.dataDir,
       sqliteFile: testDb.sqliteFile,
     });
-    const migrator = new Migrator({
-      db: handle.db,
-      provider: migrations,
-      allowUnorderedMigrations: true,
-    });
-    const { error } = await migrator.migrateTo(BEFORE);
-    if (error) throw error;
+    await migrateUpTo(handle.db, BEFORE);
   });
 
   afterAll(async () => {

@@ -20,10 +20,10 @@ import type {
   ReceivedHitNotice,
 } from './warning.schema.js';
 import * as store from './warning.store.js';
-import type { HitNoticeRow, HitRow } from './warning.tables.js';
+import type { HitActionRow, HitNoticeRow, HitRow } from './warning.tables.js';
 
-/** The API view of a stored hit. */
-export function toHitView(row: HitRow): Hit {
+/** The API view of a stored hit, with the actions taken on it (oldest first). */
+export function toHitView(row: HitRow, actions: readonly HitActionRow[]): Hit {
   return {
     id: row.id,
     kind: row.kind as Hit['kind'],
@@ -44,6 +44,7 @@ export function toHitView(row: HitRow): Hit {
     decidedAt: row.decided_at,
     action: row.action,
     actionAt: row.action_at,
+    actions: actions.map((taken) => ({ action: taken.action, by: taken.action_by, at: taken.action_at })),
     noticeNotificationId: row.notice_notification_id,
     replyBy: row.reply_by,
     createdAt: row.created_at,
@@ -65,9 +66,13 @@ export async function listHits(
   const page = pageOf(rows, limit, (row) => [row.id]);
   const crossingIds = [...new Set(page.rows.map((row) => row.crossing_id))];
   const entryIds = [...new Set(page.rows.flatMap((row) => (row.entry_id ? [row.entry_id] : [])))];
-  const [crossings, entries] = await Promise.all([
+  const [crossings, entries, actions] = await Promise.all([
     store.crossingNames(rt.db, crossingIds),
     store.findEntriesByIds(rt.db, entryIds),
+    store.hitActionsOf(
+      rt.db,
+      page.rows.map((row) => row.id),
+    ),
   ]);
   const travellers = new Map(crossings.map((row) => [row.id, travellerOf(row)]));
   const categories = new Map(entries.map((entry) => [entry.id, entry.category]));
@@ -78,7 +83,7 @@ export async function listHits(
   });
   return {
     items: page.rows.map((row) => ({
-      ...toHitView(row),
+      ...toHitView(row, actions.get(row.id) ?? []),
       traveller: travellers.get(row.crossing_id) ?? null,
       entryCategory: (row.entry_id && categories.get(row.entry_id)) || null,
     })),
@@ -102,7 +107,7 @@ export async function getHit(rt: WarningRuntime, actor: Actor, id: string): Prom
   const row = await store.findHit(rt.db, id);
   if (!row) throw notFound('warning.hit_not_found', 'Hit', id);
   await appendAudit(rt.db, actor, { action: 'hit.read', targetType: 'hit', targetId: id });
-  return toHitView(row);
+  return toHitView(row, (await store.hitActionsOf(rt.db, [id])).get(id) ?? []);
 }
 
 async function openHit(db: Db, id: string): Promise<HitRow> {
@@ -195,7 +200,8 @@ export async function confirmHit(rt: WarningRuntime, actor: Actor, id: string, r
     });
     return { ...hit, ...changes };
   });
-  return toHitView(updated);
+  // an open hit has had no action: actions are taken on confirmed hits
+  return toHitView(updated, []);
 }
 
 /** Dismisses a hit as not the person, with the officer's reason. */
@@ -214,7 +220,7 @@ export async function dismissHit(rt: WarningRuntime, actor: Actor, id: string, r
     await appendAudit(trx, actor, { action: 'hit.dismiss', targetType: 'hit', targetId: id });
     return { ...hit, ...changes };
   });
-  return toHitView(updated);
+  return toHitView(updated, []);
 }
 
 /** Records what was done about a confirmed hit; entry is refused only to a traveller entering. */
@@ -242,6 +248,13 @@ export async function recordHitAction(
     const now = nowIso();
     const changes = { action, action_by: actor.name, action_at: now, updated_at: now };
     await store.updateHit(trx, id, changes);
+    await store.insertHitAction(trx, {
+      id: newId(),
+      hit_id: id,
+      action,
+      action_by: actor.name,
+      action_at: now,
+    });
     // The sharing agency learnt of the find at confirmation; this follow-up says what was done.
     const notice = await noticeToSource(rt, trx, actor, { ...hit, ...changes }, { stage: 'follow_up' });
     await appendAudit(trx, actor, {
@@ -250,9 +263,10 @@ export async function recordHitAction(
       targetId: id,
       details: { action, notice: notice?.id ?? null },
     });
-    return { ...hit, ...changes };
+    const actions = (await store.hitActionsOf(trx, [id])).get(id) ?? [];
+    return { row: { ...hit, ...changes }, actions };
   });
-  return toHitView(updated);
+  return toHitView(updated.row, updated.actions);
 }
 
 /**

@@ -324,8 +324,11 @@ export const Hit = Type.Object({
   status: StringEnum(HIT_STATUSES),
   decisionReason: Nullable(Type.String()),
   decidedAt: Nullable(Type.String()),
-  action: Nullable(Type.String()),
+  action: Nullable(Type.String({ description: 'the latest action taken' })),
   actionAt: Nullable(Type.String()),
+  actions: Type.Array(Type.Object({ action: Type.String(), by: Type.String(), at: Type.String() }), {
+    description: 'every action taken on the hit, oldest first',
+  }),
   noticeNotificationId: Nullable(Type.String()),
   replyBy: Nullable(Type.String()),
   createdAt: Type.String(),

@@ -3,6 +3,7 @@ import { PrecompiledQueries } from '../../core/db/precompiled.js';
 import type {
   CrossingRow,
   FlaggedConveyanceRow,
+  HitActionRow,
   HitNoticeRow,
   HitRow,
   ShareWithdrawalRow,
@@ -349,6 +350,24 @@ export const crossingNames = (db: Db, ids: readonly string[]) =>
 
 export const updateHit = (db: Db, id: string, changes: Partial<HitRow>) =>
   db.updateTable('warning_hits').set(changes).where('id', '=', id).execute();
+
+export const insertHitAction = (db: Db, row: HitActionRow) =>
+  db.insertInto('warning_hit_actions').values(row).execute();
+
+/** The actions taken on each of these hits, oldest first. */
+export const hitActionsOf = async (db: Db, hitIds: readonly string[]) => {
+  const actions = new Map<string, HitActionRow[]>();
+  if (hitIds.length === 0) return actions;
+  const rows = await db
+    .selectFrom('warning_hit_actions')
+    .selectAll()
+    .where('hit_id', 'in', [...hitIds])
+    .orderBy('action_at')
+    .orderBy('id')
+    .execute();
+  for (const row of rows) actions.set(row.hit_id, [...(actions.get(row.hit_id) ?? []), row]);
+  return actions;
+};
 
 /** Blanks what a hit says about the person (the matcher's evidence, the reasons); the hit and outcome stay. */
 export const purgeHitsBefore = async (db: Db, before: string, at: string) =>

@@ -76,6 +76,15 @@ export interface CrossingRow {
   purged_at: string | null;
 }
 
+/** One action taken on a confirmed hit; the hit's own `action` is the latest of them. */
+export interface HitActionRow {
+  id: string;
+  hit_id: string;
+  action: string;
+  action_by: string;
+  action_at: string;
+}
+
 /** A warning raised on a crossing: an identity match against an entry, or an early-warning rule. */
 export interface HitRow {
   id: string;
@@ -154,6 +163,7 @@ declare module '../../core/db/database.js' {
     warning_share_withdrawals: ShareWithdrawalRow;
     warning_crossings: CrossingRow;
     warning_hits: HitRow;
+    warning_hit_actions: HitActionRow;
     warning_hit_notices: HitNoticeRow;
     warning_flagged_conveyances: FlaggedConveyanceRow;
     warning_rules: WarningRuleRow;

@@ -303,10 +303,24 @@ describeEachDatabase('warning module over HTTP', (dialect) => {
     expect((await client.post(`/api/v1/warning/hits/${hitId}/action`, { action: 'sent_home' })).status).toBe(
       400,
     );
-    const confirmedList = await client.get<{ items: Array<{ id: string }> }>(
+    // a second action adds to the first: the hit keeps the latest, and every one in order
+    type Acted = { action: string; actions: Array<{ action: string; by: string; at: string }> };
+    const handed = await client.post<Acted>(`/api/v1/warning/hits/${hitId}/action`, {
+      action: 'handed_to_health_authority',
+    });
+    expect(handed.body.action).toBe('handed_to_health_authority');
+    const taken = ['quarantine', 'handed_to_health_authority'];
+    expect(handed.body.actions.map((item) => item.action)).toEqual(taken);
+    expect(handed.body.actions[0]?.at).toBeTruthy();
+    expect(
+      (await client.get<Acted>(`/api/v1/warning/hits/${hitId}`)).body.actions.map((a) => a.action),
+    ).toEqual(taken);
+    const confirmedList = await client.get<{ items: Array<{ id: string } & Acted> }>(
       '/api/v1/warning/hits?status=confirmed',
     );
-    expect(confirmedList.body.items.map((hit) => hit.id)).toContain(hitId);
+    const listed = confirmedList.body.items.find((hit) => hit.id === hitId);
+    expect(listed?.actions.map((item) => item.action)).toEqual(taken);
+    expect(new Set(listed?.actions.map((item) => item.by)).size).toBe(1);
   });
 
   it('raises a rule warning for a flagged conveyance with the same workflow', async () => {

@@ -36,7 +36,10 @@ export interface Hit {
   readonly status: 'open' | 'confirmed' | 'dismissed';
   readonly decisionReason: string | null;
   readonly decidedAt: string | null;
+  /** The latest action taken. */
   readonly action: string | null;
+  /** Every action taken, oldest first. */
+  readonly actions: readonly { readonly action: string; readonly by: string; readonly at: string }[];
   readonly createdAt: string;
 }
 

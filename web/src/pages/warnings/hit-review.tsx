@@ -188,6 +188,7 @@ function EntryIdentity({ entry }: { readonly entry: WatchlistEntry }) {
 function Decision({ hit, onDecided }: { readonly hit: Hit; readonly onDecided: (notice: string) => void }) {
   const { t } = useTranslation();
   const label = useCodeLabel();
+  const format = useFormatters();
   const [failure, setFailure] = useState<Error | null>(null);
   const decide = (path: 'confirm' | 'dismiss', reason: string) => {
     setFailure(null);
@@ -233,6 +234,19 @@ function Decision({ hit, onDecided }: { readonly hit: Hit; readonly onDecided: (
           {t(`warnings.status.${hit.status}`)}
           {hit.decisionReason && ` — ${hit.decisionReason}`}
         </p>
+      )}
+      {hit.actions.length > 0 && (
+        <section aria-labelledby="actions-taken">
+          <h3 id="actions-taken">{t('warnings.review.actionsTaken')}</h3>
+          <ol className="actions-taken">
+            {hit.actions.map((taken) => (
+              <li key={`${taken.at}-${taken.action}`}>
+                {label('hitAction', taken.action)} —{' '}
+                {t('warnings.review.actionBy', { at: format.dateTime(taken.at), by: taken.by })}
+              </li>
+            ))}
+          </ol>
+        </section>
       )}
       {hit.status === 'confirmed' && (
         <form onSubmit={act} className="actions">

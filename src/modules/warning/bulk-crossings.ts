@@ -21,12 +21,14 @@ import {
 } from './screening.service.js';
 import type { WarningRuntime } from './warning.runtime.js';
 import { type BulkReport, NewCrossing, type RowError } from './warning.schema.js';
-import { portExists } from './warning.store.js';
+import { portExists, recordedReferences } from './warning.store.js';
+import type { CrossingRow } from './warning.tables.js';
 
 const CROSSING_COLUMNS = [
   'direction',
   'portCode',
   'crossedAt',
+  'reference',
   'conveyance',
   'fromCounty',
   'residenceCounty',
@@ -99,6 +101,42 @@ function refusedRow(line: number, error: AppError, format: RowFormat): RowError 
 }
 
 /**
+ * The port systems' references of an upload's crossings: a file sent again, or a row repeated in it, records
+ * each crossing once (see `NewCrossing.reference`).
+ */
+class UploadReferences {
+  readonly #seen = new Set<string>();
+
+  /** Whether an earlier row of this upload gave the same port and reference. */
+  seenBefore(crossing: CrossingRow): boolean {
+    if (crossing.reference === null) return false;
+    const key = `${crossing.port_code}\u0000${crossing.reference}`;
+    if (this.#seen.has(key)) return true;
+    this.#seen.add(key);
+    return false;
+  }
+
+  /** The crossings of a batch whose reference a stored crossing already holds at their port. */
+  async recordedIn(rt: WarningRuntime, crossings: readonly CrossingRow[]): Promise<Set<CrossingRow>> {
+    const byPort = new Map<string, CrossingRow[]>();
+    for (const crossing of crossings) {
+      if (crossing.reference === null) continue;
+      byPort.set(crossing.port_code, [...(byPort.get(crossing.port_code) ?? []), crossing]);
+    }
+    const recorded = new Set<CrossingRow>();
+    for (const [port, atPort] of byPort) {
+      const known = await recordedReferences(
+        rt.db,
+        port,
+        atPort.map((crossing) => crossing.reference as string),
+      );
+      for (const crossing of atPort) if (known.has(crossing.reference as string)) recorded.add(crossing);
+    }
+    return recorded;
+  }
+}
+
+/**
  * Screens an upload of crossings (NDJSON or CSV, any length) row by row. Good rows are kept in batches, each
  * batch in one transaction with its hits; bad rows are reported by line. Progress goes out as events.
  */
@@ -111,7 +149,8 @@ export async function recordBulkCrossings(
   const importId = newId();
   const rules = await ruleContextOf(rt);
   const errors: RowError[] = [];
-  const totals = { accepted: 0, rejected: 0, hits: 0, possibles: 0 };
+  const totals = { accepted: 0, rejected: 0, alreadyRecorded: 0, hits: 0, possibles: 0 };
+  const references = new UploadReferences();
   const reject = (error: RowError) => {
     totals.rejected += 1;
     if (errors.length < MAX_REPORTED_ERRORS) errors.push(error);
@@ -119,6 +158,12 @@ export async function recordBulkCrossings(
   let batch: Array<{ line: number; screened: Screened }> = [];
 
   const flush = async () => {
+    const recorded = await references.recordedIn(
+      rt,
+      batch.map((item) => item.screened.crossing),
+    );
+    totals.alreadyRecorded += recorded.size;
+    batch = batch.filter((item) => !recorded.has(item.screened.crossing));
     if (batch.length === 0) return;
     const screened = batch.map((item) => item.screened);
     try {
@@ -162,6 +207,10 @@ export async function recordBulkCrossings(
       const read = readCrossing(item.record, format, item.line, place, actor.name);
       if (!read.ok) {
         reject(read.error);
+        continue;
+      }
+      if (references.seenBefore(read.value)) {
+        totals.alreadyRecorded += 1;
         continue;
       }
       if (!(await knownPort(read.value.port_code))) {

@@ -35,6 +35,7 @@ export function toCrossingView(row: CrossingRow): Crossing {
     verdict: row.verdict as Crossing['verdict'],
     score: row.score,
     source: row.source,
+    reference: row.reference,
     createdAt: row.created_at,
     purgedAt: row.purged_at,
   };

@@ -3,7 +3,7 @@ import { appendAudits } from '../../core/audit/audit.js';
 import type { Actor } from '../../core/auth/roles.js';
 import type { Database } from '../../core/db/database.js';
 import { groupCommit } from '../../core/db/group-commit.js';
-import { AppError, invalid } from '../../core/errors.js';
+import { AppError, conflict, invalid } from '../../core/errors.js';
 import { newId, nowIso } from '../../core/ids.js';
 import { birthDateProblem, hasNameText } from './identity-checks.js';
 import type { CrossingIdentity as MatcherIdentity } from './matcher/index.js';
@@ -22,7 +22,10 @@ import type {
 import * as store from './warning.store.js';
 import type { CrossingRow, HitRow, WatchlistEntryRow } from './warning.tables.js';
 
-type TravelFields = Pick<NewCrossing, 'identity' | 'mrz' | 'conveyance' | 'fromCounty' | 'residenceCounty'>;
+type TravelFields = Pick<
+  NewCrossing,
+  'identity' | 'mrz' | 'conveyance' | 'fromCounty' | 'residenceCounty' | 'reference'
+>;
 
 /** A failed MRZ as the desk sees it: the first error names line, field and check digit; all are attached. */
 export function mrzError(result: Extract<MrzResult, { ok: false }>): AppError {
@@ -151,6 +154,7 @@ export function crossingRow(
     score: 0,
     source: place.source,
     import_id: place.importId,
+    reference: travel.reference ?? null,
     created_by: by,
     created_at: nowIso(),
     purged_at: null,
@@ -452,6 +456,20 @@ function passengersRefused(first: RefusedPassenger, others: readonly RefusedPass
   });
 }
 
+/**
+ * Refuses a crossing the port system already sent under this reference (a retry after a lost answer): it is
+ * recorded and screened once, and the refusal says which crossing holds it and its verdict.
+ */
+async function checkNotRecorded(rt: WarningRuntime, portCode: string, reference: string): Promise<void> {
+  const recorded = await store.findCrossingByReference(rt.db, portCode, reference);
+  if (!recorded) return;
+  throw conflict(
+    'warning.crossing_already_recorded',
+    `Crossing ${reference} at ${portCode} is already recorded (verdict ${recorded.verdict})`,
+    { field: 'reference', reference, crossingId: recorded.id, verdict: recorded.verdict },
+  );
+}
+
 /** Records a crossing at the desk and screens it; the verdict is in the answer and hits go out live. */
 export async function recordCrossing(
   rt: WarningRuntime,
@@ -461,6 +479,7 @@ export async function recordCrossing(
   const traveller = travellerOf(input);
   const rules = await ruleContextOf(rt);
   await checkPortKnown(rules, input.portCode);
+  if (input.reference) await checkNotRecorded(rt, input.portCode, input.reference);
   const place: CrossingPlace = {
     kind: 'actual',
     direction: input.direction,

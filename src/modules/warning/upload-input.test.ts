@@ -218,6 +218,47 @@ describeEachDatabase('bulk uploads over HTTP', (dialect) => {
     expect(await entriesStored()).toBe(before + 1);
   });
 
+  it('records a crossing once per port and reference, however often the file or the desk sends it', async () => {
+    const header = `${CROSSINGS_HEADER},reference`;
+    const file = [
+      header,
+      `${crossingRow(801)},ERL-801`,
+      `${crossingRow(802)},ERL-802`,
+      `${crossingRow(803)},`,
+    ];
+    const first = await officer.raw('POST', '/api/v1/warning/crossings/bulk', file.join('\n'), 'text/csv');
+    expect(first.body).toMatchObject({ accepted: 3, rejected: 0, alreadyRecorded: 0 });
+    // the same export again, with a row repeated inside it and one new crossing
+    const again = [...file, `${crossingRow(801)},ERL-801`, `${crossingRow(804)},ERL-804`];
+    const second = await officer.raw('POST', '/api/v1/warning/crossings/bulk', again.join('\n'), 'text/csv');
+    // the row without a reference cannot be told from a new crossing, so it is recorded again
+    expect(second.body).toMatchObject({ accepted: 2, rejected: 0, alreadyRecorded: 3 });
+    const stored = await t()
+      .node.context.db.selectFrom('warning_crossings')
+      .select('reference')
+      .where('reference', 'like', 'ERL-8%')
+      .execute();
+    expect(stored.map((row) => row.reference).sort()).toEqual(['ERL-801', 'ERL-802', 'ERL-804']);
+
+    // a desk retrying after a lost answer learns which crossing holds the reference
+    const desk = { direction: 'entry', portCode: TEST_PORT, identity: { surname: 'BAATAR' } };
+    const recorded = await officer.post<{ crossingId: string }>('/api/v1/warning/crossings', {
+      ...desk,
+      reference: 'DESK-1',
+    });
+    expect(recorded.status).toBe(201);
+    const retried = await officer.post('/api/v1/warning/crossings', { ...desk, reference: 'DESK-1' });
+    expect(retried.status).toBe(409);
+    expect(retried.body).toMatchObject({
+      code: 'warning.crossing_already_recorded',
+      details: { reference: 'DESK-1', crossingId: recorded.body.crossingId, verdict: 'clear' },
+    });
+    const read = await officer.get<{ reference: string }>(
+      `/api/v1/warning/crossings/${recorded.body.crossingId}`,
+    );
+    expect(read.body.reference).toBe('DESK-1');
+  });
+
   it('answers an empty file with 400 saying it is empty', async () => {
     for (const path of ['/api/v1/warning/crossings/bulk', '/api/v1/warning/watchlist/imports']) {
       const empty = await officer.raw('POST', path, '', 'text/csv');

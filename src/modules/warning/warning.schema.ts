@@ -192,6 +192,13 @@ export const NewCrossing = Type.Object(
     direction: StringEnum(DIRECTIONS),
     portCode: PlaceCode,
     crossedAt: Opt(IsoInstant),
+    reference: Opt(
+      Type.String({
+        pattern: '^[A-Za-z0-9][A-Za-z0-9._:/-]{0,63}$',
+        description:
+          "the port system's own id of the crossing: one sent again with the same port and reference is not recorded twice",
+      }),
+    ),
     ...travelFields,
   },
   { additionalProperties: false },
@@ -239,6 +246,7 @@ export const Crossing = Type.Object({
   verdict: StringEnum(VERDICTS),
   score: Type.Number(),
   source: Type.String(),
+  reference: Nullable(Type.String()),
   createdAt: Type.String(),
   purgedAt: Nullable(Type.String()),
 });
@@ -299,6 +307,9 @@ export const BulkReport = Type.Object({
   importId: Type.String(),
   accepted: Type.Integer(),
   rejected: Type.Integer(),
+  alreadyRecorded: Type.Integer({
+    description: 'rows left out because a crossing with the same port and reference is already recorded',
+  }),
   hits: Type.Integer(),
   possibles: Type.Integer(),
   errors: Type.Array(RowError),

@@ -50,6 +50,7 @@ const CROSSING_COLUMNS = columnsOf<CrossingRow>({
   score: true,
   source: true,
   import_id: true,
+  reference: true,
   created_by: true,
   created_at: true,
   purged_at: true,
@@ -256,6 +257,30 @@ export const insertCrossings = (db: Db, rows: readonly CrossingRow[]) =>
       db.insertInto('warning_crossings').values(rowsOf(placeholders)),
     );
   });
+
+/** Of these references at a port, those a crossing already holds. */
+export const recordedReferences = async (db: Db, portCode: string, references: readonly string[]) =>
+  references.length === 0
+    ? new Set<string>()
+    : new Set(
+        (
+          await db
+            .selectFrom('warning_crossings')
+            .select('reference')
+            .where('port_code', '=', portCode)
+            .where('reference', 'in', [...references])
+            .execute()
+        ).flatMap((row) => (row.reference === null ? [] : [row.reference])),
+      );
+
+/** The crossing recorded at a port under the port system's reference, if any. */
+export const findCrossingByReference = (db: Db, portCode: string, reference: string) =>
+  db
+    .selectFrom('warning_crossings')
+    .selectAll()
+    .where('port_code', '=', portCode)
+    .where('reference', '=', reference)
+    .executeTakeFirst();
 
 export const findCrossing = (db: Db, id: string) =>
   db.selectFrom('warning_crossings').selectAll().where('id', '=', id).executeTakeFirst();

@@ -70,6 +70,8 @@ export interface CrossingRow {
   score: number;
   source: string;
   import_id: string | null;
+  /** The port system's own id of the crossing: one crossing per port and reference. */
+  reference: string | null;
   created_by: string;
   created_at: string;
   /** Set when retention ended: the identity and conveyance are blanked, the crossing itself is kept. */

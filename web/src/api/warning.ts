@@ -145,6 +145,8 @@ export interface BulkReport {
   readonly importId: string;
   readonly accepted: number;
   readonly rejected: number;
+  /** Rows left out because their port and reference are already recorded. */
+  readonly alreadyRecorded: number;
   readonly hits: number;
   readonly possibles: number;
   readonly errors: readonly RowError[];

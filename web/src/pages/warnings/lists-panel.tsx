@@ -128,6 +128,11 @@ function BulkCrossings({ onScreened }: { readonly onScreened: () => void }) {
               possibles: format.number(state.report.possibles),
             })}
           </p>
+          {state.report.alreadyRecorded > 0 && (
+            <p>
+              {t('warnings.files.alreadyRecorded', { rows: format.number(state.report.alreadyRecorded) })}
+            </p>
+          )}
           <RowErrors errors={state.report.errors} truncated={state.report.errorsTruncated} />
         </div>
       )}

@@ -50,6 +50,8 @@ export interface FieldError {
   path: string;
   message: string;
   keyword?: string;
+  /** A rule's problem code, for a field a rule refused beside the schema's keywords (worded from `params`). */
+  code?: string;
   params?: Record<string, unknown>;
 }
 
@@ -62,7 +64,7 @@ interface Mapped {
   details?: Record<string, DetailValue>;
 }
 
-interface ValidationIssue {
+export interface ValidationIssue {
   instancePath?: string;
   message?: string;
   keyword?: string;
@@ -70,7 +72,7 @@ interface ValidationIssue {
 }
 
 /** Turns Ajv's output into field errors that name the offending field in JSON-pointer form. */
-function validationErrors(context: string | undefined, issues: ValidationIssue[]): FieldError[] {
+export function validationErrors(context: string | undefined, issues: ValidationIssue[]): FieldError[] {
   return issues.map((issue) => {
     let path = issue.instancePath ?? '';
     const extra = issue.params?.additionalProperty ?? issue.params?.missingProperty;

@@ -33,10 +33,15 @@ export const Problem = Type.Object(
               description: 'the failed JSON Schema keyword (required, maxLength…), for localised text',
             }),
           ),
+          code: Type.Optional(
+            Type.String({
+              description: "for a value a rule refused beside the schema's keywords: the rule's problem code",
+            }),
+          ),
           params: Type.Optional(
             Type.Record(Type.String(), Type.Unknown(), {
               description:
-                "the keyword's parameters as Ajv reports them (limit, missingProperty, allowedValues…)",
+                "the keyword's parameters as Ajv reports them (limit, missingProperty, allowedValues…), or the rule's details",
             }),
           ),
         }),

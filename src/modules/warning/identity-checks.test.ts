@@ -72,6 +72,34 @@ describeEachDatabase('identity checks over HTTP', (dialect) => {
     ]);
   });
 
+  it('name in one answer the passengers the schema refuses and those a rule refuses', async () => {
+    const officer = await testNode().userWith(['port_officer'], { personalData: true });
+    type FieldError = { path: string; keyword?: string; code?: string; params?: Record<string, unknown> };
+    const list = await officer.post<{ code: string; errors: FieldError[] }>(
+      '/api/v1/warning/expected-crossings',
+      {
+        direction: 'entry',
+        portCode: buildCrossing().portCode,
+        expectedAt: new Date().toISOString(),
+        passengers: [
+          { identity: { surname: 'DORJ', sex: 'Q' } },
+          { identity: { surname: 'ODON' } },
+          { identity: { surname: 'GEREL', birthDate: '2099-01-01' } },
+        ],
+      },
+    );
+    expect(list.status).toBe(400);
+    expect(list.body.code).toBe('http.invalid_request');
+    expect(list.body.errors).toEqual([
+      expect.objectContaining({ path: '/body/passengers/0/identity/sex', keyword: 'enum' }),
+      expect.objectContaining({
+        path: '/body/passengers/2/identity/birthDate',
+        code: 'warning.birth_date_invalid',
+        params: { birthDate: '2099-01-01' },
+      }),
+    ]);
+  });
+
   it('refuse a watchlist entry born in the future', async () => {
     const officer = await testNode().userWith(['port_officer'], { personalData: true });
     const refused = await officer.post<{ code: string }>(

@@ -4,6 +4,7 @@ import type { Actor } from '../../core/auth/roles.js';
 import type { Database } from '../../core/db/database.js';
 import { groupCommit } from '../../core/db/group-commit.js';
 import { AppError, conflict, invalid } from '../../core/errors.js';
+import type { FieldError } from '../../core/http/problem.js';
 import { newId, nowIso } from '../../core/ids.js';
 import { birthDateProblem, hasNameText } from './identity-checks.js';
 import type { CrossingIdentity as MatcherIdentity } from './matcher/index.js';
@@ -13,6 +14,7 @@ import type { IdentityMatch } from './screening-index.js';
 import type { WarningRuntime } from './warning.runtime.js';
 import type {
   EntrySummary,
+  ExpectedPassenger,
   HitOrigin,
   IdentityInput,
   NewCrossing,
@@ -437,6 +439,35 @@ export async function agencyToday(rt: WarningRuntime): Promise<string> {
 }
 
 type RefusedPassenger = { position: number; error: AppError };
+
+/**
+ * The passengers of a list that a crossing rule refuses (a bad MRZ, a birth date to come, no identity), left
+ * out those at `skip`: when the schema refused some passengers, the others are checked too, so one answer names
+ * every bad passenger. Each is a field error at `/body/passengers/{i}/…` carrying the rule's code and details.
+ */
+export function refusedPassengers(
+  passengers: readonly ExpectedPassenger[],
+  skip: ReadonlySet<number>,
+): FieldError[] {
+  return passengers.flatMap((passenger, position) => {
+    if (skip.has(position)) return [];
+    try {
+      travellerOf(passenger);
+      return [];
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      const { field, ...params } = error.details ?? {};
+      return [
+        {
+          path: `/body/passengers/${position}/${String(field ?? '')}`,
+          message: error.message,
+          code: error.code,
+          params: Object.fromEntries(Object.entries(params).filter(([, value]) => typeof value !== 'object')),
+        },
+      ];
+    }
+  });
+}
 
 /**
  * Why a passenger list is refused: every bad passenger, each named by its place in the list, so the whole list

@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../core/errors.js';
 import { actorOf } from '../../core/http/access.js';
 import type { HttpApp } from '../../core/http/app.js';
+import { type ValidationIssue, validationErrors } from '../../core/http/problem.js';
 import { ErrorResponses, IdParams, Page } from '../../core/http/schemas.js';
 import { recordBulkCrossings } from './bulk-crossings.js';
 import { getCrossing } from './crossing.service.js';
@@ -10,11 +11,12 @@ import * as hits from './hit.service.js';
 import { ListedHit } from './hit-list.schema.js';
 import { type ByteSource, type RowFormat, rowFormatOf } from './row-input.js';
 import * as rules from './rules.service.js';
-import { recordCrossing, recordExpectedCrossings } from './screening.service.js';
+import { recordCrossing, recordExpectedCrossings, refusedPassengers } from './screening.service.js';
 import type { WarningRuntime } from './warning.runtime.js';
 import {
   BulkReport,
   Crossing,
+  type ExpectedPassenger,
   FlaggedConveyance,
   Hit,
   HitActionInput,
@@ -202,15 +204,41 @@ function registerCrossingRoutes(app: HttpApp, rt: WarningRuntime): void {
     '/api/v1/warning/expected-crossings',
     {
       config: { access: DESK },
+      // a list the schema refuses is answered here, so the answer names the rules' refusals as well
+      attachValidation: true,
       schema: {
         tags,
         body: NewExpectedCrossings,
         response: { 201: Type.Object({ items: Type.Array(ScreeningOutcome) }), ...ErrorResponses },
       },
     },
-    async (request, reply) =>
-      reply.status(201).send(await recordExpectedCrossings(rt, actorOf(request), request.body)),
+    async (request, reply) => {
+      if (request.validationError) throw listRefusal(request.validationError, request.body);
+      return reply.status(201).send(await recordExpectedCrossings(rt, actorOf(request), request.body));
+    },
   );
+}
+
+/**
+ * A passenger list the schema refused, with the passengers it passed also checked against the crossing rules:
+ * the carrier's manifest is corrected once, not once per kind of mistake.
+ */
+function listRefusal(schemaError: Error & { validation?: ValidationIssue[] }, body: unknown): Error {
+  const passengers = (body as { passengers?: unknown } | null)?.passengers;
+  if (!schemaError.validation || !Array.isArray(passengers)) return schemaError;
+  const schemaErrors = validationErrors('body', schemaError.validation);
+  const refusedBySchema = new Set(
+    schemaErrors.flatMap((error) => {
+      const position = /^\/body\/passengers\/(\d+)/.exec(error.path)?.[1];
+      return position === undefined ? [] : [Number(position)];
+    }),
+  );
+  // only the passengers the schema passed are read: they have the shape the rules expect
+  const ruleErrors = refusedPassengers(passengers as ExpectedPassenger[], refusedBySchema);
+  if (ruleErrors.length === 0) return schemaError;
+  const errors = [...schemaErrors, ...ruleErrors];
+  const detail = errors.map((error) => `${error.path} ${error.message}`).join('; ');
+  return new AppError('invalid', 'http.invalid_request', detail, { errors });
 }
 
 function registerHitRoutes(app: HttpApp, rt: WarningRuntime): void {

@@ -206,6 +206,7 @@ export const NewCrossing = Type.Object(
 export type NewCrossing = Static<typeof NewCrossing>;
 
 export const ExpectedPassenger = Type.Object(travelFields, { additionalProperties: false });
+export type ExpectedPassenger = Static<typeof ExpectedPassenger>;
 export const NewExpectedCrossings = Type.Object(
   {
     direction: StringEnum(DIRECTIONS),

@@ -124,6 +124,18 @@ describe('problemText', () => {
 describe('fieldErrorText', () => {
   const problem = buildProblem();
 
+  it("words a field a rule refused from the rule's code and params, else keeps the node's English", () => {
+    const refused = {
+      path: '/body/passengers/2/identity',
+      message: 'English',
+      code: 'warning.entry_not_own',
+    };
+    expect(fieldErrorText({ ...refused, params: { agency: 'MN-GABP' } }, problem, en, 'en-GB')).toBe(
+      'Owned by MN-GABP',
+    );
+    expect(fieldErrorText({ ...refused, code: 'warning.unworded' }, problem, en, 'en-GB')).toBe('English');
+  });
+
   it('chooses the plural form from the limit of a counted keyword', () => {
     expect(fieldErrorText(error('maxLength', { limit: 1 }), problem, en, 'en-GB')).toBe(
       'At most 1 character',

@@ -11,6 +11,8 @@ export interface FieldError {
   readonly path: string;
   readonly message: string;
   readonly keyword?: string;
+  /** A rule's problem code, for a value a rule refused beside the schema's keywords (worded from `params`). */
+  readonly code?: string;
   readonly params?: Readonly<Record<string, unknown>>;
 }
 
@@ -111,6 +113,7 @@ export function fieldErrorText(
   locale: string,
 ): string {
   if (error.keyword) return keywordText(error, wording, locale) ?? error.message;
+  if (error.code) return codeMessage(error.code, error.message, wording, locale, error.params);
   // A field error made from the problem itself (a domain rule naming its field) reads like the problem.
   if (error.message === problem.detail) return codeText(problem, wording, locale, undefined);
   return error.message;

@@ -105,18 +105,27 @@ export const editDistance = (
  * neighbours swapped): editDistance(a, b, 1) === 1 in one pass, for the document number of every candidate.
  */
 export const withinOneEdit = (a: string, b: string): boolean => {
-  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  const short = a.length <= b.length ? a : b;
+  const long = short === a ? b : a;
   if (long.length - short.length > 1 || a === b) return false;
   let i = 0;
   while (i < short.length && short.charCodeAt(i) === long.charCodeAt(i)) i++;
   // past the first difference the rest must agree once one character is dropped, replaced or swapped back
-  if (short.length < long.length) return short.slice(i) === long.slice(i + 1);
-  if (short.slice(i + 1) === long.slice(i + 1)) return true;
+  if (short.length < long.length) return sameRest(short, i, long, i + 1);
+  if (sameRest(short, i + 1, long, i + 1)) return true;
   return (
     short.charCodeAt(i) === long.charCodeAt(i + 1) &&
     short.charCodeAt(i + 1) === long.charCodeAt(i) &&
-    short.slice(i + 2) === long.slice(i + 2)
+    sameRest(short, i + 2, long, i + 2)
   );
+};
+
+/** Whether `x` from `xFrom` on reads as `y` from `yFrom` on: a comparison of slices without making them. */
+const sameRest = (x: string, xFrom: number, y: string, yFrom: number): boolean => {
+  if (x.length - xFrom !== y.length - yFrom) return false;
+  for (let k = 0; xFrom + k < x.length; k++)
+    if (x.charCodeAt(xFrom + k) !== y.charCodeAt(yFrom + k)) return false;
+  return true;
 };
 
 /**
@@ -211,6 +220,8 @@ const ALPHABET = 128;
 interface PhoneticCosts {
   readonly substitution: Float64Array;
   readonly gap: Float64Array;
+  /** Per letter, the other letters it is substituted by for less than an unrelated one (see leastDistance). */
+  readonly near: readonly (readonly number[])[];
 }
 
 const costTable = (
@@ -228,7 +239,12 @@ const costTable = (
     }
   }
   for (const [letter, cost] of Object.entries(gaps)) gap[letter.charCodeAt(0)] = cost;
-  return { substitution, gap };
+  const nearLetters = Array.from({ length: ALPHABET }, (_, x) =>
+    Array.from({ length: ALPHABET }, (_, y) => y).filter(
+      (y) => y !== x && (substitution[x * ALPHABET + y] as number) < 1,
+    ),
+  );
+  return { substitution, gap, near: nearLetters };
 };
 
 const SAME_SCRIPT_COSTS = costTable(PHONETIC_NEAR, GAP_COST);
@@ -310,38 +326,119 @@ const phoneticSimilarity = (
   return Math.max(0, 1 - phoneticDistance(a, b, limit, costs) / (longer + 1));
 };
 
-const presentInOther = new Uint8Array(ALPHABET);
+const countsA = new Int32Array(ALPHABET);
+const countsB = new Int32Array(ALPHABET);
+/** Letters already weighed by leastUnmatchedCost, stamped by its call. */
+const weighed = new Int32Array(ALPHABET);
+let weighStamp = 0;
+/** What gapping each letter of one skeleton would add to its least cost, as values each shared by a count. */
+// two values for each letter of the tables at most, and one for the letters beyond
+const extraValues = new Float64Array(2 * ALPHABET + 1);
+const extraCounts = new Int32Array(2 * ALPHABET + 1);
 
 /**
- * A lower bound of phoneticDistance, cheap next to it: every letter of one skeleton is substituted for a letter
- * of the other or dropped, and a transposition moves letters both hold, so each letter costs at least its
- * cheapest substitution by any letter of the other, or its gap, or nothing when the other holds it too.
+ * A lower bound of phoneticDistance, cheap next to it. A letter of one skeleton is aligned with the same letter
+ * of the other (free, for as many copies as the other holds; a transposition too moves letters both hold),
+ * substituted for another letter or dropped: each copy beyond the other's costs at least its cheapest
+ * substitution by a letter of the other, or its gap. And the longer skeleton drops at least as many letters as
+ * it is longer: the cheapest such gaps are added.
  */
-export const leastDistance = (a: string, b: string, costs: PhoneticCosts = SAME_SCRIPT_COSTS): number =>
-  Math.max(leastUnmatchedCost(a, b, costs), leastUnmatchedCost(b, a, costs));
+export const leastDistance = (a: string, b: string, costs: PhoneticCosts = SAME_SCRIPT_COSTS): number => {
+  countLetters(a, countsA);
+  countLetters(b, countsB);
+  const bound = Math.max(
+    leastUnmatchedCost(a, countsA, countsB, a.length - b.length, costs),
+    leastUnmatchedCost(b, countsB, countsA, b.length - a.length, costs),
+  );
+  clearLetters(a, countsA);
+  clearLetters(b, countsB);
+  return bound;
+};
 
-const leastUnmatchedCost = (from: string, other: string, costs: PhoneticCosts): number => {
-  for (let i = 0; i < other.length; i++) {
-    const code = other.charCodeAt(i);
-    if (code < ALPHABET) presentInOther[code] = 1;
+/** Counts the letters of `text` within the cost tables into `counts`. */
+const countLetters = (text: string, counts: Int32Array): void => {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < ALPHABET) counts[code] = (counts[code] as number) + 1;
   }
+};
+
+const clearLetters = (text: string, counts: Int32Array): void => {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < ALPHABET) counts[code] = 0;
+  }
+};
+
+const leastUnmatchedCost = (
+  from: string,
+  fromCounts: Int32Array,
+  otherCounts: Int32Array,
+  dropped: number,
+  costs: PhoneticCosts,
+): number => {
+  weighStamp++;
   let total = 0;
+  let extras = 0;
+  // letters beyond the cost tables are compared by identity: count them as free, and gapping them as free too,
+  // which keeps this a bound
+  let beyond = 0;
   for (let i = 0; i < from.length; i++) {
     const x = from.charCodeAt(i);
-    // letters beyond the cost tables are compared by identity: count them as free, which keeps this a bound
-    if (x >= ALPHABET || presentInOther[x] === 1) continue;
-    let cheapest = costs.gap[x] as number;
-    for (let j = 0; j < other.length && cheapest > 0; j++) {
-      const y = other.charCodeAt(j);
-      cheapest = Math.min(cheapest, y < ALPHABET ? (costs.substitution[x * ALPHABET + y] as number) : 1);
+    if (x >= ALPHABET) {
+      beyond++;
+      continue;
     }
-    total += cheapest;
+    if (weighed[x] === weighStamp) continue;
+    weighed[x] = weighStamp;
+    const copies = fromCounts[x] as number;
+    const aligned = Math.min(copies, otherCounts[x] as number);
+    const gap = costs.gap[x] as number;
+    if (copies > aligned) {
+      let cheapest = gap;
+      for (const y of costs.near[x] as readonly number[]) {
+        if ((otherCounts[y] as number) > 0)
+          cheapest = Math.min(cheapest, costs.substitution[x * ALPHABET + y] as number);
+      }
+      total += (copies - aligned) * cheapest;
+      if (dropped <= 0) continue;
+      extraValues[extras] = gap - cheapest;
+      extraCounts[extras++] = copies - aligned;
+    }
+    if (aligned > 0 && dropped > 0) {
+      extraValues[extras] = gap;
+      extraCounts[extras++] = aligned;
+    }
   }
-  for (let i = 0; i < other.length; i++) {
-    const code = other.charCodeAt(i);
-    if (code < ALPHABET) presentInOther[code] = 0;
+  if (beyond > 0) {
+    extraValues[extras] = 0;
+    extraCounts[extras++] = beyond;
   }
-  return total;
+  return dropped > 0 ? total + cheapestExtras(extras, dropped) : total;
+};
+
+/** The least `dropped` of the extras gathered (see leastUnmatchedCost) can add. */
+const cheapestExtras = (extras: number, dropped: number): number => {
+  // a few distinct values: sorted in place by insertion
+  for (let i = 1; i < extras; i++) {
+    const value = extraValues[i] as number;
+    const count = extraCounts[i] as number;
+    let at = i;
+    for (; at > 0 && (extraValues[at - 1] as number) > value; at--) {
+      extraValues[at] = extraValues[at - 1] as number;
+      extraCounts[at] = extraCounts[at - 1] as number;
+    }
+    extraValues[at] = value;
+    extraCounts[at] = count;
+  }
+  let added = 0;
+  let left = dropped;
+  for (let i = 0; i < extras && left > 0; i++) {
+    const taken = Math.min(left, extraCounts[i] as number);
+    added += taken * (extraValues[i] as number);
+    left -= taken;
+  }
+  return added;
 };
 
 /** Limits derived from a floor are widened by this, so that rounding never cuts a pair right at the floor. */
@@ -437,7 +534,8 @@ const pairCache = new Float64Array(3 << PAIR_CACHE_BITS).fill(-1);
  */
 export const tokenSimilarity = (a: NameToken, b: NameToken): number => {
   if (a.id === b.id || a.text === b.text) return 1;
-  const [low, high] = a.id < b.id ? [a, b] : [b, a];
+  const low = a.id < b.id ? a : b;
+  const high = low === a ? b : a;
   const slot =
     3 * ((Math.imul(low.id, 0x9e3779b1) ^ Math.imul(high.id, 0x85ebca6b)) >>> (32 - PAIR_CACHE_BITS));
   if (pairCache[slot] === low.id && pairCache[slot + 1] === high.id) return pairCache[slot + 2] as number;
@@ -502,16 +600,24 @@ const joinable = (token: NameToken | undefined): token is NameToken =>
 /** A foreign name in Han or Hangul is joined whole up to this many syllables (longer runs are not one name). */
 const MAX_JOINED_SYLLABLES = 8;
 
-const UNITS = new WeakMap<NormalisedName, Unit[]>();
+/** The units of a name: all of them, and the single tokens alone (what most comparisons pair). */
+interface NameUnits {
+  readonly all: readonly Unit[];
+  readonly singles: readonly Unit[];
+}
+
+const UNITS = new WeakMap<NormalisedName, NameUnits>();
 
 /**
  * Single tokens plus runs of adjacent tokens joined (two, or three for syllabic scripts, whose whole run is also
- * joined as one foreign name); computed once per name.
+ * joined as one foreign name); computed once per name, the single tokens apart as well, so that comparing a
+ * name allocates neither.
  */
-const unitsOf = (name: NormalisedName): Unit[] => {
+const unitsOf = (name: NormalisedName): NameUnits => {
   const cached = UNITS.get(name);
   if (cached) return cached;
-  const units = buildUnits(name);
+  const all = buildUnits(name);
+  const units = { all, singles: all.filter((unit) => unit.covers.length === 1) };
   UNITS.set(name, units);
   return units;
 };
@@ -672,8 +778,6 @@ const align = (
   return { score: total === 0 ? 0 : agreed / total, pairs, settled: complete && weakest >= 0.9 };
 };
 
-const singlesOf = (units: readonly Unit[]): Unit[] => units.filter((unit) => unit.covers.length === 1);
-
 /** Token-set alignment of two names: order-free, tolerant of joined or split parts and of extra middle names. */
 export const compareNames = (query: NormalisedName, entry: NormalisedName): NameComparison => {
   if (query.tokens.length === 0 || entry.tokens.length === 0) return { score: 0, pairs: [] };
@@ -693,18 +797,21 @@ const alignNames = (query: NormalisedName, entry: NormalisedName): NameCompariso
   const qUnits = unitsOf(query);
   const eUnits = unitsOf(entry);
   // joined parts are only worth trying when the parts one by one leave something unexplained
-  const simple = align(query, entry, singlesOf(qUnits), singlesOf(eUnits));
+  const simple = align(query, entry, qUnits.singles, eUnits.singles);
   let best = simple;
-  if (!simple.settled && (qUnits.length > query.tokens.length || eUnits.length > entry.tokens.length)) {
-    const joined = align(query, entry, qUnits, eUnits);
+  if (
+    !simple.settled &&
+    (qUnits.all.length > query.tokens.length || eUnits.all.length > entry.tokens.length)
+  ) {
+    const joined = align(query, entry, qUnits.all, eUnits.all);
     if (joined.score > simple.score) best = joined;
   }
   // a foreign name written whole in Han or Hangul is one part, which a greedy pairing of its pieces passes over
   // when a piece happens to sound like the Latin name (约翰逊: 翰逊 against Johnson; 라 against Rao)
-  const qWhole = wholeTranscriptionUnits(query, qUnits);
-  const eWhole = wholeTranscriptionUnits(entry, eUnits);
+  const qWhole = wholeTranscriptionUnits(query, qUnits.all);
+  const eWhole = wholeTranscriptionUnits(entry, eUnits.all);
   if (qWhole || eWhole) {
-    const whole = align(query, entry, qWhole ?? singlesOf(qUnits), eWhole ?? singlesOf(eUnits));
+    const whole = align(query, entry, qWhole ?? qUnits.singles, eWhole ?? eUnits.singles);
     if (whole.score > best.score) best = whole;
   }
   return { score: best.score, pairs: best.pairs };

@@ -20,6 +20,7 @@ import type {
   Verdict,
   WatchlistIdentity,
 } from './types.js';
+import { VoteTally } from './vote-tally.js';
 
 /** A watchlist entry the crossing was compared with in full. */
 export interface ScreeningCandidate {
@@ -73,11 +74,20 @@ const PRESCORE_LIMIT = 128;
 const PRESCORE_VOTES = 2.5;
 /** Once this many slots are dead and they outnumber the live ones, the postings are rebuilt without them. */
 const COMPACT_AFTER = 4096;
-/** Fields of a slot's record: where its letter sets start in the pool, how many there are, its packed birth date. */
-const SLOT_FIELDS = 4;
+/**
+ * Fields of a slot's record: where its letter sets start in the pool, how many there are, its packed birth date,
+ * then the letter sets themselves when few (see INLINE_AT).
+ */
+const SLOT_FIELDS = 8;
 const LETTER_START = 0;
 const LETTER_COUNT = 1;
 const BIRTH = 2;
+/**
+ * A slot's letter sets, when it has no more than INLINE_LETTERS, lie in its record from INLINE_AT (the pool is
+ * not read): prescoring the candidates of a common name then reads one record of 32 bytes per candidate.
+ */
+const INLINE_AT = 3;
+const INLINE_LETTERS = SLOT_FIELDS - INLINE_AT;
 /** Words of the set of slots met (see addToMet): 16 Kbit, few false positives for the slots a crossing meets. */
 const MET_WORDS = 512;
 const MET_MASK = MET_WORDS - 1;
@@ -194,43 +204,47 @@ export const createWatchlistIndex = (
   let postings = new PostingTable();
   let dead = 0;
 
-  // per slot: its part letter sets (packed in one pool) and birth date, read for the candidates of a common name;
-  // a slot's fields lie side by side (see SLOT_FIELDS) so that reading them costs one memory access
+  // per slot: its part letter sets (in its record, or when many packed in one pool) and birth date, read for the
+  // candidates of a common name; a slot's fields lie side by side (see SLOT_FIELDS) so that reading them costs
+  // one memory access
   let letterPool = new Int32Array(4096);
   let letterEnd = 0;
   let slotFields = new Int32Array(1024 * SLOT_FIELDS);
-  // 1 for a slot holding a live entry: read for every voted slot, so kept apart from the entries themselves
-  let alive = new Uint8Array(1024);
+  // a bit per slot, set for a slot holding a live entry: read for every voted slot, so kept apart from the
+  // entries themselves, and as bits small enough to stay in cache
+  let alive = new Int32Array(1024 / 32);
   // per slot, the first and last day in force as numbers (see dayNumber): checked for every voted slot when
   // screening for a day, where a lookup by entry id cost more than scoring the candidates
   let inForceDays = new Int32Array(1024 * 2);
-  // votes live in a slot-indexed array stamped with the screening's epoch, so nothing is cleared or allocated;
-  // stamp (high 16 bits) and vote (low 16) share one 32-bit cell: a random slot of a large watchlist is one
-  // memory access, and the array is small enough to stay in cache
-  let tally = new Uint32Array(1024);
-  // the prescore of each candidate passing the vote floor, by its place among them
+  // the votes of one screening and the slots it touched (met), in the order first met
+  const tally = new VoteTally();
+  // the candidates passing the vote floor (see strongestSlots), their votes and prescores, by their place among them
+  const passingSlots = new Int32Array(PRESCORE_LIMIT);
+  const passingVotes = new Int32Array(PRESCORE_LIMIT);
   const ranks = new Float64Array(PRESCORE_LIMIT);
-  let epoch = 0;
-  let touched = new Int32Array(1024);
+  // how many touched slots have each vote, for strongestSlots
+  let voteCounts = new Int32Array(64);
   // the final votes of the touched slots, gathered once so the passes that follow read them in order
   let touchedVotes = new Int32Array(1024);
-  let touchedCount = 0;
 
   const ensureCapacity = (size: number) => {
-    if (size <= alive.length) return;
-    const next = Math.max(size, alive.length * 2);
+    if (size <= alive.length * 32) return;
+    const next = Math.max(size, alive.length * 64);
     slotFields = grown(slotFields, next * SLOT_FIELDS, (n) => new Int32Array(n));
-    alive = grown(alive, next, (n) => new Uint8Array(n));
+    alive = grown(alive, Math.ceil(next / 32), (n) => new Int32Array(n));
     inForceDays = grown(inForceDays, next * 2, (n) => new Int32Array(n));
-    tally = grown(tally, next, (n) => new Uint32Array(n));
   };
 
   const storeLetters = (slot: number, letters: Int32Array) => {
     const count = Math.min(letters.length, 255);
+    slotFields[slot * SLOT_FIELDS + LETTER_COUNT] = count;
+    if (count <= INLINE_LETTERS) {
+      slotFields.set(letters.subarray(0, count), slot * SLOT_FIELDS + INLINE_AT);
+      return;
+    }
     letterPool = grown(letterPool, letterEnd + count, (n) => new Int32Array(n));
     letterPool.set(letters.subarray(0, count), letterEnd);
     slotFields[slot * SLOT_FIELDS + LETTER_START] = letterEnd;
-    slotFields[slot * SLOT_FIELDS + LETTER_COUNT] = count;
     letterEnd += count;
   };
 
@@ -241,7 +255,7 @@ export const createWatchlistIndex = (
     for (const name of prepared.names) prepareComparison(name);
     storeLetters(slot, partLetters(prepared));
     slotFields[slot * SLOT_FIELDS + BIRTH] = packBirth(prepared.birth);
-    alive[slot] = 1;
+    alive[slot >>> 5] = (alive[slot >>> 5] as number) | (1 << (slot & 31));
     inForceDays[slot * 2] = firstDay;
     inForceDays[slot * 2 + 1] = lastDay;
     slotOfId.set(prepared.id, slot);
@@ -269,7 +283,7 @@ export const createWatchlistIndex = (
     if (slot === undefined) return false;
     // postings keep the stale slot until the next compaction: screening skips empty slots
     slots[slot] = undefined;
-    alive[slot] = 0;
+    alive[slot >>> 5] = (alive[slot >>> 5] as number) & ~(1 << (slot & 31));
     slotOfId.delete(id);
     dead++;
     if (dead >= COMPACT_AFTER && dead > slotOfId.size) compact();
@@ -284,22 +298,6 @@ export const createWatchlistIndex = (
       inForce ? dayNumber(inForce.until, ALWAYS_UNTIL) : ALWAYS_UNTIL,
     );
   };
-
-  /** Adds `vote` to the slot's tally, touching it first if this screening has not met it; its new vote. */
-  const castVote = (slot: number, vote: number): number => {
-    const cell = tally[slot] as number;
-    if (cell >>> 16 === epoch) {
-      if ((cell & 0xffff) + vote > 0xffff) return cell & 0xffff;
-      tally[slot] = cell + vote;
-      return (cell & 0xffff) + vote;
-    }
-    tally[slot] = epoch * 0x10000 + vote;
-    if (touchedCount === touched.length) touched = grown(touched, touchedCount + 1, (n) => new Int32Array(n));
-    touched[touchedCount++] = slot;
-    return vote;
-  };
-
-  const voteOf = (slot: number): number => (tally[slot] as number) & 0xffff;
 
   // the keys a crossing found, as postings × KEY_SPAN + key number, so one numeric sort puts the rarest first
   let order = new Float64Array(256);
@@ -316,12 +314,7 @@ export const createWatchlistIndex = (
 
   /** Reads the query's posting lists, rarest first, within a budget; strong keys are always read. */
   const collectVotes = (query: PreparedIdentity, day: number) => {
-    epoch++;
-    if (epoch > 0xffff) {
-      tally.fill(0);
-      epoch = 1;
-    }
-    touchedCount = 0;
+    tally.clear();
     chooseLists(query);
     // a slot first met in list l gets at most listRest[l] votes: once that is below the vote floor (half the
     // best vote, see topSlots) newcomers can never pass it, and the lists left only add to slots already met
@@ -332,12 +325,12 @@ export const createWatchlistIndex = (
       best = readList(l, best, day);
     }
     if (l < listCount) addToMet(l, best, day);
-    touchedVotes = grown(touchedVotes, touchedCount, (n) => new Int32Array(n));
+    touchedVotes = grown(touchedVotes, tally.count, (n) => new Int32Array(n));
     // a slot that cannot be a candidate (removed, or not in force that day) keeps no vote: the passes that
     // choose candidates then read no more than these votes
-    for (let i = 0; i < touchedCount; i++) {
-      const slot = touched[i] as number;
-      touchedVotes[i] = isCandidate(slot, day) ? voteOf(slot) : 0;
+    for (let i = 0; i < tally.count; i++) {
+      const slot = tally.touched[i] as number;
+      touchedVotes[i] = isCandidate(slot, day) ? tally.votesOf(slot) : 0;
     }
   };
 
@@ -386,14 +379,14 @@ export const createWatchlistIndex = (
     const length = listLength[l] as number;
     const vote = listVote[l] as number;
     if (length === 1) {
-      const total = castVote(at, vote);
+      const total = tally.add(at, vote);
       return total > best && isCandidate(at, day) ? total : best;
     }
     const pool = postings.pool;
     let top = best;
     for (let p = at; p < at + length; p++) {
       const slot = pool[p] as number;
-      const total = castVote(slot, vote);
+      const total = tally.add(slot, vote);
       if (total > top && isCandidate(slot, day)) top = total;
     }
     return top;
@@ -406,17 +399,17 @@ export const createWatchlistIndex = (
    */
   const addToMet = (from: number, best: number, day: number) => {
     met.fill(0);
-    for (let i = 0; i < touchedCount; i++) {
-      const slot = touched[i] as number;
+    for (let i = 0; i < tally.count; i++) {
+      const slot = tally.touched[i] as number;
       met[(slot >>> 5) & MET_MASK] = (met[(slot >>> 5) & MET_MASK] as number) | (1 << (slot & 31));
     }
     let top = best;
     // a met slot gets the list's vote when its votes with all the lists left could still reach the floor
     const addIfHopeful = (slot: number, vote: number, needed: number) => {
       if (((met[(slot >>> 5) & MET_MASK] as number) & (1 << (slot & 31))) === 0) return;
-      const cell = tally[slot] as number;
-      if (cell >>> 16 !== epoch || (cell & 0xffff) < needed) return;
-      const added = castVote(slot, vote);
+      const votes = tally.votesOf(slot);
+      if (votes < 0 || votes < needed) return;
+      const added = tally.add(slot, vote);
       if (added > top && isCandidate(slot, day)) top = added;
     };
     for (let l = from; l < listCount; l++) {
@@ -430,7 +423,7 @@ export const createWatchlistIndex = (
   };
 
   const isCandidate = (slot: number, day: number): boolean =>
-    alive[slot] === 1 &&
+    (((alive[slot >>> 5] as number) >>> (slot & 31)) & 1) === 1 &&
     (day === ANY_DAY ||
       ((inForceDays[slot * 2] as number) <= day && day <= (inForceDays[slot * 2 + 1] as number)));
 
@@ -440,33 +433,42 @@ export const createWatchlistIndex = (
    */
   const topSlots = (query: PreparedIdentity): number[] => {
     let bestVote = 0;
-    for (let i = 0; i < touchedCount; i++) bestVote = Math.max(bestVote, touchedVotes[i] as number);
+    for (let i = 0; i < tally.count; i++) bestVote = Math.max(bestVote, touchedVotes[i] as number);
     // a candidate sharing far fewer keys than the best one cannot outscore it on names
     const floor = Math.max(1, bestVote * MIN_VOTE_SHARE);
     const passing = strongestSlots(floor, bestVote);
-    const byVote = (a: number, b: number) => voteOf(b) - voteOf(a);
-    if (passing.length <= maxCandidates) return passing.sort(byVote);
+    if (passing <= maxCandidates) return byVotes(passing);
     const queryLetters = partLetters(query);
     const queryBirth = packBirth(query.birth);
-    passing.forEach((slot, i) => {
-      const fields = slot * SLOT_FIELDS;
-      const letters = letterAgreement(
-        queryLetters,
-        letterPool,
-        slotFields[fields + LETTER_START] as number,
-        slotFields[fields + LETTER_COUNT] as number,
-      );
+    for (let i = 0; i < passing; i++) {
+      const fields = (passingSlots[i] as number) * SLOT_FIELDS;
+      const count = slotFields[fields + LETTER_COUNT] as number;
+      const letters =
+        count <= INLINE_LETTERS
+          ? letterAgreement(queryLetters, slotFields, fields + INLINE_AT, count)
+          : letterAgreement(queryLetters, letterPool, slotFields[fields + LETTER_START] as number, count);
       const birth = birthAgreement(queryBirth, slotFields[fields + BIRTH] as number);
-      ranks[i] = voteOf(slot) + PRESCORE_VOTES * letters + birth;
-    });
+      ranks[i] = (passingVotes[i] as number) + PRESCORE_VOTES * letters + birth;
+    }
     return highestRanked(passing);
   };
 
+  /** The first `passing` passing slots, most votes first, in their order among equal votes (a stable sort). */
+  const byVotes = (passing: number): number[] => {
+    const sorted: number[] = [];
+    for (let i = 0; i < passing; i++) {
+      let at = sorted.length;
+      while (at > 0 && (passingVotes[sorted[at - 1] as number] as number) < (passingVotes[i] as number)) at--;
+      sorted.splice(at, 0, i);
+    }
+    return sorted.map((i) => passingSlots[i] as number);
+  };
+
   /** The maxCandidates slots of highest rank, as a stable sort would order them, without sorting them all. */
-  const highestRanked = (passing: readonly number[]): number[] => {
-    // places in `passing`, best rank first
+  const highestRanked = (passing: number): number[] => {
+    // places among the passing slots, best rank first
     const best: number[] = [];
-    for (let i = 0; i < passing.length; i++) {
+    for (let i = 0; i < passing; i++) {
       const rank = ranks[i] as number;
       if (best.length === maxCandidates && rank <= (ranks[best[best.length - 1] as number] as number))
         continue;
@@ -475,17 +477,21 @@ export const createWatchlistIndex = (
       best.splice(at, 0, i);
       if (best.length > maxCandidates) best.pop();
     }
-    return best.map((i) => passing[i] as number);
+    return best.map((i) => passingSlots[i] as number);
   };
 
-  /** Candidates voted at least `floor`, the highest votes first kept when more than PRESCORE_LIMIT pass. */
-  const strongestSlots = (floor: number, bestVote: number): number[] => {
-    const counts = new Int32Array(bestVote + 1);
+  /**
+   * Gathers the candidates voted at least `floor` in passingSlots and their votes in passingVotes, the highest
+   * votes first kept when more than PRESCORE_LIMIT pass; how many it gathered.
+   */
+  const strongestSlots = (floor: number, bestVote: number): number => {
+    voteCounts = grown(voteCounts, bestVote + 1, (n) => new Int32Array(n));
+    voteCounts.fill(0, 0, bestVote + 1);
     let passingCount = 0;
-    for (let i = 0; i < touchedCount; i++) {
+    for (let i = 0; i < tally.count; i++) {
       const vote = touchedVotes[i] as number;
       if (vote >= floor) {
-        counts[vote] = (counts[vote] as number) + 1;
+        voteCounts[vote] = (voteCounts[vote] as number) + 1;
         passingCount++;
       }
     }
@@ -493,22 +499,22 @@ export const createWatchlistIndex = (
     let cut = floor;
     if (passingCount > PRESCORE_LIMIT) {
       let kept = 0;
-      for (cut = bestVote; cut > floor && kept + (counts[cut] as number) < PRESCORE_LIMIT; cut--) {
-        kept += counts[cut] as number;
+      for (cut = bestVote; cut > floor && kept + (voteCounts[cut] as number) < PRESCORE_LIMIT; cut--) {
+        kept += voteCounts[cut] as number;
       }
     }
-    const passing: number[] = [];
-    const atCut: number[] = [];
-    for (let i = 0; i < touchedCount; i++) {
-      const slot = touched[i] as number;
+    // those above the cut (fewer than PRESCORE_LIMIT), then those at it while there is room, each in the order met
+    let passing = 0;
+    for (let i = 0; i < tally.count; i++) {
       const vote = touchedVotes[i] as number;
-      if (vote < cut) continue;
-      if (vote > cut) passing.push(slot);
-      else if (atCut.length < PRESCORE_LIMIT) atCut.push(slot);
+      if (vote <= cut) continue;
+      passingSlots[passing] = tally.touched[i] as number;
+      passingVotes[passing++] = vote;
     }
-    for (const slot of atCut) {
-      if (passing.length >= PRESCORE_LIMIT) break;
-      passing.push(slot);
+    for (let i = 0; i < tally.count && passing < PRESCORE_LIMIT; i++) {
+      if (touchedVotes[i] !== cut) continue;
+      passingSlots[passing] = tally.touched[i] as number;
+      passingVotes[passing++] = cut;
     }
     return passing;
   };

@@ -255,6 +255,25 @@ describe('the warnings desk in Chromium', () => {
     expect(app.browser.consoleErrors, JSON.stringify(app.browser.consoleErrors)).toEqual([]);
   }, 60_000);
 
+  it('offers no "entry refused" for a traveller leaving the country', async () => {
+    const { page } = app;
+    const exit = await desk.request<{ hitId: string }>(
+      'POST',
+      '/api/v1/warning/crossings',
+      crossingOfWatchlisted('exit'),
+    );
+    await desk.request('POST', `/api/v1/warning/hits/${exit.hitId}/confirm`, { reason: 'passport agrees' });
+    await page.getByRole('tab', { name: 'Decided alerts' }).click();
+    await page.getByRole('button', { name: /Exit/ }).first().click();
+    const offered = page.getByLabel('Action taken').locator('option');
+    await expect.poll(() => offered.count()).toBeGreaterThan(0);
+    const values = await offered.evaluateAll((options) =>
+      options.map((option) => option.getAttribute('value')),
+    );
+    expect(values).toContain('quarantine');
+    expect(values).not.toContain('refused_entry');
+  }, 60_000);
+
   it("says plainly on an alert card that retention has removed the traveller's identity", async () => {
     const { page } = app;
     const longAgo = new Date(Date.now() - 200 * 86_400_000).toISOString();

@@ -36,6 +36,7 @@ const problems = {
   },
   types: { integer: 'A whole number' },
   formats: { date: 'A date' },
+  patterns: { nonBlank: 'Not only spaces', issuingState: 'An ICAO state code' },
 };
 
 async function wordingIn(language: string): Promise<Wording> {
@@ -123,6 +124,22 @@ describe('problemText', () => {
 
 describe('fieldErrorText', () => {
   const problem = buildProblem();
+
+  it('words a failed pattern by the pattern many fields share, else by the field as the API or a file names it', () => {
+    const pattern = (path: string, value: string) => ({
+      path,
+      message: 'must match pattern',
+      keyword: 'pattern',
+      params: { pattern: value },
+    });
+    expect(fieldErrorText(pattern('/body/reason', '\\S'), problem, en, 'en-GB')).toBe('Not only spaces');
+    expect(fieldErrorText(pattern('/body/identity/issuingState', '^x$'), problem, en, 'en-GB')).toBe(
+      'An ICAO state code',
+    );
+    expect(fieldErrorText(pattern('/issuing_state', '^x$'), problem, en, 'en-GB')).toBe('An ICAO state code');
+    // a field the catalogue does not word keeps the generic wording of the keyword
+    expect(fieldErrorText(pattern('/body/code', '^x$'), problem, en, 'en-GB')).toBe('must match pattern');
+  });
 
   it("words a field a rule refused from the rule's code and params, else keeps the node's English", () => {
     const refused = {

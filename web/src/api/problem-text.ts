@@ -85,6 +85,24 @@ export function fieldName(path: string): string {
   return path.replace(REQUEST_PART, '').replace(/^\//, '') || path;
 }
 
+// Patterns the node gives many fields, worded by the pattern itself; others are worded by the field they guard.
+const SHARED_PATTERNS: Readonly<Record<string, string>> = {
+  '\\S': 'nonBlank',
+  '^[^\\u0000]*$': 'noNul',
+};
+
+/**
+ * What form a field must take, when the catalogue words its pattern: by the pattern (`patterns.nonBlank`) or by
+ * the field, as the API or a CSV file names it (`/identity/nationality`, `/issuing_state` → `patterns.issuingState`).
+ */
+function patternText(path: string, pattern: unknown, wording: Wording): string | undefined {
+  const shared = typeof pattern === 'string' ? SHARED_PATTERNS[pattern] : undefined;
+  const field = (path.split('/').pop() ?? '').replace(/_([a-z])/g, (_m, letter: string) =>
+    letter.toUpperCase(),
+  );
+  return message(wording, `patterns.${shared ?? field}`, {});
+}
+
 function keywordText(error: FieldError, wording: Wording, locale: string): string | undefined {
   const keyword = error.keyword ?? '';
   const params = error.params ?? {};
@@ -99,6 +117,10 @@ function keywordText(error: FieldError, wording: Wording, locale: string): strin
   if (keyword === 'format' && typeof params.format === 'string') {
     const format = message(wording, `formats.${params.format}`, {});
     if (format) return format;
+  }
+  if (keyword === 'pattern') {
+    const form = patternText(error.path, params.pattern, wording);
+    if (form) return form;
   }
   const count = COUNTED.has(keyword) && typeof params.limit === 'number' ? params.limit : undefined;
   if (count !== undefined) values.count = new Intl.NumberFormat(locale).format(count);

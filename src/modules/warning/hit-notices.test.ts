@@ -204,6 +204,17 @@ describeEachDatabase('hit workflow on an entry a counterpart shared', (dialect) 
       expect(notice).toBeDefined();
     }, 30_000);
     expect(notice?.reply).toEqual({ state: 'awaited', acknowledgedAt: null });
+    // the reply deadline passes unanswered (moved back in A's database, as the clock would move it on)
+    await linked.a.node.context.db
+      .updateTable('warning_hit_notices')
+      .set({ reply_by: new Date(Date.now() - 60_000).toISOString() })
+      .where('id', '=', notice?.id ?? '')
+      .execute();
+    const late = await linked.deskA.get<{ items: ReceivedNotice[] }>(path);
+    expect(late.body.items.find((item) => item.id === notice?.id)?.reply).toEqual({
+      state: 'overdue',
+      acknowledgedAt: null,
+    });
     const inbox = await linked.deskA.get<{ type: string }>(`/api/v1/notifications/${notice?.notificationId}`);
     expect(inbox.status, inbox.text).toBe(200);
     expect(inbox.body.type).toBe('hit.notice');

@@ -1,35 +1,17 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type DatabaseHandle, openDatabase } from '../../src/core/db/database.js';
+import { expect, it } from 'vitest';
 import { migrateToLatest } from '../../src/core/db/migrate.js';
-import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../support/databases.js';
-import { migrateUpTo } from '../support/migrations.js';
+import { describeEachDatabase } from '../support/databases.js';
+import { useDatabaseMigratedTo } from '../support/migrations.js';
 
 const BEFORE = '202611271700_warning_share_withdrawals';
 const AT = '2026-11-20T06:00:00.000Z';
 
 describeEachDatabase('migrating the actions taken on hits', (dialect) => {
-  let testDb: TestDatabase | undefined;
-  let handle: DatabaseHandle | undefined;
-
-  beforeAll(async () => {
-    testDb = await createTestDatabase(dialect);
-    handle = openDatabase({
-      databaseUrl: testDb.databaseUrl,
-      dataDir: testDb.dataDir,
-      sqliteFile: testDb.sqliteFile,
-    });
-    await migrateUpTo(handle.db, BEFORE);
-  });
-
-  afterAll(async () => {
-    await handle?.close();
-    await testDb?.drop();
-  });
+  const database = useDatabaseMigratedTo(dialect, BEFORE);
 
   it('keeps the one action each hit held as the first of its actions', async () => {
-    const db = handle?.db;
-    if (!db) throw new Error('database not open');
+    const db = database();
     const hit = (id: string, action: string | null) => sql`
       insert into warning_hits (id, kind, subject, crossing_id, crossing_kind, port_code, direction, crossed_at,
         verdict, score, explanation, origin, status, action, action_by, action_at, created_at, updated_at)

@@ -1,7 +1,5 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { DatabaseHandle } from '../../src/core/db/database.js';
-import { openDatabase } from '../../src/core/db/database.js';
+import { expect, it } from 'vitest';
 import { migrateToLatest } from '../../src/core/db/migrate.js';
 import { isNotificationType } from '../../src/modules/exchange/bodies/index.js';
 import {
@@ -11,34 +9,14 @@ import {
 import { checkBody } from '../../src/modules/exchange/exchange.service.js';
 import * as exchangeStore from '../../src/modules/exchange/exchange.store.js';
 import { boxOf } from '../../src/modules/exchange/exchange.views.js';
-import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../support/databases.js';
-import { migrateUpTo } from '../support/migrations.js';
+import { describeEachDatabase } from '../support/databases.js';
+import { useDatabaseMigratedTo } from '../support/migrations.js';
 
 const BEFORE = '202611270801_warning_purge_keeps_counts';
 const CREATED_AT = '2026-11-20T06:00:00.000Z';
 
 describeEachDatabase('migrating the situation queue of unsent notifications', (dialect) => {
-  let testDb: TestDatabase | undefined;
-  let handle: DatabaseHandle | undefined;
-  const db = () => {
-    if (!handle) throw new Error('database not open yet');
-    return handle.db;
-  };
-
-  beforeAll(async () => {
-    testDb = await createTestDatabase(dialect);
-    handle = openDatabase({
-      databaseUrl: testDb.databaseUrl,
-      dataDir: testDb.dataDir,
-      sqliteFile: testDb.sqliteFile,
-    });
-    await migrateUpTo(handle.db, BEFORE);
-  });
-
-  afterAll(async () => {
-    await handle?.close();
-    await testDb?.drop();
-  });
+  const db = useDatabaseMigratedTo(dialect, BEFORE);
 
   it('turns every queued row into an outgoing draft with its body, priority and recipients, then drops the queue', async () => {
     const daily = buildSituationDaily();

@@ -2,6 +2,14 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { afterAll, beforeAll } from 'vitest';
+import {
+  type Database,
+  type DatabaseHandle,
+  type DialectName,
+  openDatabase,
+} from '../../src/core/db/database.js';
+import { createTestDatabase, type TestDatabase } from './databases.js';
 
 const MIGRATIONS = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'src', 'migrations');
 
@@ -22,4 +30,30 @@ export async function migrateUpTo<T>(db: Kysely<T>, name: string): Promise<void>
   const migrator = new Migrator({ db, provider: migrations, allowUnorderedMigrations: true });
   const { error } = await migrator.migrateTo(name);
   if (error) throw error;
+}
+
+/**
+ * A fresh database of the suite's dialect migrated up to `name`, opened before the suite and dropped after it:
+ * the data a later migration converts is laid down in it, then `migrateToLatest` runs that migration.
+ */
+export function useDatabaseMigratedTo(dialect: DialectName, name: string): () => Kysely<Database> {
+  let testDb: TestDatabase | undefined;
+  let handle: DatabaseHandle | undefined;
+  beforeAll(async () => {
+    testDb = await createTestDatabase(dialect);
+    handle = openDatabase({
+      databaseUrl: testDb.databaseUrl,
+      dataDir: testDb.dataDir,
+      sqliteFile: testDb.sqliteFile,
+    });
+    await migrateUpTo(handle.db, name);
+  });
+  afterAll(async () => {
+    await handle?.close();
+    await testDb?.drop();
+  });
+  return () => {
+    if (!handle) throw new Error('database not open yet');
+    return handle.db;
+  };
 }

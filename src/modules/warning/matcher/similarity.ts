@@ -248,7 +248,7 @@ const costTable = (
 };
 
 const SAME_SCRIPT_COSTS = costTable(PHONETIC_NEAR, GAP_COST);
-const CROSS_SCRIPT_COSTS = costTable(CROSS_SCRIPT_NEAR, CROSS_SCRIPT_GAP);
+export const CROSS_SCRIPT_COSTS = costTable(CROSS_SCRIPT_NEAR, CROSS_SCRIPT_GAP);
 
 const costA = new Float64Array(SCRATCH + 1);
 const costB = new Float64Array(SCRATCH + 1);
@@ -328,9 +328,8 @@ const phoneticSimilarity = (
 
 const countsA = new Int32Array(ALPHABET);
 const countsB = new Int32Array(ALPHABET);
-/** Letters already weighed by leastUnmatchedCost, stamped by its call. */
-const weighed = new Int32Array(ALPHABET);
-let weighStamp = 0;
+/** Letters already weighed by one call of leastUnmatchedCost (all copies of a letter are weighed at once). */
+const weighed = new Uint8Array(ALPHABET);
 /** What gapping each letter of one skeleton would add to its least cost, as values each shared by a count. */
 // two values for each letter of the tables at most, and one for the letters beyond
 const extraValues = new Float64Array(2 * ALPHABET + 1);
@@ -363,7 +362,7 @@ const countLetters = (text: string, counts: Int32Array): void => {
   }
 };
 
-const clearLetters = (text: string, counts: Int32Array): void => {
+const clearLetters = (text: string, counts: Int32Array | Uint8Array): void => {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code < ALPHABET) counts[code] = 0;
@@ -377,7 +376,6 @@ const leastUnmatchedCost = (
   dropped: number,
   costs: PhoneticCosts,
 ): number => {
-  weighStamp++;
   let total = 0;
   let extras = 0;
   // letters beyond the cost tables are compared by identity: count them as free, and gapping them as free too,
@@ -389,8 +387,8 @@ const leastUnmatchedCost = (
       beyond++;
       continue;
     }
-    if (weighed[x] === weighStamp) continue;
-    weighed[x] = weighStamp;
+    if (weighed[x] === 1) continue;
+    weighed[x] = 1;
     const copies = fromCounts[x] as number;
     const aligned = Math.min(copies, otherCounts[x] as number);
     const gap = costs.gap[x] as number;
@@ -410,6 +408,7 @@ const leastUnmatchedCost = (
       extraCounts[extras++] = aligned;
     }
   }
+  clearLetters(from, weighed);
   if (beyond > 0) {
     extraValues[extras] = 0;
     extraCounts[extras++] = beyond;

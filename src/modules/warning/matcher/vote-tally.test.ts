@@ -36,6 +36,12 @@ describe('VoteTally', () => {
     expect(tally.count).toBe(1);
   });
 
+  it('counts votes before its first clear', () => {
+    const tally = new VoteTally();
+    expect(tally.add(7, 2)).toBe(2);
+    expect(tally.votesOf(7)).toBe(2);
+  });
+
   it('saturates at the largest vote a cell holds', () => {
     const tally = new VoteTally();
     tally.clear();

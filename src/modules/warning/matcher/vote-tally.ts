@@ -15,7 +15,8 @@ export class VoteTally {
   /** Per cell, side by side: the slot, then the stamp (high 16 bits) and vote (low 16); a stale stamp is empty. */
   private cells = new Uint32Array(2 << INITIAL_BITS);
   private shift = 32 - INITIAL_BITS;
-  private stamp = 0;
+  // never 0, the stamp of a cell never written: a tally used before its first `clear` still finds empty cells
+  private stamp = 1;
 
   /** Forgets every vote. */
   clear(): void {

@@ -153,6 +153,7 @@ describe('the warnings desk in Chromium', () => {
     await expect.poll(() => offered.count()).toBe(1);
     expect(await offered.first().textContent()).toBe('Erenhot');
     await page.getByLabel('Port code').fill('CN-ERL');
+    await page.getByLabel('Place of residence (county code)').fill('CN-150921');
     const mrz = buildTd3({
       surname: 'TUMUR',
       givenNames: 'BOLD',
@@ -166,6 +167,7 @@ describe('the warnings desk in Chromium', () => {
     expect(await page.getByRole('alert').textContent()).toBe('The document expired on 15 Mar 2024.');
     // the traveller's fields are empty for the next one; the desk's port stays
     expect(await page.getByLabel('Machine-readable zone').inputValue()).toBe('');
+    expect(await page.getByLabel('Place of residence (county code)').inputValue()).toBe('');
     expect(await page.getByLabel('Port code').inputValue()).toBe('CN-ERL');
     const focused = await page.evaluate('document.activeElement.id');
     expect(await page.getByLabel('Surname').getAttribute('id')).toBe(focused);

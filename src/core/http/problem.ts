@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { isBrokenReference, isDuplicateKey } from '../db/constraint-errors.js';
 import { AppError, type ErrorKind } from '../errors.js';
 
 const STATUS: Record<ErrorKind, number> = {
@@ -114,8 +115,6 @@ function messageValues(
   return entries.length > 0 ? Object.fromEntries(entries) : undefined;
 }
 
-const DATABASE_CONFLICTS = new Set(['SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY', '23505']);
-const DATABASE_REFERENCES = new Set(['SQLITE_CONSTRAINT_FOREIGNKEY', '23503']);
 
 function mapError(error: unknown): Mapped {
   if (error instanceof AppError) {
@@ -138,11 +137,10 @@ function mapError(error: unknown): Mapped {
     const detail = errors.map((e) => `${e.path} ${e.message}`).join('; ');
     return { status: 400, code: 'http.invalid_request', detail, errors };
   }
-  const code = String(fastifyError.code ?? '');
-  if (DATABASE_CONFLICTS.has(code)) {
+  if (isDuplicateKey(error)) {
     return { status: 409, code: 'db.duplicate', detail: 'A record with the same key already exists' };
   }
-  if (DATABASE_REFERENCES.has(code)) {
+  if (isBrokenReference(error)) {
     return {
       status: 409,
       code: 'db.reference',
@@ -151,7 +149,8 @@ function mapError(error: unknown): Mapped {
   }
   const status = fastifyError.statusCode;
   if (status && status >= 400 && status < 500) {
-    return { status, code: FRAMEWORK_CODES[code] ?? 'http.client_error', detail: fastifyError.message };
+    const code = FRAMEWORK_CODES[String(fastifyError.code ?? '')] ?? 'http.client_error';
+    return { status, code, detail: fastifyError.message };
   }
   return { status: 500, code: 'internal', detail: 'An unexpected error occurred; it has been logged' };
 }

@@ -1,4 +1,5 @@
 import type { Actor } from '../../core/auth/roles.js';
+import { isDuplicateKey } from '../../core/db/constraint-errors.js';
 import { AppError } from '../../core/errors.js';
 import { newId, nowIso } from '../../core/ids.js';
 import { IDENTITY_COLUMNS } from './identity-columns.js';
@@ -105,15 +106,20 @@ function refusedRow(line: number, error: AppError, format: RowFormat): RowError 
  * each crossing once (see `NewCrossing.reference`).
  */
 class UploadReferences {
-  readonly #seen = new Set<string>();
+  readonly #queued = new Set<string>();
 
-  /** Whether an earlier row of this upload gave the same port and reference. */
-  seenBefore(crossing: CrossingRow): boolean {
-    if (crossing.reference === null) return false;
-    const key = `${crossing.port_code}\u0000${crossing.reference}`;
-    if (this.#seen.has(key)) return true;
-    this.#seen.add(key);
-    return false;
+  /** Whether an earlier row of this upload with the same port and reference is queued or stored. */
+  queuedBefore(crossing: CrossingRow): boolean {
+    return crossing.reference !== null && this.#queued.has(keyOf(crossing));
+  }
+
+  queue(crossing: CrossingRow): void {
+    if (crossing.reference !== null) this.#queued.add(keyOf(crossing));
+  }
+
+  /** Forgets crossings that could not be stored: a later row with one of their references is new. */
+  drop(crossings: readonly CrossingRow[]): void {
+    for (const crossing of crossings) if (crossing.reference !== null) this.#queued.delete(keyOf(crossing));
   }
 
   /** The crossings of a batch whose reference a stored crossing already holds at their port. */
@@ -121,7 +127,9 @@ class UploadReferences {
     const byPort = new Map<string, CrossingRow[]>();
     for (const crossing of crossings) {
       if (crossing.reference === null) continue;
-      byPort.set(crossing.port_code, [...(byPort.get(crossing.port_code) ?? []), crossing]);
+      const atPort = byPort.get(crossing.port_code);
+      if (atPort) atPort.push(crossing);
+      else byPort.set(crossing.port_code, [crossing]);
     }
     const recorded = new Set<CrossingRow>();
     for (const [port, atPort] of byPort) {
@@ -135,6 +143,11 @@ class UploadReferences {
     return recorded;
   }
 }
+
+const keyOf = (crossing: CrossingRow) => `${crossing.port_code}\u0000${crossing.reference}`;
+
+type ReadCrossing = { readonly line: number; readonly crossing: CrossingRow };
+type ScreenedCrossing = { readonly line: number; readonly screened: Screened };
 
 /**
  * Screens an upload of crossings (NDJSON or CSV, any length) row by row. Good rows are kept in batches, each
@@ -155,25 +168,32 @@ export async function recordBulkCrossings(
     totals.rejected += 1;
     if (errors.length < MAX_REPORTED_ERRORS) errors.push(error);
   };
-  let batch: Array<{ line: number; screened: Screened }> = [];
+  let batch: ReadCrossing[] = [];
 
-  const flush = async () => {
-    const recorded = await references.recordedIn(
-      rt,
-      batch.map((item) => item.screened.crossing),
-    );
+  /** Leaves out the crossings whose reference is recorded, and counts them; the others. */
+  const unrecorded = async <T>(items: readonly T[], crossingOf: (item: T) => CrossingRow): Promise<T[]> => {
+    const recorded = await references.recordedIn(rt, items.map(crossingOf));
     totals.alreadyRecorded += recorded.size;
-    batch = batch.filter((item) => !recorded.has(item.screened.crossing));
-    if (batch.length === 0) return;
-    const screened = batch.map((item) => item.screened);
+    return items.filter((item) => !recorded.has(crossingOf(item)));
+  };
+
+  const store = async (items: readonly ScreenedCrossing[]): Promise<void> => {
+    if (items.length === 0) return;
+    const screened = items.map((item) => item.screened);
     try {
       await storeScreened(rt, actor, screened, 'crossing.bulk');
       totals.accepted += screened.length;
       totals.hits += screened.filter((s) => s.match.verdict === 'hit').length;
       totals.possibles += screened.filter((s) => s.match.verdict === 'possible').length;
     } catch (error) {
+      // another upload of the same crossings recorded some of them since they were looked up: store the rest
+      if (isDuplicateKey(error)) {
+        const rest = await unrecorded(items, (item) => item.screened.crossing);
+        if (rest.length < items.length) return store(rest);
+      }
       rt.log.error({ err: error, importId }, 'a batch of crossings could not be stored');
-      for (const item of batch) {
+      references.drop(screened.map((s) => s.crossing));
+      for (const item of items) {
         reject({
           line: item.line,
           code: 'warning.batch_failed',
@@ -181,7 +201,18 @@ export async function recordBulkCrossings(
         });
       }
     }
+  };
+
+  // screened only once known to be new: a file sent again costs its reading, not its screening
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const fresh = await unrecorded(batch, (item) => item.crossing);
     batch = [];
+    const screened: ScreenedCrossing[] = [];
+    for (const { line, crossing } of fresh) {
+      screened.push({ line, screened: await screenRow(rt, rules, crossing, 'bulk') });
+    }
+    await store(screened);
     rt.events.publish({
       type: 'crossings.bulk.progress',
       agencyCode: rt.ownAgency,
@@ -209,7 +240,7 @@ export async function recordBulkCrossings(
         reject(read.error);
         continue;
       }
-      if (references.seenBefore(read.value)) {
+      if (references.queuedBefore(read.value)) {
         totals.alreadyRecorded += 1;
         continue;
       }
@@ -225,7 +256,8 @@ export async function recordBulkCrossings(
         });
         continue;
       }
-      batch.push({ line: item.line, screened: await screenRow(rt, rules, read.value, 'bulk') });
+      references.queue(read.value);
+      batch.push({ line: item.line, crossing: read.value });
       if (batch.length >= rt.options.bulkBatchSize) await flush();
     }
   } catch (error) {

@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import { appendAudits } from '../../core/audit/audit.js';
 import type { Actor } from '../../core/auth/roles.js';
+import { isDuplicateKey } from '../../core/db/constraint-errors.js';
 import type { Database } from '../../core/db/database.js';
 import { groupCommit } from '../../core/db/group-commit.js';
 import { AppError, conflict, invalid } from '../../core/errors.js';
@@ -521,7 +522,13 @@ export async function recordCrossing(
   };
   const row = crossingRow(place, input, traveller.identity, actor.name);
   const screened = await screenRow(rt, rules, row, 'desk');
-  await storeScreened(rt, actor, [screened], 'crossing.record');
+  try {
+    await storeScreened(rt, actor, [screened], 'crossing.record');
+  } catch (error) {
+    // the same crossing sent twice at once: the one recorded first answers the other
+    if (input.reference && isDuplicateKey(error)) await checkNotRecorded(rt, input.portCode, input.reference);
+    throw error;
+  }
   const [outcome] = await outcomesOf(rt, [screened], [traveller]);
   if (!outcome) throw new Error('screening produced no outcome');
   return outcome;

@@ -259,6 +259,35 @@ describeEachDatabase('bulk uploads over HTTP', (dialect) => {
     expect(read.body.reference).toBe('DESK-1');
   });
 
+  it('records each crossing once when the same file, or the same desk request, arrives twice at once', async () => {
+    const rows = Array.from({ length: 50 }, (_, n) => `${crossingRow(900 + n)},TWICE-${n}`);
+    const file = [`${CROSSINGS_HEADER},reference`, ...rows].join('\n');
+    const reports = await Promise.all(
+      [1, 2].map(() => officer.raw('POST', '/api/v1/warning/crossings/bulk', file, 'text/csv')),
+    );
+    const total = (field: string) => reports.reduce((sum, report) => sum + Number(report.body[field]), 0);
+    expect([total('accepted'), total('alreadyRecorded'), total('rejected')]).toEqual([50, 50, 0]);
+
+    const desk = {
+      direction: 'entry',
+      portCode: TEST_PORT,
+      identity: { surname: 'BAATAR' },
+      reference: 'SAME',
+    };
+    const answers = await Promise.all([1, 2, 3].map(() => officer.post('/api/v1/warning/crossings', desk)));
+    expect(answers.map((answer) => answer.status).sort()).toEqual([201, 409, 409]);
+    for (const answer of answers.filter((each) => each.status === 409)) {
+      expect(answer.body.code).toBe('warning.crossing_already_recorded');
+    }
+  });
+
+  it('counts as recorded only a repeat of a row that was recorded, not of one refused', async () => {
+    const refused = `entry,NOWHERE,BAATAR,SUKH,1970-01-01,MN1234567,LOST-1`;
+    const file = [`${CROSSINGS_HEADER},reference`, refused, refused].join('\n');
+    const report = await officer.raw('POST', '/api/v1/warning/crossings/bulk', file, 'text/csv');
+    expect(report.body).toMatchObject({ accepted: 0, rejected: 2, alreadyRecorded: 0 });
+  });
+
   it('answers an empty file with 400 saying it is empty', async () => {
     for (const path of ['/api/v1/warning/crossings/bulk', '/api/v1/warning/watchlist/imports']) {
       const empty = await officer.raw('POST', path, '', 'text/csv');

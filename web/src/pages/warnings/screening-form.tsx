@@ -20,8 +20,8 @@ const HINTS: Readonly<Partial<Record<(typeof IDENTITY)[number], string>>> = {
   birthDate: 'warnings.person.birthDateHint',
   nationality: 'warnings.person.nationalityHint',
 };
-// what one traveller's document says: emptied after each check, while port, direction and conveyance stay
-const TRAVELLER_FIELDS = [...IDENTITY, 'sex', 'mrz'];
+// one traveller's: emptied after each check, while the desk's port, direction and conveyance stay
+const TRAVELLER_FIELDS = [...IDENTITY, 'sex', 'mrz', ...PLACES, 'crossedAt'];
 
 /** The desk's check of one traveller: typed identity or the MRZ as read, screened at once. */
 export function ScreeningForm({ onScreened }: { readonly onScreened: () => void }) {

@@ -115,7 +115,6 @@ function messageValues(
   return entries.length > 0 ? Object.fromEntries(entries) : undefined;
 }
 
-
 function mapError(error: unknown): Mapped {
   if (error instanceof AppError) {
     const field = typeof error.details?.field === 'string' ? error.details.field : undefined;

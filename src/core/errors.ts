@@ -23,6 +23,20 @@ export class AppError extends Error {
   }
 }
 
+/**
+ * The values a client fills the wording of an error's code with: its details' simple values, less the field it
+ * names (which a field error carries as its path).
+ */
+export function wordingValues(error: AppError): Record<string, string | number | boolean> {
+  const values: Record<string, string | number | boolean> = {};
+  for (const [name, value] of Object.entries(error.details ?? {})) {
+    if (name === 'field') continue;
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+      values[name] = value;
+  }
+  return values;
+}
+
 export const notFound = (code: string, what: string, id: string) =>
   new AppError('not_found', code, `${what} ${JSON.stringify(id)} does not exist`, { id });
 

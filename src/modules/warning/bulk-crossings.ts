@@ -1,6 +1,6 @@
 import type { Actor } from '../../core/auth/roles.js';
 import { isDuplicateKey } from '../../core/db/constraint-errors.js';
-import { AppError } from '../../core/errors.js';
+import { AppError, wordingValues } from '../../core/errors.js';
 import { newId, nowIso } from '../../core/ids.js';
 import { IDENTITY_COLUMNS } from './identity-columns.js';
 import {
@@ -84,11 +84,7 @@ function readCrossing(
  * field as the file names it, and the details its wording fills in (the MRZ's line and position) as params.
  */
 function refusedRow(line: number, error: AppError, format: RowFormat): RowError {
-  const details = error.details ?? {};
-  const params = Object.fromEntries(
-    Object.entries(details).filter(([name, value]) => name !== 'field' && typeof value !== 'object'),
-  );
-  const field = typeof details.field === 'string' ? details.field : '';
+  const field = typeof error.details?.field === 'string' ? error.details.field : '';
   // a CSV row is flat: the identity's fields are columns of their own, and the identity as a whole is none
   const column = format === 'csv' ? field.replace(/^identity\/?/, '') : field;
   const path =
@@ -98,7 +94,13 @@ function refusedRow(line: number, error: AppError, format: RowFormat): RowError 
           .split('/')
           .map((part) => rowField(part, format))
           .join('/')}`;
-  return { line, code: error.code, message: error.message, ...(path && { path }), params };
+  return {
+    line,
+    code: error.code,
+    message: error.message,
+    ...(path && { path }),
+    params: wordingValues(error),
+  };
 }
 
 /**

@@ -64,10 +64,13 @@ describeEachDatabase('identity checks over HTTP', (dialect) => {
       expect.objectContaining({
         path: '/passengers/1/identity',
         message: expect.stringMatching(/name or document/),
+        code: 'warning.identity_missing',
       }),
       expect.objectContaining({
         path: '/passengers/3/identity/birthDate',
         message: expect.stringMatching(/after today/),
+        code: 'warning.birth_date_invalid',
+        params: { birthDate: '2099-01-01' },
       }),
     ]);
   });
@@ -93,11 +96,28 @@ describeEachDatabase('identity checks over HTTP', (dialect) => {
     expect(list.body.errors).toEqual([
       expect.objectContaining({ path: '/body/passengers/0/identity/sex', keyword: 'enum' }),
       expect.objectContaining({
-        path: '/body/passengers/2/identity/birthDate',
+        path: '/passengers/2/identity/birthDate',
         code: 'warning.birth_date_invalid',
         params: { birthDate: '2099-01-01' },
       }),
     ]);
+  });
+
+  it('answer a list too long with that alone, not with each passenger checked', async () => {
+    const officer = await testNode().userWith(['port_officer'], { personalData: true });
+    const list = await officer.post<{ errors: Array<{ path: string }> }>(
+      '/api/v1/warning/expected-crossings',
+      {
+        direction: 'entry',
+        portCode: buildCrossing().portCode,
+        expectedAt: new Date().toISOString(),
+        passengers: Array.from({ length: 1001 }, () => ({
+          identity: { surname: 'GEREL', birthDate: '2099' },
+        })),
+      },
+    );
+    expect(list.status).toBe(400);
+    expect(list.body.errors.map((error) => error.path)).toEqual(['/body/passengers']);
   });
 
   it('refuse a watchlist entry born in the future', async () => {

@@ -208,7 +208,11 @@ describeEachDatabase('warning use cases', (dialect) => {
     };
     await rt.index.sync(rt.db);
     const longAgo = new Date(Date.now() - 200 * 86_400_000).toISOString();
-    const old = await recordCrossing(rt, SYSTEM_ACTOR, buildCrossing({ identity, crossedAt: longAgo }));
+    const old = await recordCrossing(
+      rt,
+      SYSTEM_ACTOR,
+      buildCrossing({ identity, crossedAt: longAgo, reference: 'E12345678-20260101' }),
+    );
     const recent = await recordCrossing(rt, SYSTEM_ACTOR, buildCrossing({ identity }));
     expect(old.hitId).toBeTruthy();
     const window = { from: '2000-01-01T00:00:00.000Z', to: '2100-01-01T00:00:00.000Z' };
@@ -233,6 +237,7 @@ describeEachDatabase('warning use cases', (dialect) => {
       given_names: null,
       document_number: null,
       birth_date: null,
+      reference: null,
     });
     expect(purged.purged_at).not.toBeNull();
     const [hit] = await store.hitsOfCrossing(rt.db, old.crossingId);

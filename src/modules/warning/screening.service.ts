@@ -4,7 +4,7 @@ import type { Actor } from '../../core/auth/roles.js';
 import { isDuplicateKey } from '../../core/db/constraint-errors.js';
 import type { Database } from '../../core/db/database.js';
 import { groupCommit } from '../../core/db/group-commit.js';
-import { AppError, conflict, invalid } from '../../core/errors.js';
+import { AppError, conflict, invalid, wordingValues } from '../../core/errors.js';
 import type { FieldError } from '../../core/http/problem.js';
 import { newId, nowIso } from '../../core/ids.js';
 import { birthDateProblem, hasNameText } from './identity-checks.js';
@@ -441,15 +441,19 @@ export async function agencyToday(rt: WarningRuntime): Promise<string> {
 
 type RefusedPassenger = { position: number; error: AppError };
 
-/**
- * The passengers of a list that a crossing rule refuses (a bad MRZ, a birth date to come, no identity), left
- * out those at `skip`: when the schema refused some passengers, the others are checked too, so one answer names
- * every bad passenger. Each is a field error at `/body/passengers/{i}/…` carrying the rule's code and details.
- */
-export function refusedPassengers(
+/** A passenger a crossing rule refused, as a field error: where in the list, the rule's code and its values. */
+const passengerError = ({ position, error }: RefusedPassenger): FieldError => ({
+  path: `/passengers/${position}/${String(error.details?.field ?? '')}`,
+  message: error.message,
+  code: error.code,
+  params: wordingValues(error),
+});
+
+/** The passengers of a list a crossing rule refuses (a bad MRZ, a birth date to come, no identity). */
+function passengersRefusedByRules(
   passengers: readonly ExpectedPassenger[],
-  skip: ReadonlySet<number>,
-): FieldError[] {
+  skip: ReadonlySet<number> = new Set(),
+): RefusedPassenger[] {
   return passengers.flatMap((passenger, position) => {
     if (skip.has(position)) return [];
     try {
@@ -457,17 +461,20 @@ export function refusedPassengers(
       return [];
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      const { field, ...params } = error.details ?? {};
-      return [
-        {
-          path: `/body/passengers/${position}/${String(field ?? '')}`,
-          message: error.message,
-          code: error.code,
-          params: Object.fromEntries(Object.entries(params).filter(([, value]) => typeof value !== 'object')),
-        },
-      ];
+      return [{ position, error }];
     }
   });
+}
+
+/**
+ * The passengers a crossing rule refuses, left out those at `skip`: when the schema refused some passengers,
+ * the others are checked too, so one answer names every bad passenger.
+ */
+export function refusedPassengers(
+  passengers: readonly ExpectedPassenger[],
+  skip: ReadonlySet<number>,
+): FieldError[] {
+  return passengersRefusedByRules(passengers, skip).map(passengerError);
 }
 
 /**
@@ -475,16 +482,12 @@ export function refusedPassengers(
  * can be corrected at once (the first one's code and field lead, as for a single crossing).
  */
 function passengersRefused(first: RefusedPassenger, others: readonly RefusedPassenger[]): AppError {
-  const pathOf = ({ position, error }: RefusedPassenger) =>
-    `passengers/${position}/${String(error.details?.field ?? '')}`;
   const all = [first, ...others];
   const message = all.map(({ position, error }) => `passengers/${position}: ${error.message}`).join('; ');
   return new AppError(first.error.kind, first.error.code, message, {
     ...first.error.details,
-    field: pathOf(first),
-    ...(others.length > 0 && {
-      errors: all.map((item) => ({ path: `/${pathOf(item)}`, message: item.error.message })),
-    }),
+    field: passengerError(first).path.slice(1),
+    ...(others.length > 0 && { errors: all.map(passengerError) }),
   });
 }
 
@@ -550,22 +553,13 @@ export async function recordExpectedCrossings(
     source: 'passenger_list',
     importId: null,
   };
-  const rows: CrossingRow[] = [];
-  const travellers: Traveller[] = [];
-  const refused: RefusedPassenger[] = [];
-  input.passengers.forEach((passenger, position) => {
-    try {
-      const travel = { ...passenger, conveyance: passenger.conveyance ?? input.conveyance };
-      const traveller = travellerOf(passenger);
-      rows.push(crossingRow(place, travel, traveller.identity, actor.name));
-      travellers.push(traveller);
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      refused.push({ position, error });
-    }
-  });
-  const [firstRefused, ...otherRefused] = refused;
+  const [firstRefused, ...otherRefused] = passengersRefusedByRules(input.passengers);
   if (firstRefused) throw passengersRefused(firstRefused, otherRefused);
+  const travellers = input.passengers.map(travellerOf);
+  const rows = input.passengers.map((passenger, position) => {
+    const travel = { ...passenger, conveyance: passenger.conveyance ?? input.conveyance };
+    return crossingRow(place, travel, (travellers[position] as Traveller).identity, actor.name);
+  });
   const screened: Screened[] = [];
   for (const row of rows) screened.push(await screenRow(rt, rules, row, 'expected'));
   await storeScreened(rt, actor, screened, 'crossing.expected');

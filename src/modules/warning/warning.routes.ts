@@ -227,6 +227,8 @@ function listRefusal(schemaError: Error & { validation?: ValidationIssue[] }, bo
   const passengers = (body as { passengers?: unknown } | null)?.passengers;
   if (!schemaError.validation || !Array.isArray(passengers)) return schemaError;
   const schemaErrors = validationErrors('body', schemaError.validation);
+  // a list refused as a whole (too long, not a list) is not read passenger by passenger
+  if (schemaErrors.some((error) => error.path === '/body/passengers')) return schemaError;
   const refusedBySchema = new Set(
     schemaErrors.flatMap((error) => {
       const position = /^\/body\/passengers\/(\d+)/.exec(error.path)?.[1];

@@ -326,6 +326,8 @@ export const purgeCrossingsBefore = async (db: Db, before: string, at: string) =
           document_number: null,
           issuing_state: null,
           conveyance: null,
+          // a port system's id of a crossing may be made from the traveller's document
+          reference: null,
           purged_at: at,
         })
         .where('crossed_at', '<', before)
@@ -390,7 +392,11 @@ export const hitActionsOf = async (db: Db, hitIds: readonly string[]) => {
     .orderBy('action_at')
     .orderBy('id')
     .execute();
-  for (const row of rows) actions.set(row.hit_id, [...(actions.get(row.hit_id) ?? []), row]);
+  for (const row of rows) {
+    const ofHit = actions.get(row.hit_id);
+    if (ofHit) ofHit.push(row);
+    else actions.set(row.hit_id, [row]);
+  }
   return actions;
 };
 

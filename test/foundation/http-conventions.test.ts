@@ -91,7 +91,8 @@ describeEachDatabase('HTTP conventions', (dialect) => {
     });
     // PostgreSQL has no year 0
     const yearZero = await admin.get('/api/v1/operations/interceptions?from=0000-01-01T00:00:00Z');
-    expect(yearZero.status).toBeLessThan(500);
+    // a filter from the year 0 is one from the beginning: answered, not refused
+    expect(yearZero.status, yearZero.text).toBe(200);
     expect((await admin.get('/api/v1/reports/statistics?period=0000')).status).toBe(400);
     // PostgreSQL cannot store a NUL character
     const nul = await admin.post('/api/v1/directory/agencies', {
@@ -115,6 +116,8 @@ describeEachDatabase('HTTP conventions', (dialect) => {
 
   it('answers a forged page cursor with a 4xx problem or a page, never a 500, on every list that takes one', async () => {
     const admin = await testNode().admin();
+    // the warning lists answer only a desk officer with the personal-data grant: anyone else never gets to the cursor
+    const desk = await testNode().userWith(['port_officer', 'liaison_officer'], { personalData: true });
     const spec = (await admin.get<OpenApi>('/api/openapi.json')).body;
     const lists = Object.entries(spec.paths).filter(
       ([path, item]) =>
@@ -130,8 +133,10 @@ describeEachDatabase('HTTP conventions', (dialect) => {
       forged(Array.from({ length: arity }, () => 1e300)),
     ]);
     for (const [path] of lists) {
+      const reader = path.startsWith('/api/v1/warning/') ? desk : admin;
+      expect((await reader.get(path)).status, path).toBe(200);
       for (const cursor of cursors) {
-        const response = await admin.get(`${path}?cursor=${cursor}`);
+        const response = await reader.get(`${path}?cursor=${cursor}`);
         expect(response.status, `${path} ${cursor}`).toBeLessThan(500);
       }
     }

@@ -54,6 +54,13 @@ describe('limits the node embeds in its English detail, worded in every language
     }
   });
 
+  it('names the years a report period may fall in, written as years', () => {
+    const texts = wordedIn(problemOf(() => resolvePeriod({ period: '0050' }, 'Asia/Shanghai')));
+    expect(texts.en).toContain('within the years 1900 to 2999');
+    expect(texts.zh).toContain('1900 至 2999 年');
+    expect(texts.ru).toContain('1900–2999 гг.');
+  });
+
   it('names the most occurrences a recurrence may make', () => {
     const problem = problemOf(() =>
       expandWeekly(

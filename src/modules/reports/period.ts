@@ -33,7 +33,13 @@ const FIRST_YEAR = 1900;
 const LAST_YEAR = 2999;
 
 // Every refusal carries the limit: the reader's message names it whichever rule the period broke.
-const badPeriod = (message: string) => invalid('reports.bad_period', message, { maxDays: MAX_CUSTOM_DAYS });
+const badPeriod = (message: string) =>
+  invalid('reports.bad_period', message, {
+    maxDays: MAX_CUSTOM_DAYS,
+    // as text: a number would be worded with a thousands separator (1,900)
+    firstYear: String(FIRST_YEAR),
+    lastYear: String(LAST_YEAR),
+  });
 const DAY_MS = 86_400_000;
 
 const PATTERNS: ReadonlyArray<

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiProblem, api } from '../../api/client.js';
-import { usePortName } from '../../api/places.js';
+import { placeName, usePlaceNames, usePortName } from '../../api/places.js';
 import { useResource } from '../../api/use-resource.js';
 import {
   type Crossing,
@@ -12,6 +12,7 @@ import {
 } from '../../api/warning.js';
 import { useCodeLabel } from '../../i18n/codes.js';
 import { useFormatters } from '../../i18n/format.js';
+import { currentLanguage } from '../../i18n/i18n.js';
 import { Done, FailureAlert, Field, failureOf } from '../../ui/form.js';
 
 interface Review {
@@ -75,11 +76,18 @@ function EvidenceDetail({ evidence }: { readonly evidence: Evidence }) {
   const { t, i18n } = useTranslation();
   const label = useCodeLabel();
   const format = useFormatters();
+  const portName = usePortName();
+  const places = usePlaceNames();
   const key = `warnings.evidence.${evidence.reason}`;
   if (evidence.reason === 'name_parts') return <td>{evidence.detail}</td>;
   if (!evidence.reason || !i18n.exists(key)) return <td lang="en">{evidence.detail}</td>;
   const values: Record<string, string | number> = { ...evidence.values };
   const text = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
+  // places by the names the directory gives them, as the rest of the page shows them
+  const portCode = text('portCode');
+  if (portCode) values.portCode = portName(portCode);
+  const county = text('county');
+  if (county) values.county = placeName(places, 'counties', county, currentLanguage());
   const status = text('status');
   if (status) values.status = label('portStatus', status);
   const crossedAt = text('crossedAt');

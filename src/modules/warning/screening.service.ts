@@ -56,15 +56,19 @@ export interface Traveller {
   readonly documentExpiredOn: string | null;
 }
 
-/** The traveller to screen: typed fields, or the MRZ read (and check-digit verified). */
-export function travellerOf(travel: TravelFields): Traveller {
+/**
+ * The traveller to screen: typed fields, or the MRZ read (and check-digit verified). A document's expiry is
+ * judged on the day it is presented, `presentedAt` (the crossing's time; now when not given).
+ */
+export function travellerOf(travel: TravelFields, presentedAt?: string): Traveller {
   if (travel.identity && travel.mrz) {
     throw invalid('warning.identity_twice', 'Send the identity typed or as an MRZ, not both', {
       field: 'mrz',
     });
   }
   if (travel.mrz) {
-    const result = parseMrz(travel.mrz.replace(/\\n/g, '\n'));
+    const now = presentedAt === undefined ? undefined : new Date(presentedAt);
+    const result = parseMrz(travel.mrz.replace(/\\n/g, '\n'), now ? { now } : {});
     if (!result.ok) throw mrzError(result);
     const read = toCrossingIdentity(result);
     const fields: IdentityInput = {
@@ -78,7 +82,6 @@ export function travellerOf(travel: TravelFields): Traveller {
       sex: read.sex ?? undefined,
     };
     const identity = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
-    // the parser judges expiry against today: a desk reads documents as they are presented
     const expired = result.warnings.some((warning) => warning.code === 'expired');
     return {
       identity: identity as IdentityInput,
@@ -511,7 +514,7 @@ export async function recordCrossing(
   actor: Actor,
   input: NewCrossing,
 ): Promise<ScreeningOutcome> {
-  const traveller = travellerOf(input);
+  const traveller = travellerOf(input, input.crossedAt);
   const rules = await ruleContextOf(rt);
   await checkPortKnown(rules, input.portCode);
   if (input.reference) await checkNotRecorded(rt, input.portCode, input.reference);
@@ -555,7 +558,7 @@ export async function recordExpectedCrossings(
   };
   const [firstRefused, ...otherRefused] = passengersRefusedByRules(input.passengers);
   if (firstRefused) throw passengersRefused(firstRefused, otherRefused);
-  const travellers = input.passengers.map(travellerOf);
+  const travellers = input.passengers.map((passenger) => travellerOf(passenger, input.expectedAt));
   const rows = input.passengers.map((passenger, position) => {
     const travel = { ...passenger, conveyance: passenger.conveyance ?? input.conveyance };
     return crossingRow(place, travel, (travellers[position] as Traveller).identity, actor.name);

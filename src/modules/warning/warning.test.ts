@@ -203,6 +203,32 @@ describeEachDatabase('warning module over HTTP', (dialect) => {
     );
     expect(response.status).toBe(201);
     expect(response.body).toMatchObject({ verdict: 'clear', documentExpiredOn: '2024-03-15' });
+    // judged on the day it was presented: a crossing recorded after the fact, when it was still valid
+    const backDated = await (await officer()).post<{ documentExpiredOn: string | null }>(
+      '/api/v1/warning/crossings',
+      { direction: 'entry', portCode: 'ERLIAN', mrz, crossedAt: '2024-03-01T08:00:00Z' },
+    );
+    expect(backDated.body.documentExpiredOn).toBeNull();
+    // and for an advance passenger list, on the day the passengers are expected
+    const tomorrow = new Date(Date.now() + 86_400_000);
+    const expiry = tomorrow.toISOString().slice(2, 10).replaceAll('-', '');
+    const soon = buildTd3({
+      surname: 'TUMUR',
+      givenNames: 'SARNAI',
+      documentNumber: 'MX7775552',
+      expiryDate: expiry,
+    });
+    const list = await (await officer()).post<{ items: Array<{ documentExpiredOn: string | null }> }>(
+      '/api/v1/warning/expected-crossings',
+      {
+        direction: 'entry',
+        portCode: 'ERLIAN',
+        expectedAt: new Date(Date.now() + 5 * 86_400_000).toISOString(),
+        passengers: [{ mrz: soon.join('\n') }],
+      },
+    );
+    expect(list.status).toBe(201);
+    expect(list.body.items[0]?.documentExpiredOn).toBe(tomorrow.toISOString().slice(0, 10));
     const typed = await (await officer()).post<{ documentExpiredOn: string | null }>(
       '/api/v1/warning/crossings',
       buildCrossing(),

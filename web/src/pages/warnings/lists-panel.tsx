@@ -315,8 +315,16 @@ function PassengerList({ onScreened }: { readonly onScreened: () => void }) {
                     <td>{t(`warnings.verdicts.${outcome.verdict}`)}</td>
                     <td className="num">{format.number(Math.round(outcome.score * 100) / 100)}</td>
                     <td>
-                      {outcome.warnings.map((warning) => t(`warnings.rules.${warning.rule}`)).join('; ') ||
-                        '—'}
+                      {[
+                        ...outcome.warnings.map((warning) => t(`warnings.rules.${warning.rule}`)),
+                        ...(outcome.documentExpiredOn
+                          ? [
+                              t('warnings.screen.documentExpired', {
+                                date: format.day(outcome.documentExpiredOn),
+                              }),
+                            ]
+                          : []),
+                      ].join('; ') || '—'}
                     </td>
                   </tr>
                 );

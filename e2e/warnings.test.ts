@@ -200,6 +200,14 @@ describe('the warnings desk in Chromium', () => {
     await page.getByText(/Hit \(score/).waitFor();
     expect(await page.getByLabel('Surname').inputValue()).toBe('');
     expect(await page.getByRole('alert').count()).toBe(0);
+
+    // a rule that fires on a traveller on no list is told as a warning, not as "no match" alone
+    await page.getByLabel('Vehicle, train or flight').fill('mn 4521');
+    await page.getByLabel('Surname').fill('DORJ');
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    await page.getByText('Warning raised: Flagged conveyance. It waits in the Desk alerts.').waitFor();
+    expect(await page.getByRole('alert').getAttribute('class')).toContain('rule-warning');
+    await page.getByLabel('Vehicle, train or flight').fill('');
   }, 60_000);
 
   it('screens an advance passenger list and a file of crossings, reporting each bad row', async () => {

@@ -33,6 +33,15 @@ describe('scoreMatch', () => {
     ]);
   });
 
+  it('calls names exact only when their parts read the same, however close they sound', () => {
+    const sounding = field(buildCrossing({ surname: 'Ivanovv' }), buildEntry(), 'name');
+    expect(sounding?.agreement).toBe('strong');
+    expect(sounding?.weight).toBeGreaterThanOrEqual(0.9);
+    expect(
+      field(buildCrossing({ surname: 'IVANOV', givenNames: 'SERGEI' }), buildEntry(), 'name')?.agreement,
+    ).toBe('exact');
+  });
+
   it('marks fields absent on one side as missing with no weight', () => {
     const evidence = field(buildCrossing({ documentNumber: undefined }), buildEntry(), 'documentNumber');
     expect(evidence).toMatchObject({ agreement: 'missing', weight: 0 });

@@ -126,8 +126,10 @@ const nameEvidence = (query: PreparedIdentity, entry: PreparedIdentity): FieldEv
     }
   }
   const score = Math.round(best.score * 1000) / 1000;
+  // exact only when the parts read the same: PETROVV sounds as PETROV, which is strong, not exact
+  const samePartsText = best.pairs.every((pair) => pair.query === pair.entry);
   const agreement: Agreement =
-    score >= 0.99
+    score >= 0.99 && samePartsText
       ? 'exact'
       : score >= 0.9
         ? 'strong'

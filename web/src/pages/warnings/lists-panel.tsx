@@ -173,14 +173,19 @@ function passengerOf(row: CsvRow): { passenger: Record<string, unknown> } | { er
 /** The row a problem such as `passengers/3/identity` points at. */
 function lineOfProblem(error: unknown, rows: readonly CsvRow[]): ShownRowError[] {
   if (!(error instanceof ApiProblem)) return [];
+  // a field a rule refused carries the rule's own code; a schema failure has the problem's
   const paths = [
-    ...error.fieldErrors.map((item) => ({ path: item.path, message: item.message })),
-    { path: String(error.body.field ?? ''), message: error.message },
+    ...error.fieldErrors.map((item) => ({
+      path: item.path,
+      message: item.message,
+      code: item.code ?? error.code,
+    })),
+    { path: String(error.body.field ?? ''), message: error.message, code: error.code },
   ];
-  return paths.flatMap(({ path, message }) => {
+  return paths.flatMap(({ path, message, code }) => {
     const position = /passengers\/(\d+)/.exec(path)?.[1];
     const row = position === undefined ? undefined : rows[Number(position)];
-    return row ? [{ line: row.line, code: error.code, message, worded: true }] : [];
+    return row ? [{ line: row.line, code, message, worded: true }] : [];
   });
 }
 

@@ -132,13 +132,17 @@ export function ScreeningForm({ onScreened }: { readonly onScreened: () => void 
               })}
             </span>
           )}
-          {outcome.warnings.map((warning) => (
-            <span key={warning.hitId}> · {t(`warnings.rules.${warning.rule}`)}</span>
-          ))}
+        </p>
+      )}
+      {outcome && outcome.warnings.length > 0 && (
+        <p role="alert" className="notice rule-warning">
+          {t('warnings.screen.ruleWarnings', {
+            rules: outcome.warnings.map((warning) => t(`warnings.rules.${warning.rule}`)).join('; '),
+          })}
         </p>
       )}
       {outcome?.documentExpiredOn && (
-        <p role="alert" className="notice verdict-possible">
+        <p role="alert" className="notice document-warning">
           {t('warnings.screen.documentExpired', { date: format.day(outcome.documentExpiredOn) })}
         </p>
       )}

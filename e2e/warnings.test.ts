@@ -70,9 +70,21 @@ describe('the warnings desk in Chromium', () => {
     );
     // the port by the name the directory gives it, not its code
     expect(await alert.textContent()).toContain('Erenhot · Entry');
+    // the directory's place names are read once for the page, not again by each card, row and form
+    const placeReads: string[] = [];
+    const countPlaceReads = (request: { url(): string }) => {
+      if (request.url().includes('/api/v1/directory/ports')) placeReads.push(request.url());
+    };
+    page.on('request', countPlaceReads);
     await alert.click();
     const traveller = page.getByTestId('traveller');
     await traveller.waitFor();
+    await page
+      .getByRole('row', { name: /Date of birth/ })
+      .first()
+      .waitFor();
+    page.off('request', countPlaceReads);
+    expect(placeReads).toEqual([]);
     expect(await page.getByRole('heading', { name: 'Traveller at the crossing' }).isVisible()).toBe(true);
     expect(await page.getByRole('heading', { name: 'Watchlisted person' }).isVisible()).toBe(true);
     const text = await traveller.textContent();

@@ -18,9 +18,13 @@ interface NamedPlace {
 const namesOf = (places: readonly NamedPlace[]): ReadonlyMap<string, LocalisedNames> =>
   new Map(places.map((place) => [place.code, place.names]));
 
-/** Reads the places of the directory once, for naming places shown by code. */
-export function usePlaceNames(): Resource<PlaceNames> {
-  return useResource('place-names', async () => {
+// The directory's names are read once per page load and shared by every component that names places: an alert
+// card, each explanation row and each form would otherwise read the same four lists again.
+let loading: Promise<PlaceNames> | undefined;
+
+const loadPlaceNames = (): Promise<PlaceNames> => {
+  if (loading !== undefined) return loading;
+  loading = (async () => {
     const [sections, counties, passes, ports] = await Promise.all(
       (['border-sections', 'counties', 'passes', 'ports'] as const).map((kind) =>
         listAll<NamedPlace>(`/api/v1/directory/${kind}?limit=1000`),
@@ -32,23 +36,28 @@ export function usePlaceNames(): Resource<PlaceNames> {
       passes: namesOf(passes ?? []),
       ports: namesOf(ports ?? []),
     };
+  })();
+  // a read that failed (signed out, offline) is tried again by the next component that asks
+  loading.catch(() => {
+    loading = undefined;
   });
+  return loading;
+};
+
+/** The places of the directory by kind and code, for naming places shown by code. */
+export function usePlaceNames(): Resource<PlaceNames> {
+  return useResource('place-names', loadPlaceNames);
 }
 
-/** The reader's name of a place, or its code while the directory loads or when it does not know the code. */
-export function placeName(
-  places: Resource<PlaceNames>,
-  kind: PlaceKind,
-  code: string,
-  language: Language,
-): string {
-  const names = places.status === 'ready' ? places.data[kind].get(code) : undefined;
-  return names ? localName(names, language, code) : code;
-}
-
-/** Names a port shown by code in the reader's language: alerts and crossings carry only the code. */
-export function usePortName(): (code: string) => string {
+/**
+ * Names a place shown by code in the reader's language (alerts, crossings and interceptions carry only codes);
+ * its code while the directory loads or when it does not know the code.
+ */
+export function usePlaceName(): (kind: PlaceKind, code: string) => string {
   const places = usePlaceNames();
-  const language = currentLanguage();
-  return (code) => placeName(places, 'ports', code, language);
+  const language: Language = currentLanguage();
+  return (kind, code) => {
+    const names = places.status === 'ready' ? places.data[kind].get(code) : undefined;
+    return names ? localName(names, language, code) : code;
+  };
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { agencyToday, useOwnAgency } from '../../api/agencies.js';
 import { api, listAll } from '../../api/client.js';
 import type { OverdueList } from '../../api/exchange.js';
-import { usePortName } from '../../api/places.js';
+import { usePlaceName } from '../../api/places.js';
 import type { SituationMap } from '../../api/situation.js';
 import { type County, localName, type Page, type Port } from '../../api/types.js';
 import { usePolling } from '../../api/use-polling.js';
@@ -250,7 +250,7 @@ function LiveHits() {
   const { t } = useTranslation();
   const format = useFormatters();
   const label = useCodeLabel();
-  const portName = usePortName();
+  const placeName = usePlaceName();
   const hits = usePolling(
     'home-hits',
     () => api<Page<Hit>>('GET', '/api/v1/warning/hits?status=open&limit=5'),
@@ -269,7 +269,7 @@ function LiveHits() {
               : label('matchVerdict', hit.verdict)}
           </strong>{' '}
           <span className="small">
-            {portName(hit.portCode)} · {format.dateTime(hit.crossedAt)}
+            {placeName('ports', hit.portCode)} · {format.dateTime(hit.crossedAt)}
           </span>
         </li>
       ))}

@@ -2,13 +2,12 @@ import { type FormEvent, lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.js';
 import type { Hotspots, Interception, Position } from '../../api/operations.js';
-import { type PlaceKind, placeName, usePlaceNames } from '../../api/places.js';
+import { type PlaceKind, usePlaceName } from '../../api/places.js';
 import type { Page } from '../../api/types.js';
 import { useResource } from '../../api/use-resource.js';
 import { useUser } from '../../auth/session.js';
 import { codesOf, useCodeLabel } from '../../i18n/codes.js';
 import { useFormatters } from '../../i18n/format.js';
-import { currentLanguage } from '../../i18n/i18n.js';
 import { DataTable } from '../../ui/data-table.js';
 import { choicesOf, InputField, PositionFields, SelectField } from '../../ui/fields.js';
 import { ResourceView } from '../../ui/resource-view.js';
@@ -113,8 +112,7 @@ export function InterceptionsPanel({
   const format = useFormatters();
   const label = useCodeLabel();
   const user = useUser();
-  const places = usePlaceNames();
-  const language = currentLanguage();
+  const placeName = usePlaceName();
   const [generation, setGeneration] = useState(0);
   const list = useResource(`interceptions:${generation}`, () =>
     api<Page<Interception>>('GET', '/api/v1/operations/interceptions?limit=100'),
@@ -149,7 +147,7 @@ export function InterceptionsPanel({
                   cell: (item) => (
                     <>
                       {placesOf(item)
-                        .map(([kind, code]) => placeName(places, kind, code, language))
+                        .map(([kind, code]) => placeName(kind, code))
                         .join(' · ')}{' '}
                       <span className="muted small">
                         (
@@ -219,8 +217,7 @@ export function InterceptionsPanel({
 export function HotspotsPanel() {
   const { t } = useTranslation();
   const format = useFormatters();
-  const places = usePlaceNames();
-  const language = currentLanguage();
+  const placeName = usePlaceName();
   const to = new Date();
   const from = new Date(to.getTime() - 90 * 86_400_000);
   const spots = useResource('hotspots', () =>
@@ -245,8 +242,7 @@ export function HotspotsPanel() {
                 rowHeader: true,
                 cell: (p) => (
                   <>
-                    {placeName(places, 'passes', p.passCode, language)}{' '}
-                    <span className="muted small">({p.passCode})</span>
+                    {placeName('passes', p.passCode)} <span className="muted small">({p.passCode})</span>
                   </>
                 ),
               },

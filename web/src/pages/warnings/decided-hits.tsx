@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.js';
-import { usePortName } from '../../api/places.js';
+import { usePlaceName } from '../../api/places.js';
 import type { Page } from '../../api/types.js';
 import { useResource } from '../../api/use-resource.js';
 import type { ListedHit } from '../../api/warning.js';
@@ -22,7 +22,7 @@ export function DecidedHits() {
   const { t } = useTranslation();
   const format = useFormatters();
   const label = useCodeLabel();
-  const portName = usePortName();
+  const placeName = usePlaceName();
   const [status, setStatus] = useState<Decided>('confirmed');
   const [selected, setSelected] = useState<string | null>(null);
   const [generation, setGeneration] = useState(0);
@@ -68,7 +68,7 @@ export function DecidedHits() {
                   </strong>
                   <HitTravellerLine hit={hit} />
                   <span className="small">
-                    {portName(hit.portCode)} · {label('direction', hit.direction)} ·{' '}
+                    {placeName('ports', hit.portCode)} · {label('direction', hit.direction)} ·{' '}
                     {format.dateTime(hit.crossedAt)}
                   </span>
                   <span className="small muted">

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.js';
-import { usePortName } from '../../api/places.js';
+import { usePlaceName } from '../../api/places.js';
 import type { Page } from '../../api/types.js';
 import { useNodeEvents } from '../../api/use-events.js';
 import { usePolling } from '../../api/use-polling.js';
@@ -62,7 +62,7 @@ export function HitFeed({
   const { t } = useTranslation();
   const format = useFormatters();
   const label = useCodeLabel();
-  const portName = usePortName();
+  const placeName = usePlaceName();
   const [sound, setSound] = useState(false);
   return (
     <section aria-labelledby="feed-title" className="feed">
@@ -100,7 +100,7 @@ export function HitFeed({
                 {fresh.has(hit.id) && <span className="badge new-badge">{t('warnings.feed.new')}</span>}
                 <HitTravellerLine hit={hit} />
                 <span className="small">
-                  {portName(hit.portCode)} · {label('direction', hit.direction)} ·{' '}
+                  {placeName('ports', hit.portCode)} · {label('direction', hit.direction)} ·{' '}
                   {format.dateTime(hit.crossedAt)}
                 </span>
                 {hit.kind === 'identity' && (

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAgencies } from '../../api/agencies.js';
 import { api } from '../../api/client.js';
-import { usePortName } from '../../api/places.js';
+import { usePlaceName } from '../../api/places.js';
 import { type Agency, localName, type Page } from '../../api/types.js';
 import { useResource } from '../../api/use-resource.js';
 import type { ReceivedHitNotice } from '../../api/warning.js';
@@ -28,7 +28,7 @@ const agencyName = (agencies: readonly Agency[], code: string) => {
 export function HitNoticesPanel() {
   const { t } = useTranslation();
   const label = useCodeLabel();
-  const portName = usePortName();
+  const placeName = usePlaceName();
   const format = useFormatters();
   const agencies = useAgencies();
   const [counterpart, setCounterpart] = useState('');
@@ -141,7 +141,7 @@ export function HitNoticesPanel() {
       header: t('warnings.notices.crossing'),
       cell: ({ crossing }) => (
         <>
-          {portName(crossing.portCode)} · {label('direction', crossing.direction)}
+          {placeName('ports', crossing.portCode)} · {label('direction', crossing.direction)}
           <br />
           <span className="small">{format.dateTime(crossing.crossedAt)}</span>
         </>

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiProblem, api } from '../../api/client.js';
-import { placeName, usePlaceNames, usePortName } from '../../api/places.js';
+import { usePlaceName } from '../../api/places.js';
 import { useResource } from '../../api/use-resource.js';
 import {
   type Crossing,
@@ -12,7 +12,6 @@ import {
 } from '../../api/warning.js';
 import { useCodeLabel } from '../../i18n/codes.js';
 import { useFormatters } from '../../i18n/format.js';
-import { currentLanguage } from '../../i18n/i18n.js';
 import { Done, FailureAlert, Field, failureOf } from '../../ui/form.js';
 
 interface Review {
@@ -76,8 +75,7 @@ function EvidenceDetail({ evidence }: { readonly evidence: Evidence }) {
   const { t, i18n } = useTranslation();
   const label = useCodeLabel();
   const format = useFormatters();
-  const portName = usePortName();
-  const places = usePlaceNames();
+  const placeName = usePlaceName();
   const key = `warnings.evidence.${evidence.reason}`;
   if (evidence.reason === 'name_parts') return <td>{evidence.detail}</td>;
   if (!evidence.reason || !i18n.exists(key)) return <td lang="en">{evidence.detail}</td>;
@@ -85,9 +83,9 @@ function EvidenceDetail({ evidence }: { readonly evidence: Evidence }) {
   const text = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
   // places by the names the directory gives them, as the rest of the page shows them
   const portCode = text('portCode');
-  if (portCode) values.portCode = portName(portCode);
+  if (portCode) values.portCode = placeName('ports', portCode);
   const county = text('county');
-  if (county) values.county = placeName(places, 'counties', county, currentLanguage());
+  if (county) values.county = placeName('counties', county);
   const status = text('status');
   if (status) values.status = label('portStatus', status);
   const crossedAt = text('crossedAt');
@@ -106,7 +104,7 @@ function TravellerIdentity({ hit, crossing }: { readonly hit: Hit; readonly cros
   const { t } = useTranslation();
   const label = useCodeLabel();
   const format = useFormatters();
-  const portName = usePortName();
+  const placeName = usePlaceName();
   const evidence = new Map(hit.explanation.map((item) => [item.field, item]));
   const person = crossing.identity;
   const document =
@@ -127,7 +125,11 @@ function TravellerIdentity({ hit, crossing }: { readonly hit: Hit; readonly cros
           ['document', t('warnings.person.document'), document || null],
         ] as [string, string, string | null][])
       : []),
-    ['portCode', t('warnings.screen.port'), `${portName(crossing.portCode)} (${crossing.portCode})`],
+    [
+      'portCode',
+      t('warnings.screen.port'),
+      `${placeName('ports', crossing.portCode)} (${crossing.portCode})`,
+    ],
     ['direction', t('warnings.screen.direction'), label('direction', crossing.direction)],
     [
       'crossedAt',
@@ -284,7 +286,7 @@ export function HitReview({ id, onDecided }: { readonly id: string; readonly onD
   const { t } = useTranslation();
   const format = useFormatters();
   const label = useCodeLabel();
-  const portName = usePortName();
+  const placeName = usePlaceName();
   const [generation, setGeneration] = useState(0);
   // The notice lives here, not in the decision form, because the review reloads after each decision.
   const [notice, setNotice] = useState<string | null>(null);
@@ -299,8 +301,8 @@ export function HitReview({ id, onDecided }: { readonly id: string; readonly onD
         {hit.kind === 'rule' && hit.rule
           ? t(`warnings.rules.${hit.rule}`)
           : label('matchVerdict', hit.verdict)}{' '}
-        · {portName(hit.portCode)} · {label('direction', hit.direction)} · {format.dateTime(hit.crossedAt)} ·{' '}
-        {t(`warnings.origin.${hit.origin}`)}
+        · {placeName('ports', hit.portCode)} · {label('direction', hit.direction)} ·{' '}
+        {format.dateTime(hit.crossedAt)} · {t(`warnings.origin.${hit.origin}`)}
       </p>
       <div className="side-by-side">
         <div>

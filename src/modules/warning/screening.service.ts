@@ -452,21 +452,27 @@ const passengerError = ({ position, error }: RefusedPassenger): FieldError => ({
   params: wordingValues(error),
 });
 
-/** The passengers of a list a crossing rule refuses (a bad MRZ, a birth date to come, no identity). */
-function passengersRefusedByRules(
+/**
+ * The travellers of a passenger list, read once: each one's identity, or why a crossing rule refuses it (a bad
+ * MRZ, a birth date to come, no identity). Passengers at `skip` are not read.
+ */
+function readPassengers(
   passengers: readonly ExpectedPassenger[],
+  presentedAt?: string,
   skip: ReadonlySet<number> = new Set(),
-): RefusedPassenger[] {
-  return passengers.flatMap((passenger, position) => {
-    if (skip.has(position)) return [];
+): { travellers: Traveller[]; refused: RefusedPassenger[] } {
+  const travellers: Traveller[] = [];
+  const refused: RefusedPassenger[] = [];
+  passengers.forEach((passenger, position) => {
+    if (skip.has(position)) return;
     try {
-      travellerOf(passenger);
-      return [];
+      travellers.push(travellerOf(passenger, presentedAt));
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      return [{ position, error }];
+      refused.push({ position, error });
     }
   });
+  return { travellers, refused };
 }
 
 /**
@@ -477,7 +483,7 @@ export function refusedPassengers(
   passengers: readonly ExpectedPassenger[],
   skip: ReadonlySet<number>,
 ): FieldError[] {
-  return passengersRefusedByRules(passengers, skip).map(passengerError);
+  return readPassengers(passengers, undefined, skip).refused.map(passengerError);
 }
 
 /**
@@ -517,7 +523,6 @@ export async function recordCrossing(
   const traveller = travellerOf(input, input.crossedAt);
   const rules = await ruleContextOf(rt);
   await checkPortKnown(rules, input.portCode);
-  if (input.reference) await checkNotRecorded(rt, input.portCode, input.reference);
   const place: CrossingPlace = {
     kind: 'actual',
     direction: input.direction,
@@ -531,7 +536,8 @@ export async function recordCrossing(
   try {
     await storeScreened(rt, actor, [screened], 'crossing.record');
   } catch (error) {
-    // the same crossing sent twice at once: the one recorded first answers the other
+    // a crossing sent again (a retry after a lost answer, or two at once): the unique key refuses it, and the
+    // one recorded first answers it; looking it up before every desk request would cost them all a query
     if (input.reference && isDuplicateKey(error)) await checkNotRecorded(rt, input.portCode, input.reference);
     throw error;
   }
@@ -556,9 +562,9 @@ export async function recordExpectedCrossings(
     source: 'passenger_list',
     importId: null,
   };
-  const [firstRefused, ...otherRefused] = passengersRefusedByRules(input.passengers);
+  const { travellers, refused } = readPassengers(input.passengers, input.expectedAt);
+  const [firstRefused, ...otherRefused] = refused;
   if (firstRefused) throw passengersRefused(firstRefused, otherRefused);
-  const travellers = input.passengers.map((passenger) => travellerOf(passenger, input.expectedAt));
   const rows = input.passengers.map((passenger, position) => {
     const travel = { ...passenger, conveyance: passenger.conveyance ?? input.conveyance };
     return crossingRow(place, travel, (travellers[position] as Traveller).identity, actor.name);

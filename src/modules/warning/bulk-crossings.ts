@@ -8,7 +8,7 @@ import {
   type RowFormat,
   type RowResult,
   readRows,
-  rowField,
+  rowPointer,
   rowValidator,
 } from './row-input.js';
 import {
@@ -52,7 +52,8 @@ function crossingFromCsv(record: Record<string, unknown>): Record<string, unknow
 }
 
 // a CSV row's identity columns are gathered into `identity` (see crossingFromCsv)
-const validateCrossing = rowValidator<NewCrossing>(NewCrossing, ['identity']);
+const CSV_GROUPS = ['identity'];
+const validateCrossing = rowValidator<NewCrossing>(NewCrossing, CSV_GROUPS);
 
 function readCrossing(
   record: Record<string, unknown>,
@@ -85,15 +86,7 @@ function readCrossing(
  */
 function refusedRow(line: number, error: AppError, format: RowFormat): RowError {
   const field = typeof error.details?.field === 'string' ? error.details.field : '';
-  // a CSV row is flat: the identity's fields are columns of their own, and the identity as a whole is none
-  const column = format === 'csv' ? field.replace(/^identity\/?/, '') : field;
-  const path =
-    column === ''
-      ? undefined
-      : `/${column
-          .split('/')
-          .map((part) => rowField(part, format))
-          .join('/')}`;
+  const path = field === '' ? '' : rowPointer(`/${field}`, format, CSV_GROUPS);
   return {
     line,
     code: error.code,
@@ -253,7 +246,7 @@ export async function recordBulkCrossings(
           line: item.line,
           code: 'warning.unknown_port',
           message,
-          path: `/${rowField('portCode', format)}`,
+          path: rowPointer('/portCode', format),
           params: { portCode },
         });
         continue;

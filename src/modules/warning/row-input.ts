@@ -229,6 +229,18 @@ export const rowField = (field: string, format: RowFormat): string =>
   format === 'csv' ? field.replace(/[A-Z]/g, (ch) => `_${ch.toLowerCase()}`) : field;
 
 /**
+ * A JSON pointer into a row as its file names it: NDJSON's as it stands, a CSV row's by its column. A CSV row is
+ * flat, so a group the API nests columns in (`csvGroups`, such as a crossing's identity) is no column of the
+ * file: `/identity/birthDate` is `/birth_date`, and the group alone is no column at all ('').
+ */
+export function rowPointer(pointer: string, format: RowFormat, csvGroups: readonly string[] = []): string {
+  if (format !== 'csv') return pointer;
+  const parts = pointer.split('/').slice(1);
+  if (parts[0] !== undefined && csvGroups.includes(parts[0])) parts.shift();
+  return parts.map((part) => `/${rowField(part, format)}`).join('');
+}
+
+/**
  * Why a row failed its schema, as a request's field error says it: the field's JSON pointer within the row
  * (naming the missing or unknown field itself), Ajv's keyword and params for clients to word in their reader's
  * language, and the English for logs and scripts. A CSV row names the field by the column its file has, so the
@@ -244,17 +256,7 @@ export function rowSchemaError(
   const params: Record<string, unknown> = issue?.params ?? {};
   const extra = params.additionalProperty ?? params.missingProperty;
   const name = (field: string) => rowField(field, format);
-  // a CSV row is flat: a group the API nests its columns in (a crossing's identity) is no column of the file
-  const flat = (pointer: string) =>
-    format === 'csv'
-      ? pointer.replace(/^\/([^/]+)(?=\/)/, (whole, group: string) =>
-          csvGroups.includes(group) ? '' : whole,
-        )
-      : pointer;
-  const pointer = flat(issue?.instancePath ?? '').replace(
-    /^\/([^/]+)/,
-    (_m, field: string) => `/${name(field)}`,
-  );
+  const pointer = rowPointer(issue?.instancePath ?? '', format, csvGroups);
   const path = `${pointer}${typeof extra === 'string' ? `/${name(extra)}` : ''}` || '/';
   const what =
     keyword === 'additionalProperties'

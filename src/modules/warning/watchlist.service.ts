@@ -14,7 +14,7 @@ import {
   type RowFormat,
   type RowResult,
   readRows,
-  rowField,
+  rowPointer,
   rowValidator,
 } from './row-input.js';
 import { agencyToday } from './screening.service.js';
@@ -445,9 +445,6 @@ function entryFromRecord(record: Record<string, unknown>, format: RowFormat): Re
   };
 }
 
-/** A field of an import row as its file names it: the CSV column (`/share_with`) or the JSON field. */
-const rowPath = (field: string, format: RowFormat) => `/${rowField(field, format)}`;
-
 async function checkImportRow(
   record: Record<string, unknown>,
   format: RowFormat,
@@ -462,7 +459,12 @@ async function checkImportRow(
   if (problem) {
     return {
       ok: false,
-      error: { line, code: problem.code, message: problem.message, path: rowPath(problem.field, format) },
+      error: {
+        line,
+        code: problem.code,
+        message: problem.message,
+        path: rowPointer(`/${problem.field}`, format),
+      },
     };
   }
   const refused = await unreachableRecipient(entry.shareWith ?? [], isPeer);
@@ -473,7 +475,7 @@ async function checkImportRow(
         line,
         code: 'exchange.recipient_not_peer',
         message: notPeerMessage(refused.agency),
-        path: `${rowPath('shareWith', format)}/${refused.index}`,
+        path: rowPointer(`/shareWith/${refused.index}`, format),
         params: { agency: refused.agency },
       },
     };

@@ -1,5 +1,5 @@
 import { type NormalisedName, normaliseName } from './normalise.js';
-import { compareNames, withinOneEdit } from './similarity.js';
+import { type AlignedPart, compareNames, type NameComparison, withinOneEdit } from './similarity.js';
 import type {
   Agreement,
   CrossingIdentity,
@@ -114,10 +114,15 @@ const evidence = (
     ? { field, agreement, weight, detail, reason, values }
     : { field, agreement, weight, detail, reason };
 
+const NO_AGREEMENT: NameComparison = { score: 0, pairs: [] };
+const readsTheSame = (pair: AlignedPart): boolean => pair.query === pair.entry;
+const describePair = (pair: AlignedPart): string =>
+  `${pair.query}~${pair.entry} ${pair.similarity.toFixed(2)}`;
+
 const nameEvidence = (query: PreparedIdentity, entry: PreparedIdentity): FieldEvidence => {
   if (query.names.length === 0 || entry.names.length === 0)
     return evidence('name', 'missing', 0, 'no name', 'no_name');
-  let best = { score: 0, pairs: [] as ReturnType<typeof compareNames>['pairs'] };
+  let best: NameComparison = NO_AGREEMENT;
   for (const q of query.names) {
     for (const e of entry.names) {
       const comparison = compareNames(q, e);
@@ -127,7 +132,7 @@ const nameEvidence = (query: PreparedIdentity, entry: PreparedIdentity): FieldEv
   }
   const score = Math.round(best.score * 1000) / 1000;
   // exact only when the parts read the same: PETROVV sounds as PETROV, which is strong, not exact
-  const samePartsText = best.pairs.every((pair) => pair.query === pair.entry);
+  const samePartsText = best.pairs.every(readsTheSame);
   const agreement: Agreement =
     score >= 0.99 && samePartsText
       ? 'exact'
@@ -138,7 +143,7 @@ const nameEvidence = (query: PreparedIdentity, entry: PreparedIdentity): FieldEv
           : score >= 0.4
             ? 'none'
             : 'conflict';
-  const detail = best.pairs.map((p) => `${p.query}~${p.entry} ${p.similarity.toFixed(2)}`).join(', ');
+  const detail = best.pairs.map(describePair).join(', ');
   // the pairs of name parts (LI~LEE 0.91) read the same in every language
   return detail
     ? evidence('name', agreement, score, detail, 'name_parts')
@@ -293,7 +298,8 @@ export const scoreWithOthers = (
   others: readonly FieldEvidence[],
 ): MatchScore => {
   const name = nameEvidence(query, entry);
-  const raw = others.reduce((sum, field) => sum + field.weight, name.weight);
+  let raw = name.weight;
+  for (const field of others) raw += field.weight;
   const floor = documentFloor(name, others);
   if (floor === undefined || raw >= floor) return { score: rounded(raw), explanation: [name, ...others] };
   // the document number lifts the score: its evidence says so and carries the weight it added
@@ -327,12 +333,16 @@ const rounded = (raw: number): number => Math.round(Math.min(1, Math.max(0, raw)
 /** A name score this high means at least one part agrees (a surname alone scores about a third). */
 const SHARED_NAME_PART = 0.25;
 
+const isDocument = (field: FieldEvidence): boolean => field.field === 'documentNumber';
+const isBirthDate = (field: FieldEvidence): boolean => field.field === 'birthDate';
+const isConflict = (field: FieldEvidence): boolean => field.agreement === 'conflict';
+
 const documentFloor = (name: FieldEvidence, others: readonly FieldEvidence[]): number | undefined => {
-  const document = others.find((field) => field.field === 'documentNumber');
+  const document = others.find(isDocument);
   if (document?.agreement !== 'exact' && document?.agreement !== 'strong') return undefined;
-  if (others.some((field) => field.agreement === 'conflict')) return undefined;
+  if (others.some(isConflict)) return undefined;
   const exact = document.agreement === 'exact';
-  const birth = others.find((field) => field.field === 'birthDate');
+  const birth = others.find(isBirthDate);
   if (exact && birth?.agreement === 'exact') return DEFAULT_THRESHOLDS.hit;
   if (name.agreement === 'missing') return exact ? DEFAULT_THRESHOLDS.hit : DEFAULT_THRESHOLDS.possible;
   // names with no part in common are another person's, whose number was reused or mistyped

@@ -168,6 +168,8 @@ interface RankedCandidate extends ScreeningCandidate {
 }
 
 const byScoreThenRank = (a: RankedCandidate, b: RankedCandidate) => b.score - a.score || a.rank - b.rank;
+const byCeilingThenRank = (a: BoundedCandidate, b: BoundedCandidate) =>
+  b.ceiling - a.ceiling || a.rank - b.rank;
 
 /** Grows a typed array to at least `size` elements, keeping its contents. */
 const grown = <T extends Int32Array | Uint32Array | Uint8Array | Float64Array>(
@@ -404,22 +406,29 @@ export const createWatchlistIndex = (
       met[(slot >>> 5) & MET_MASK] = (met[(slot >>> 5) & MET_MASK] as number) | (1 << (slot & 31));
     }
     let top = best;
-    // a met slot gets the list's vote when its votes with all the lists left could still reach the floor
-    const addIfHopeful = (slot: number, vote: number, needed: number) => {
-      if (((met[(slot >>> 5) & MET_MASK] as number) & (1 << (slot & 31))) === 0) return;
-      const votes = tally.votesOf(slot);
-      if (votes < 0 || votes < needed) return;
-      const added = tally.add(slot, vote);
-      if (added > top && isCandidate(slot, day)) top = added;
-    };
     for (let l = from; l < listCount; l++) {
       const needed = Math.max(1, top * MIN_VOTE_SHARE) - (listRest[l] as number);
       const at = listAt[l] as number;
       const length = listLength[l] as number;
       const vote = listVote[l] as number;
-      if (length === 1) addIfHopeful(at, vote, needed);
-      else for (let p = at; p < at + length; p++) addIfHopeful(postings.pool[p] as number, vote, needed);
+      if (length === 1) top = addIfHopeful(at, vote, needed, top, day);
+      else {
+        const pool = postings.pool;
+        for (let p = at; p < at + length; p++) top = addIfHopeful(pool[p] as number, vote, needed, top, day);
+      }
     }
+  };
+
+  /**
+   * Gives a met slot the list's vote when its votes with all the lists left could still reach the floor; the
+   * best vote of a candidate so far, `top` included.
+   */
+  const addIfHopeful = (slot: number, vote: number, needed: number, top: number, day: number): number => {
+    if (((met[(slot >>> 5) & MET_MASK] as number) & (1 << (slot & 31))) === 0) return top;
+    const votes = tally.votesOf(slot);
+    if (votes < 0 || votes < needed) return top;
+    const added = tally.add(slot, vote);
+    return added > top && isCandidate(slot, day) ? added : top;
   };
 
   const isCandidate = (slot: number, day: number): boolean =>
@@ -523,13 +532,15 @@ export const createWatchlistIndex = (
     const query = prepareCrossing(crossing);
     const day = onDay === undefined ? ANY_DAY : dayNumber(onDay, ANY_DAY);
     collectVotes(query, day);
-    const bounded = topSlots(query).map((slot, rank): BoundedCandidate => {
-      const entry = slots[slot] as PreparedIdentity;
+    const chosen = topSlots(query);
+    const bounded: BoundedCandidate[] = [];
+    for (let rank = 0; rank < chosen.length; rank++) {
+      const entry = slots[chosen[rank] as number] as PreparedIdentity;
       const others = otherEvidence(query, entry);
-      return { rank, entry, others, ceiling: scoreCeiling(others) };
-    });
+      bounded.push({ rank, entry, others, ceiling: scoreCeiling(others) });
+    }
     // highest ceiling first: the best score is found early, and entries that cannot beat it are not scored
-    bounded.sort((a, b) => b.ceiling - a.ceiling || a.rank - b.rank);
+    bounded.sort(byCeilingThenRank);
     const scored: RankedCandidate[] = [];
     let best: RankedCandidate | undefined;
     for (const candidate of bounded) {

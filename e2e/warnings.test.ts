@@ -242,7 +242,7 @@ describe('the warnings desk in Chromium', () => {
     const csv = [
       'direction,port_code,surname,given_names,birth_date,document_number',
       'entry,CN-ERL,BAATAR,SUKH,1970-01-01,MN1234567',
-      'sideways,CN-ERL,ODON,GEREL,,MN1111111',
+      'sideways,CN-ERL,ODON,GEREL,2999-01-01,MN 1111111',
       'exit,CN-ERL,NARAN,TUYA,1990,MN2222222',
     ].join('\n');
     await page.getByLabel('File of crossings (CSV or NDJSON)').setInputFiles({
@@ -252,8 +252,16 @@ describe('the warnings desk in Chromium', () => {
     });
     await page.getByRole('button', { name: 'Screen the file' }).click();
     await page.getByText(/Screened 2 crossings, rejected 1 rows/).waitFor();
-    const errorRow = page.getByRole('row', { name: /warning\.invalid_row/ });
-    expect(await errorRow.getByRole('cell').first().textContent()).toBe('3');
+    // the bad row's three errors are listed together, its line shown once beside them
+    const errorTable = page.getByRole('table', { name: 'Rows not taken' });
+    const errorRows = errorTable.locator('tbody tr');
+    expect(await errorRows.count()).toBe(3);
+    expect(await errorRows.first().getByRole('cell').first().textContent()).toBe('3');
+    expect(await errorTable.getByRole('cell', { name: '3', exact: true }).count()).toBe(1);
+    const problems = await errorRows.allTextContents();
+    expect(problems[0]).toContain('direction');
+    expect(problems[1]).toContain('document_number');
+    expect(problems[2]).toContain('warning.birth_date_invalid');
     await app.accessible('passenger lists and files');
     await app.browser.screenshot('warnings-lists');
   }, 60_000);

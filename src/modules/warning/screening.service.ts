@@ -149,13 +149,27 @@ export function travellerOf(travel: TravelFields, presentedAt?: string): Travell
   throw read.problems[0];
 }
 
-/** Why no crossing is recorded at a port — the directory does not know it (reports count crossings by port) — or null. */
+/**
+ * Why no crossing is recorded at a port, or null: the directory does not know it (reports count crossings by
+ * port), or it is across the border. A node records the crossings at its own agency's ports, and the directory
+ * ties a port to its country, not to an agency: the node's ports are those of its agency's country.
+ */
 export async function portProblem(rules: RuleContext, portCode: string): Promise<AppError | null> {
-  if (await rules.portKnown(portCode)) return null;
-  return invalid('warning.unknown_port', `There is no port ${portCode} in the directory`, {
-    field: 'portCode',
-    portCode,
-  });
+  const country = await rules.portCountry(portCode);
+  if (country === null) {
+    return invalid('warning.unknown_port', `There is no port ${portCode} in the directory`, {
+      field: 'portCode',
+      portCode,
+    });
+  }
+  if (country !== rules.ownCountry) {
+    return invalid(
+      'warning.not_own_port',
+      `Port ${portCode} is in ${country}: this node records crossings at the ports of ${rules.ownCountry} only`,
+      { field: 'portCode', portCode, country },
+    );
+  }
+  return null;
 }
 
 /** Refuses a crossing at a port where none is recorded (see `portProblem`). */

@@ -45,9 +45,13 @@ function mrzRefusals(result: Extract<MrzResult, { ok: false }>): [AppError, ...A
       `MRZ line ${issue.line}, field ${issue.field}: ${issue.message}`,
       {
         field: 'mrz',
-        // where the officer looks on the document, as values the desk's own language can be worded with
+        // where the officer looks on the document and what is wrong there (`issue`: a check digit, a line's
+        // length…), as values the desk's own language is worded with
+        ...issue.values,
         line: issue.line,
         ...(issue.position !== undefined && { position: issue.position }),
+        mrzField: issue.field,
+        issue: issue.code,
         ...all,
       },
     );

@@ -289,8 +289,15 @@ describeEachDatabase('warning module over HTTP', (dialect) => {
     expect(response.body.code).toBe('warning.mrz_invalid');
     expect(String(response.body.detail)).toMatch(/line 2, field documentNumber/);
     expect(String(response.body.detail)).toMatch(/check digit/);
-    // the check digit of the document number is the tenth character of line 2
-    expect(response.body.details).toMatchObject({ line: 2, position: 10 });
+    // the check digit of the document number is the tenth character of line 2; the values word it
+    expect(response.body.details).toMatchObject({
+      line: 2,
+      position: 10,
+      mrzField: 'documentNumber',
+      issue: 'check_digit',
+      actual: broken[9],
+      expected: line2[9],
+    });
     expect(response.body.mrzErrors).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ line: 2, field: 'documentNumber', code: 'check_digit' }),
@@ -435,12 +442,12 @@ describeEachDatabase('warning module over HTTP', (dialect) => {
       [6, 'warning.unknown_port'],
     ]);
     expect(response.body.errors).toContainEqual(expect.objectContaining({ params: { portCode: 'XXX' } }));
-    // what the desk's answer to the same MRZ gives a client to word it with
+    // what the desk's answer to the same MRZ gives a client to word it with: line, field, what is wrong
     expect(response.body.errors).toContainEqual(
       expect.objectContaining({
         code: 'warning.mrz_invalid',
         path: '/mrz',
-        params: { line: 1 },
+        params: { line: 1, mrzField: 'mrz', issue: 'line_length', length: 11, expected: '30/36/44' },
       }),
     );
   });

@@ -33,6 +33,15 @@ describe('the warnings desk in Chromium', () => {
   const app = browserOnOneNode(async ({ node, admin }) => {
     await seedOfficers(admin);
     await seedPort(admin);
+    // Zamyn-Uud, the port facing Erenhot across the border: in the directory, but not ours
+    await admin.request('PUT', '/api/v1/directory/ports/MN-ZUU', {
+      code: 'MN-ZUU',
+      country: 'MN',
+      names: { en: 'Zamyn-Uud', ru: 'Замын-Ууд', zh: '扎门乌德' },
+      kind: 'road_rail',
+      lon: 111.9,
+      lat: 43.72,
+    });
     await admin.request('POST', '/api/v1/users', {
       ...SUPERVISOR,
       displayName: 'Sun Li',
@@ -177,11 +186,20 @@ describe('the warnings desk in Chromium', () => {
   it('checks travellers one after another at the desk, flagging an expired document', async () => {
     const { page } = app;
     await page.getByRole('tab', { name: 'Check a traveller' }).click();
-    // the directory's ports are offered by name as the officer types the code
+    // our ports are offered by name as the officer types the code; the one facing Erenhot is not ours
     const portList = await page.getByLabel('Port code').getAttribute('list');
     const offered = page.locator(`datalist[id="${portList}"] option`);
     await expect.poll(() => offered.count()).toBe(1);
     expect(await offered.first().textContent()).toBe('Erenhot');
+    await page.getByLabel('Port code').fill('MN-ZUU');
+    await page.getByLabel('Surname').fill('DORJ');
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    await page
+      .getByText('Port MN-ZUU is in another country (MN): crossings are recorded only at our own ports')
+      .first()
+      .waitFor();
+    expect(app.browser.acceptRefusal('/api/v1/warning/crossings', 400)).toBe(1);
+    await page.getByLabel('Surname').fill('');
     await page.getByLabel('Port code').fill('CN-ERL');
     await page.getByLabel('Place of residence (county code)').fill('CN-150921');
     const mrz = buildTd3({
@@ -242,7 +260,7 @@ describe('the warnings desk in Chromium', () => {
     const csv = [
       'direction,port_code,surname,given_names,birth_date,document_number',
       'entry,CN-ERL,BAATAR,SUKH,1970-01-01,MN1234567',
-      'sideways,CN-ERL,ODON,GEREL,,MN1111111',
+      'sideways,CN-ERL,ODON,GEREL,2999-01-01,MN 1111111',
       'exit,CN-ERL,NARAN,TUYA,1990,MN2222222',
     ].join('\n');
     await page.getByLabel('File of crossings (CSV or NDJSON)').setInputFiles({
@@ -252,8 +270,16 @@ describe('the warnings desk in Chromium', () => {
     });
     await page.getByRole('button', { name: 'Screen the file' }).click();
     await page.getByText(/Screened 2 crossings, rejected 1 rows/).waitFor();
-    const errorRow = page.getByRole('row', { name: /warning\.invalid_row/ });
-    expect(await errorRow.getByRole('cell').first().textContent()).toBe('3');
+    // the bad row's three errors are listed together, its line shown once beside them
+    const errorTable = page.getByRole('table', { name: 'Rows not taken' });
+    const errorRows = errorTable.locator('tbody tr');
+    expect(await errorRows.count()).toBe(3);
+    expect(await errorRows.first().getByRole('cell').first().textContent()).toBe('3');
+    expect(await errorTable.getByRole('cell', { name: '3', exact: true }).count()).toBe(1);
+    const problems = await errorRows.allTextContents();
+    expect(problems[0]).toContain('direction');
+    expect(problems[1]).toContain('document_number');
+    expect(problems[2]).toContain('warning.birth_date_invalid');
     await app.accessible('passenger lists and files');
     await app.browser.screenshot('warnings-lists');
   }, 60_000);

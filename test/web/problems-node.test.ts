@@ -3,6 +3,12 @@ import { join } from 'node:path';
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { newNotification } from '../../src/modules/exchange/test-support/exchange-nodes.js';
+import {
+  addTestPort,
+  buildCrossing,
+  COUNTERPART_TEST_PORT,
+  COUNTERPART_TEST_PORT_FEATURE,
+} from '../../src/modules/warning/test-support/factories.js';
 import { fieldErrorText, type Problem, problemText, type Wording } from '../../web/src/api/problem-text.js';
 import { useTestNode } from '../support/nodes.js';
 
@@ -96,6 +102,27 @@ describe('problems from a running node, worded as the web app words them', () =>
     expect(chinese).toMatch(/^通报内容不符合要求：/);
     expect(chinese).toContain('subject：最多 200 个字符');
     expect(chinese).not.toContain('must');
+  });
+
+  it("words a crossing refused at a neighbour's port with the port and its country", async () => {
+    const admin = await testNode().admin();
+    await addTestPort(admin);
+    await addTestPort(admin, COUNTERPART_TEST_PORT, COUNTERPART_TEST_PORT_FEATURE);
+    const desk = await testNode().userWith(['port_officer'], {
+      personalData: true,
+      username: 'erenhot-desk',
+    });
+    const response = await desk.post<Problem>(
+      '/api/v1/warning/crossings',
+      buildCrossing({ portCode: COUNTERPART_TEST_PORT }),
+    );
+    expect(response.body.code).toBe('warning.not_own_port');
+    expect(problemText(response.body, zh.wording, zh.locale)).toBe(
+      '口岸 ZAMYN 位于另一国家（MN）：只能记录本方口岸的出入境',
+    );
+    expect(textOf(response.body, '/portCode', ru)).toBe(
+      'Пункт пропуска ZAMYN находится в другой стране (MN): пересечения записываются только в своих пунктах пропуска',
+    );
   });
 
   it("falls back to the node's detail for a code the catalogue does not know", () => {

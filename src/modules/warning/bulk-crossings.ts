@@ -1,28 +1,32 @@
 import type { Actor } from '../../core/auth/roles.js';
 import { isDuplicateKey } from '../../core/db/constraint-errors.js';
-import { AppError, wordingValues } from '../../core/errors.js';
+import { type AppError, wordingValues } from '../../core/errors.js';
 import { newId, nowIso } from '../../core/ids.js';
 import { IDENTITY_COLUMNS } from './identity-columns.js';
 import {
   type ByteSource,
+  noFieldRefused,
   type RowFormat,
+  RowReport,
   type RowResult,
   readRows,
   rowPointer,
   rowValidator,
 } from './row-input.js';
+import type { RuleContext } from './rules.js';
 import {
   type CrossingPlace,
   crossingRow,
+  portProblem,
+  readTraveller,
   ruleContextOf,
   type Screened,
   screenRow,
   storeScreened,
-  travellerOf,
 } from './screening.service.js';
 import type { WarningRuntime } from './warning.runtime.js';
 import { type BulkReport, NewCrossing, type RowError } from './warning.schema.js';
-import { portExists, recordedReferences } from './warning.store.js';
+import { recordedReferences } from './warning.store.js';
 import type { CrossingRow } from './warning.tables.js';
 
 const CROSSING_COLUMNS = [
@@ -34,7 +38,6 @@ const CROSSING_COLUMNS = [
   'fromCounty',
   'residenceCounty',
 ];
-const MAX_REPORTED_ERRORS = 1000;
 
 /** A CSV row in the JSON shape of a crossing; columns we do not know are ignored, as in `borderlink screen`. */
 function crossingFromCsv(record: Record<string, unknown>): Record<string, unknown> {
@@ -55,29 +58,35 @@ function crossingFromCsv(record: Record<string, unknown>): Record<string, unknow
 const CSV_GROUPS = ['identity'];
 const validateCrossing = rowValidator<NewCrossing>(NewCrossing, CSV_GROUPS);
 
-function readCrossing(
+/**
+ * A row of the file as a crossing to screen, or everything wrong with it: the schema's errors and the crossing
+ * rules' refusals of the fields the schema passed (a bad MRZ, a birth date to come, a port where no crossing is
+ * recorded), so the officer corrects each row once.
+ */
+async function readCrossing(
   record: Record<string, unknown>,
   format: RowFormat,
   line: number,
   place: Omit<CrossingPlace, 'direction' | 'portCode' | 'crossedAt'>,
   by: string,
-): RowResult<ReturnType<typeof crossingRow>> {
-  const validated = validateCrossing(format === 'csv' ? crossingFromCsv(record) : record, line, format);
-  if (!validated.ok) return validated;
-  const input = validated.value;
-  try {
-    const { identity } = travellerOf(input);
-    const where = {
-      ...place,
-      direction: input.direction,
-      portCode: input.portCode,
-      crossedAt: input.crossedAt ?? nowIso(),
-    };
-    return { ok: true, value: crossingRow(where, input, identity, by) };
-  } catch (error) {
-    if (error instanceof AppError) return { ok: false, error: refusedRow(line, error, format) };
-    throw error;
-  }
+  rules: RuleContext,
+): Promise<RowResult<CrossingRow>> {
+  const checked = validateCrossing(format === 'csv' ? crossingFromCsv(record) : record, line, format);
+  const input = checked.ok ? checked.value : checked.rest;
+  const errors = checked.ok ? [] : [...checked.errors];
+  const read = readTraveller(input, undefined, checked.ok ? noFieldRefused : checked.refused);
+  if (!read.ok) errors.push(...read.problems.map((problem) => refusedRow(line, problem, format)));
+  const port = input.portCode === undefined ? null : await portProblem(rules, input.portCode);
+  if (port) errors.push(refusedRow(line, port, format));
+  if (!checked.ok || !read.ok || port) return { ok: false, errors };
+  const value = checked.value;
+  const where = {
+    ...place,
+    direction: value.direction,
+    portCode: value.portCode,
+    crossedAt: value.crossedAt ?? nowIso(),
+  };
+  return { ok: true, value: crossingRow(where, value, read.traveller.identity, by) };
 }
 
 /**
@@ -156,13 +165,9 @@ export async function recordBulkCrossings(
 ): Promise<BulkReport> {
   const importId = newId();
   const rules = await ruleContextOf(rt);
-  const errors: RowError[] = [];
-  const totals = { accepted: 0, rejected: 0, alreadyRecorded: 0, hits: 0, possibles: 0 };
+  const report = new RowReport();
+  const totals = { accepted: 0, alreadyRecorded: 0, hits: 0, possibles: 0 };
   const references = new UploadReferences();
-  const reject = (error: RowError) => {
-    totals.rejected += 1;
-    if (errors.length < MAX_REPORTED_ERRORS) errors.push(error);
-  };
   let batch: ReadCrossing[] = [];
 
   /** Leaves out the crossings whose reference is recorded, and counts them; the others. */
@@ -189,11 +194,13 @@ export async function recordBulkCrossings(
       rt.log.error({ err: error, importId }, 'a batch of crossings could not be stored');
       references.drop(screened.map((s) => s.crossing));
       for (const item of items) {
-        reject({
-          line: item.line,
-          code: 'warning.batch_failed',
-          message: 'the batch holding this row could not be stored',
-        });
+        report.reject([
+          {
+            line: item.line,
+            code: 'warning.batch_failed',
+            message: 'the batch holding this row could not be stored',
+          },
+        ]);
       }
     }
   };
@@ -212,43 +219,24 @@ export async function recordBulkCrossings(
       type: 'crossings.bulk.progress',
       agencyCode: rt.ownAgency,
       roles: ['port_officer'],
-      data: { importId, accepted: totals.accepted, rejected: totals.rejected },
+      data: { importId, accepted: totals.accepted, rejected: report.rejected },
     });
   };
 
   const place = { kind: 'actual' as const, source: 'bulk', importId };
-  // A file names few ports many times over: ask the directory once per port.
-  const ports = new Map<string, boolean>();
-  const knownPort = async (code: string) => {
-    const known = ports.get(code) ?? (await portExists(rt.db, code));
-    ports.set(code, known);
-    return known;
-  };
   try {
     for await (const item of readRows(source, format)) {
       if ('error' in item) {
-        reject(item.error);
+        report.reject([item.error]);
         continue;
       }
-      const read = readCrossing(item.record, format, item.line, place, actor.name);
+      const read = await readCrossing(item.record, format, item.line, place, actor.name, rules);
       if (!read.ok) {
-        reject(read.error);
+        report.reject(read.errors);
         continue;
       }
       if (references.queuedBefore(read.value)) {
         totals.alreadyRecorded += 1;
-        continue;
-      }
-      if (!(await knownPort(read.value.port_code))) {
-        const portCode = read.value.port_code;
-        const message = `There is no port ${portCode} in the directory`;
-        reject({
-          line: item.line,
-          code: 'warning.unknown_port',
-          message,
-          path: rowPointer('/portCode', format),
-          params: { portCode },
-        });
         continue;
       }
       references.queue(read.value);
@@ -257,9 +245,18 @@ export async function recordBulkCrossings(
     }
   } catch (error) {
     // The batches stored so far stay (each was its own transaction); the rows read since are dropped.
-    rt.log.warn({ err: error, importId, ...totals }, 'a bulk upload of crossings ended early');
+    rt.log.warn(
+      { err: error, importId, ...totals, rejected: report.rejected },
+      'a bulk upload of crossings ended early',
+    );
     throw error;
   }
   await flush();
-  return { importId, ...totals, errors, errorsTruncated: totals.rejected > errors.length };
+  return {
+    importId,
+    ...totals,
+    rejected: report.rejected,
+    errors: report.errors,
+    errorsTruncated: report.errorsTruncated,
+  };
 }

@@ -3,7 +3,7 @@ import { describeEachDatabase } from '../../../test/support/databases.js';
 import { listAudit } from '../../core/audit/audit.js';
 import { eventually } from '../federation/test-support/federation-nodes.js';
 import { replyOf } from './hit.service.js';
-import { buildCrossing, buildEntry } from './test-support/factories.js';
+import { buildCrossing, buildEntry, COUNTERPART_TEST_PORT } from './test-support/factories.js';
 import { useLinkedDesks } from './test-support/linked-desks.js';
 
 interface Outcome {
@@ -52,7 +52,7 @@ describeEachDatabase('hit workflow on an entry a counterpart shared', (dialect) 
   const crossAtB = async (direction: 'entry' | 'exit') => {
     const crossing = await linked.deskB.post<Outcome>(
       '/api/v1/warning/crossings',
-      buildCrossing({ direction, identity: traveller }),
+      buildCrossing({ direction, portCode: COUNTERPART_TEST_PORT, identity: traveller }),
     );
     expect(crossing.status, crossing.text).toBe(201);
     return crossing.body;
@@ -173,7 +173,7 @@ describeEachDatabase('hit workflow on an entry a counterpart shared', (dialect) 
       fromAgency: 'MN-GABP',
       entryId: entryAtA,
       entry: { id: entryAtA, surname: 'SHAREDHIT' },
-      crossing: { portCode: 'ERLIAN', direction: 'entry' },
+      crossing: { portCode: COUNTERPART_TEST_PORT, direction: 'entry' },
       replyBy: expect.any(String),
     });
     const confirmation = received.find(

@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/support/databases.js';
 import { useTestNode } from '../../../test/support/nodes.js';
 import { StringEnum } from '../../core/http/schemas.js';
-import { type ByteSource, type InputRow, type RowFormat, readRows, rowValidator } from './row-input.js';
+import {
+  type ByteSource,
+  type InputRow,
+  type RowFormat,
+  RowReport,
+  readRows,
+  rowValidator,
+} from './row-input.js';
 import { buildEntry } from './test-support/factories.js';
 import type { RowError } from './warning.schema.js';
 
@@ -16,10 +23,22 @@ const Row = Type.Object(
   { additionalProperties: false },
 );
 
-const errorOf = (value: unknown, schema: TSchema = Row, format: RowFormat = 'ndjson'): RowError => {
+const errorsOf = (
+  value: unknown,
+  schema: TSchema = Row,
+  format: RowFormat = 'ndjson',
+): readonly RowError[] => {
   const result = rowValidator(schema)(value, 7, format);
   if (result.ok) throw new Error('the row was taken');
-  return result.error;
+  return result.errors;
+};
+
+/** The error of a row with one bad field. */
+const errorOf = (value: unknown, schema: TSchema = Row, format: RowFormat = 'ndjson'): RowError => {
+  const [only, ...others] = errorsOf(value, schema, format);
+  expect(others).toEqual([]);
+  if (!only) throw new Error('the row has no error');
+  return only;
 };
 
 describe('row schema errors', () => {
@@ -57,6 +76,103 @@ describe('row schema errors', () => {
       params: { additionalProperty: 'favourite' },
       message: '/ unknown field "favourite"',
     });
+  });
+});
+
+describe('a row with several bad fields', () => {
+  it('reports each of them, once per field, with its keyword and params', () => {
+    const errors = errorsOf({ direction: 'sideways', surname: 'TSERENDORJ', seats: '2', favourite: true });
+    expect(errors.map((error) => [error.path, error.keyword])).toEqual([
+      ['/favourite', 'additionalProperties'],
+      ['/direction', 'enum'],
+      ['/surname', 'maxLength'],
+      ['/seats', 'type'],
+    ]);
+    expect(errors.every((error) => error.line === 7 && error.code === 'warning.invalid_row')).toBe(true);
+    const Blank = Type.Object({ reason: Type.String({ minLength: 1, pattern: '\\S' }) });
+    // empty breaks both keywords; the officer needs to hear of the field once
+    expect(errorsOf({ reason: '' }, Blank)).toEqual([
+      expect.objectContaining({ path: '/reason', keyword: 'minLength' }),
+    ]);
+  });
+
+  it('reports the missing fields and a NUL character beside the others', () => {
+    expect(errorsOf({ seats: 1.5, surname: 'A\u0000B' }).map((error) => [error.path, error.keyword])).toEqual(
+      [
+        ['/surname', 'pattern'],
+        ['/direction', 'required'],
+        ['/seats', 'type'],
+      ],
+    );
+  });
+
+  it('leaves the rules the fields the schema passed, and says which it refused', () => {
+    const Nested = Type.Object(
+      {
+        portCode: Type.String(),
+        identity: Type.Object(
+          { surname: Type.String({ maxLength: 5 }), birthDate: Type.Optional(Type.String()) },
+          { additionalProperties: false },
+        ),
+        aliases: Type.Array(Type.String({ maxLength: 5 })),
+      },
+      { additionalProperties: false },
+    );
+    const result = rowValidator(Nested, ['identity'])(
+      {
+        identity: { surname: 'TSERENDORJ', birthDate: '1970' },
+        aliases: ['BOLD', 'TSERENDORJ'],
+        colour: 'red',
+      },
+      3,
+      'csv',
+    );
+    if (result.ok) throw new Error('the row was taken');
+    // a CSV row names the columns the file has
+    expect(result.errors.map((error) => error.path)).toEqual([
+      '/port_code',
+      '/colour',
+      '/surname',
+      '/aliases/1',
+    ]);
+    expect(result.rest).toEqual({ identity: { birthDate: '1970' } });
+    expect(
+      ['/identity/surname', '/aliases', '/aliases/1', '/portCode', '/colour'].map(result.refused),
+    ).toEqual([true, true, true, true, true]);
+    expect(['/identity/birthDate', '/identity', ''].map(result.refused)).toEqual([false, false, false]);
+  });
+});
+
+describe('the report of an upload’s bad rows', () => {
+  const bad = (line: number, count: number): RowError[] =>
+    Array.from({ length: count }, (_, n) => ({ line, code: 'warning.invalid_row', message: `field ${n}` }));
+
+  it('lists a row’s errors together, cutting short only a row of very many', () => {
+    const report = new RowReport();
+    report.reject(bad(2, 3));
+    expect(report.errorsTruncated).toBe(false);
+    report.reject(bad(3, 40));
+    expect(report.errors.filter((error) => error.line === 3)).toHaveLength(20);
+    expect(report.errors).toHaveLength(23);
+    expect(report.rejected).toBe(2);
+    expect(report.errorsTruncated).toBe(true);
+  });
+
+  it('stays bounded however many rows fail, listing whole rows in file order and counting the rest', () => {
+    const report = new RowReport();
+    for (let line = 2; line < 100_002; line += 1) report.reject(bad(line, 3));
+    expect(report.rejected).toBe(100_000);
+    expect(report.errors).toHaveLength(999);
+    expect(report.errors.at(-1)?.line).toBe(334);
+    expect(report.errorsTruncated).toBe(true);
+    // a row with room for it after one that had none is not listed: the list stays the file's first bad rows
+    const after = new RowReport();
+    for (let line = 2; line < 51; line += 1) after.reject(bad(line, 20));
+    after.reject(bad(51, 19));
+    after.reject(bad(52, 2));
+    after.reject(bad(53, 1));
+    expect(after.errors).toHaveLength(999);
+    expect(after.errors.at(-1)?.line).toBe(51);
   });
 });
 

@@ -14,10 +14,33 @@ export type InputRow =
   | { readonly line: number; readonly record: Record<string, unknown> }
   | { readonly line: number; readonly error: RowError };
 
-/** A row taken, or the reason it was not. */
+/** A row taken, or every reason it was not. */
 export type RowResult<T> =
   | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly error: RowError };
+  | { readonly ok: false; readonly errors: readonly RowError[] };
+
+/**
+ * Whether the schema refused a field of a row (a JSON pointer in the API's naming, `/identity/birthDate`), or a
+ * group holding it: a rule reading that field has nothing sound to read.
+ */
+export type RefusedField = (pointer: string) => boolean;
+
+/** Refuses no field: a row that passed its schema. */
+export const noFieldRefused: RefusedField = () => false;
+
+/**
+ * A row checked against its schema: its value when it passed; else its errors, one per field, and the row
+ * without those fields (`rest`), so the rules still check the fields that passed and a row reports all that is
+ * wrong with it at once.
+ */
+export type CheckedRow<T> =
+  | { readonly ok: true; readonly value: T }
+  | {
+      readonly ok: false;
+      readonly errors: readonly RowError[];
+      readonly rest: Partial<T>;
+      readonly refused: RefusedField;
+    };
 
 export type ByteSource = AsyncIterable<string | Uint8Array>;
 
@@ -220,8 +243,9 @@ export function readRows(source: ByteSource, format: RowFormat): AsyncGenerator<
   return format === 'csv' ? csvRecords(source) : ndjsonRecords(source);
 }
 
+// every error of a row, not the first: an officer corrects the file once, not once per mistake per row
 const ajv = withNodeFormats(
-  new Ajv({ allErrors: false, strict: false, coerceTypes: false, useDefaults: true }),
+  new Ajv({ allErrors: true, strict: false, coerceTypes: false, useDefaults: true }),
 );
 
 /** A field as the upload names it: a CSV file by its column (`given_names`), NDJSON by the API's `givenNames`. */
@@ -246,24 +270,24 @@ export function rowPointer(pointer: string, format: RowFormat, csvGroups: readon
  * language, and the English for logs and scripts. A CSV row names the field by the column its file has, so the
  * reader finds it in their header.
  */
-export function rowSchemaError(
+function rowSchemaError(
   line: number,
-  issue: ErrorObject | undefined,
+  issue: ErrorObject,
   format: RowFormat,
-  csvGroups: readonly string[] = [],
+  csvGroups: readonly string[],
 ): RowError {
-  const keyword = issue?.keyword ?? 'invalid';
-  const params: Record<string, unknown> = issue?.params ?? {};
+  const { keyword } = issue;
+  const params: Record<string, unknown> = issue.params;
   const extra = params.additionalProperty ?? params.missingProperty;
   const name = (field: string) => rowField(field, format);
-  const pointer = rowPointer(issue?.instancePath ?? '', format, csvGroups);
+  const pointer = rowPointer(issue.instancePath, format, csvGroups);
   const path = `${pointer}${typeof extra === 'string' ? `/${name(extra)}` : ''}` || '/';
   const what =
     keyword === 'additionalProperties'
       ? `unknown field ${JSON.stringify(typeof extra === 'string' ? name(extra) : extra)}`
       : keyword === 'required' && typeof extra === 'string'
         ? `must have required property '${name(extra)}'`
-        : (issue?.message ?? 'is invalid');
+        : (issue.message ?? 'is invalid');
   // The English keeps Ajv's sentence, which already names a missing or unknown field.
   const where = typeof extra === 'string' ? pointer || '/' : path;
   const named =
@@ -273,22 +297,114 @@ export function rowSchemaError(
   return { line, code: 'warning.invalid_row', message: `${where} ${what}`, path, keyword, params: named };
 }
 
+const escapePointer = (key: string) => key.replaceAll('~', '~0').replaceAll('/', '~1');
+const unescapePointer = (part: string) => part.replaceAll('~1', '/').replaceAll('~0', '~');
+
+/** The field an Ajv issue is about, as a JSON pointer: the missing or unknown field itself, not its object. */
+function issueField(issue: ErrorObject): string {
+  const extra = issue.params.additionalProperty ?? issue.params.missingProperty;
+  return typeof extra === 'string' ? `${issue.instancePath}/${escapePointer(extra)}` : issue.instancePath;
+}
+
+const isGroup = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * A copy of a row without the fields at `pointers`, and which fields went. A list goes whole (a bad alias takes
+ * `aliases`), a group of fields only loses the bad one (`identity/birthDate`); a row refused as a whole keeps
+ * nothing.
+ */
+function withoutFields(
+  value: unknown,
+  pointers: readonly string[],
+): { rest: Record<string, unknown>; refused: RefusedField } {
+  if (!isGroup(value) || pointers.includes('')) return { rest: {}, refused: () => true };
+  const rest = structuredClone(value);
+  const gone = new Set<string>();
+  for (const pointer of pointers) {
+    const parts = pointer.split('/').slice(1).map(unescapePointer);
+    let group: Record<string, unknown> = rest;
+    let at = '';
+    for (const [index, part] of parts.entries()) {
+      at = `${at}/${escapePointer(part)}`;
+      const next = group[part];
+      if (index === parts.length - 1 || !isGroup(next)) {
+        delete group[part];
+        break;
+      }
+      group = next;
+    }
+    gone.add(at);
+  }
+  const refused: RefusedField = (pointer) => {
+    for (let at = pointer; at !== ''; at = at.slice(0, at.lastIndexOf('/'))) if (gone.has(at)) return true;
+    return false;
+  };
+  return { rest, refused };
+}
+
 /**
  * A row validator from a request schema: the same rules bulk rows and single requests obey. `csvGroups` names
  * the objects a CSV row's columns are gathered into before validation, so an error names the file's column.
+ * A field breaking several keywords (too short and blank) is reported once, by the first.
  */
 export function rowValidator<T>(
   schema: TSchema,
   csvGroups: readonly string[] = [],
-): (value: unknown, line: number, format: RowFormat) => RowResult<T> {
+): (value: unknown, line: number, format: RowFormat) => CheckedRow<T> {
   const validate: ValidateFunction = ajv.compile(schema);
   return (value, line, format) => {
     const nulAt = nulCharacterAt(value);
-    if (nulAt !== undefined)
-      return { ok: false, error: rowSchemaError(line, nulIssue(nulAt), format, csvGroups) };
-    if (validate(value)) return { ok: true, value: value as T };
-    return { ok: false, error: rowSchemaError(line, validate.errors?.[0], format, csvGroups) };
+    const valid = validate(value);
+    if (valid && nulAt === undefined) return { ok: true, value: value as T };
+    const issues = [...(nulAt === undefined ? [] : [nulIssue(nulAt)]), ...(validate.errors ?? [])];
+    const byField = new Map<string, ErrorObject>();
+    for (const issue of issues) if (!byField.has(issueField(issue))) byField.set(issueField(issue), issue);
+    const errors = [...byField.values()].map((issue) => rowSchemaError(line, issue, format, csvGroups));
+    // the rest holds only fields the schema passed, so it has the shape of T where it has fields at all
+    const { rest, refused } = withoutFields(value, [...byField.keys()]);
+    return { ok: false, errors, rest: rest as Partial<T>, refused };
   };
+}
+
+/** The most errors an upload's report lists: a file of a million bad rows must not make a million-item answer. */
+const MAX_REPORTED_ERRORS = 1000;
+/** The most errors listed for one row: more than a row has fields, so only a row of made-up fields is cut short. */
+const MAX_ROW_ERRORS = 20;
+
+/**
+ * The bad rows of an upload: each counted, the first listed with their errors (whole rows, in file order) until
+ * the report holds MAX_REPORTED_ERRORS.
+ */
+export class RowReport {
+  readonly errors: RowError[] = [];
+  #rejected = 0;
+  // once a row did not fit, later rows are counted only: the list stays the file's first bad rows
+  #full = false;
+  #truncated = false;
+
+  /** Counts a row as refused, listing its errors while there is room for all of them. */
+  reject(errors: readonly RowError[]): void {
+    this.#rejected += 1;
+    const listed = errors.slice(0, MAX_ROW_ERRORS);
+    if (this.#full || this.errors.length + listed.length > MAX_REPORTED_ERRORS) {
+      this.#full = true;
+      this.#truncated = true;
+      return;
+    }
+    if (listed.length < errors.length) this.#truncated = true;
+    this.errors.push(...listed);
+  }
+
+  /** How many rows were refused, listed or not. */
+  get rejected(): number {
+    return this.#rejected;
+  }
+
+  /** Whether the report leaves errors out: of rows after the list filled up, or of a row with very many. */
+  get errorsTruncated(): boolean {
+    return this.#truncated;
+  }
 }
 
 /** Splits a `;`-separated CSV cell into a list. */

@@ -56,9 +56,9 @@ describeEachDatabase('early-warning rules cached on the desk path', (dialect) =>
   });
 
   it('takes crossings at a port as soon as the directory has it', async () => {
-    const crossing = buildCrossing({ portCode: 'ZAMYN' });
+    const crossing = buildCrossing({ portCode: 'CEKE' });
     expect((await officer.post('/api/v1/warning/crossings', crossing)).status).toBe(400);
-    await addTestPort(await testNode().admin(), 'ZAMYN');
+    await addTestPort(await testNode().admin(), 'CEKE');
     expect((await officer.post('/api/v1/warning/crossings', crossing)).status).toBe(201);
   });
 

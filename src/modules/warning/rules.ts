@@ -32,8 +32,10 @@ export interface RuleContext {
   readonly flagged: ReadonlyMap<string, FlaggedConveyanceRow>;
   riskLevel(countyCode: string, day: string): Promise<RiskLevel | null>;
   portStatus(portCode: string, at: string): Promise<PortStatus | null>;
-  /** Whether the directory has a port with this code. */
-  portKnown(portCode: string): Promise<boolean>;
+  /** The country of this node's agency: it records the crossings at that country's ports. */
+  readonly ownCountry: string;
+  /** The country of a port of the directory; null when the directory has no port with this code. */
+  portCountry(portCode: string): Promise<string | null>;
   /**
    * The day an instant falls on in the agency's time zone: validity, risk figures and flagged conveyances are
    * all counted in the agency's days, not UTC's (at the border, 01:00 in Beijing is yesterday in UTC).
@@ -86,7 +88,8 @@ export async function loadRuleContext(
   risk: RiskLookup,
   ports: PortStatusLookup,
 ): Promise<RuleContext> {
-  const dayOf = agencyDays((await store.agencyTimeZone(db, agency)) ?? 'UTC');
+  const own = await store.agencyPlace(db, agency);
+  const dayOf = agencyDays(own?.time_zone ?? 'UTC');
   const today = dayOf(new Date().toISOString());
   const settings = new Map((await store.listRuleSettings(db)).map((row) => [row.rule, row.enabled === 1]));
   const enabled = new Set(RULES.filter((rule) => settings.get(rule) ?? true));
@@ -109,7 +112,9 @@ export async function loadRuleContext(
     flagged,
     riskLevel: (county, day) => riskOf(`${county}|${day}`),
     portStatus: (port, at) => statusOf(`${port}|${at.slice(0, 13)}`),
-    portKnown: memo((port) => store.portExists(db, port)),
+    // an agency the directory does not hold yet is of the country its code names, as the node creates it
+    ownCountry: own?.country ?? agency.slice(0, 2),
+    portCountry: memo((port) => store.portCountry(db, port)),
     dayOf,
   };
 }

@@ -9,7 +9,8 @@ import type { FieldError } from '../../core/http/problem.js';
 import { newId, nowIso } from '../../core/ids.js';
 import { birthDateProblem, hasNameText } from './identity-checks.js';
 import type { CrossingIdentity as MatcherIdentity } from './matcher/index.js';
-import { type MrzResult, parseMrz, toCrossingIdentity } from './mrz/index.js';
+import { type MrzIssue, type MrzResult, parseMrz, toCrossingIdentity } from './mrz/index.js';
+import { noFieldRefused, type RefusedField } from './row-input.js';
 import { evaluateRules, type RuleContext, type RuleFinding, ruleContextCache } from './rules.js';
 import type { IdentityMatch } from './screening-index.js';
 import type { WarningRuntime } from './warning.runtime.js';
@@ -30,22 +31,36 @@ type TravelFields = Pick<
   'identity' | 'mrz' | 'conveyance' | 'fromCounty' | 'residenceCounty' | 'reference'
 >;
 
-/** A failed MRZ as the desk sees it: the first error names line, field and check digit; all are attached. */
-export function mrzError(result: Extract<MrzResult, { ok: false }>): AppError {
-  const first = result.errors[0];
-  const message = first
-    ? `MRZ line ${first.line}, field ${first.field}: ${first.message}`
-    : 'The MRZ could not be read';
+/**
+ * A failed MRZ, one error per finding, each naming line, field and check digit; each also carries all the
+ * findings, so the desk's answer (the first) lists them.
+ */
+function mrzRefusals(result: Extract<MrzResult, { ok: false }>): [AppError, ...AppError[]] {
   const failedChecks = (result.checks ?? []).filter((check) => !check.valid);
-  // where the officer looks on the document, as values the desk's own language can be worded with
-  const position = first?.position ?? failedChecks[0]?.position;
-  return new AppError('invalid', 'warning.mrz_invalid', message, {
-    field: 'mrz',
-    ...(first && { line: first.line }),
-    ...(position !== undefined && { position }),
-    mrzErrors: result.errors,
-    failedChecks,
-  });
+  const all = { mrzErrors: result.errors, failedChecks };
+  const refusal = (issue: MrzIssue) =>
+    new AppError(
+      'invalid',
+      'warning.mrz_invalid',
+      `MRZ line ${issue.line}, field ${issue.field}: ${issue.message}`,
+      {
+        field: 'mrz',
+        // where the officer looks on the document and what is wrong there (`issue`: a check digit, a line's
+        // length…), as values the desk's own language is worded with
+        ...issue.values,
+        line: issue.line,
+        ...(issue.position !== undefined && { position: issue.position }),
+        mrzField: issue.field,
+        issue: issue.code,
+        ...all,
+      },
+    );
+  const [first, ...others] = result.errors;
+  if (!first)
+    return [
+      new AppError('invalid', 'warning.mrz_invalid', 'The MRZ could not be read', { field: 'mrz', ...all }),
+    ];
+  return [refusal(first), ...others.map(refusal)];
 }
 
 const MRZ_DOCUMENT_TYPES = { passport: 'passport', id_card: 'identity_card', visa: 'other', other: 'other' };
@@ -56,69 +71,115 @@ export interface Traveller {
   readonly documentExpiredOn: string | null;
 }
 
+/** The traveller, or every reason a crossing rule refuses them (each an error naming its field). */
+export type TravellerReading =
+  | { readonly ok: true; readonly traveller: Traveller }
+  | { readonly ok: false; readonly problems: readonly [AppError, ...AppError[]] };
+
+const NAME_FIELDS = ['surname', 'givenNames', 'nativeName', 'documentNumber'] as const;
+
+function travellerFromMrz(mrz: string, presentedAt: string | undefined): TravellerReading {
+  const now = presentedAt === undefined ? undefined : new Date(presentedAt);
+  const result = parseMrz(mrz.replace(/\\n/g, '\n'), now ? { now } : {});
+  if (!result.ok) return { ok: false, problems: mrzRefusals(result) };
+  const read = toCrossingIdentity(result);
+  const fields: IdentityInput = {
+    surname: read.surname || undefined,
+    givenNames: read.givenNames || undefined,
+    documentNumber: read.documentNumber || undefined,
+    documentType: MRZ_DOCUMENT_TYPES[result.fields.documentType] as IdentityInput['documentType'],
+    issuingState: read.issuingState ?? undefined,
+    nationality: read.nationality ?? undefined,
+    birthDate: read.birthDate ?? undefined,
+    sex: read.sex ?? undefined,
+  };
+  const identity = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+  const expired = result.warnings.some((warning) => warning.code === 'expired');
+  const traveller = {
+    identity: identity as IdentityInput,
+    documentExpiredOn: expired ? result.fields.expiryDate : null,
+  };
+  return { ok: true, traveller };
+}
+
 /**
- * The traveller to screen: typed fields, or the MRZ read (and check-digit verified). A document's expiry is
- * judged on the day it is presented, `presentedAt` (the crossing's time; now when not given).
+ * Reads the traveller to screen: typed fields, or the MRZ read (and check-digit verified). A document's expiry is
+ * judged on the day it is presented, `presentedAt` (the crossing's time; now when not given). A rule leaves alone
+ * the fields the schema `refused` (an upload's row is checked whole): the row reports those already.
  */
-export function travellerOf(travel: TravelFields, presentedAt?: string): Traveller {
-  if (travel.identity && travel.mrz) {
-    throw invalid('warning.identity_twice', 'Send the identity typed or as an MRZ, not both', {
+export function readTraveller(
+  travel: TravelFields,
+  presentedAt?: string,
+  refused: RefusedField = noFieldRefused,
+): TravellerReading {
+  // an MRZ the schema refused is still the identity the row gives
+  const hasMrz = travel.mrz !== undefined || refused('/mrz');
+  if (travel.identity && hasMrz) {
+    const problem = invalid('warning.identity_twice', 'Send the identity typed or as an MRZ, not both', {
       field: 'mrz',
     });
+    return { ok: false, problems: [problem] };
   }
-  if (travel.mrz) {
-    const now = presentedAt === undefined ? undefined : new Date(presentedAt);
-    const result = parseMrz(travel.mrz.replace(/\\n/g, '\n'), now ? { now } : {});
-    if (!result.ok) throw mrzError(result);
-    const read = toCrossingIdentity(result);
-    const fields: IdentityInput = {
-      surname: read.surname || undefined,
-      givenNames: read.givenNames || undefined,
-      documentNumber: read.documentNumber || undefined,
-      documentType: MRZ_DOCUMENT_TYPES[result.fields.documentType] as IdentityInput['documentType'],
-      issuingState: read.issuingState ?? undefined,
-      nationality: read.nationality ?? undefined,
-      birthDate: read.birthDate ?? undefined,
-      sex: read.sex ?? undefined,
-    };
-    const identity = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
-    const expired = result.warnings.some((warning) => warning.code === 'expired');
-    return {
-      identity: identity as IdentityInput,
-      documentExpiredOn: expired ? result.fields.expiryDate : null,
-    };
-  }
-  const identity = travel.identity;
-  if (
-    !identity ||
-    !(
-      hasNameText(identity.surname) ||
-      hasNameText(identity.givenNames) ||
-      hasNameText(identity.nativeName) ||
-      hasNameText(identity.documentNumber)
-    )
-  ) {
-    throw invalid('warning.identity_missing', 'Send a name or document number, or the MRZ', {
-      field: 'identity',
-    });
+  if (travel.mrz) return travellerFromMrz(travel.mrz, presentedAt);
+  const identity = travel.identity ?? {};
+  const problems: AppError[] = [];
+  const named = NAME_FIELDS.some((field) => hasNameText(identity[field]));
+  // a name the schema refused is there to be corrected, not missing
+  if (!named && !hasMrz && !NAME_FIELDS.some((field) => refused(`/identity/${field}`))) {
+    problems.push(
+      invalid('warning.identity_missing', 'Send a name or document number, or the MRZ', {
+        field: 'identity',
+      }),
+    );
   }
   const birth = birthDateProblem(identity.birthDate, nowIso());
   if (birth) {
-    throw invalid('warning.birth_date_invalid', birth, {
-      field: 'identity/birthDate',
-      birthDate: identity.birthDate,
-    });
+    problems.push(
+      invalid('warning.birth_date_invalid', birth, {
+        field: 'identity/birthDate',
+        birthDate: identity.birthDate,
+      }),
+    );
   }
-  return { identity, documentExpiredOn: null };
+  const [first, ...others] = problems;
+  if (first) return { ok: false, problems: [first, ...others] };
+  return { ok: true, traveller: { identity, documentExpiredOn: null } };
 }
 
-/** Refuses a crossing at a port the directory does not know: reports count crossings by port. */
-export async function checkPortKnown(rules: RuleContext, portCode: string): Promise<void> {
-  if (await rules.portKnown(portCode)) return;
-  throw invalid('warning.unknown_port', `There is no port ${portCode} in the directory`, {
-    field: 'portCode',
-    portCode,
-  });
+/** The traveller to screen, or the first reason a crossing rule refuses them (see `readTraveller`). */
+export function travellerOf(travel: TravelFields, presentedAt?: string): Traveller {
+  const read = readTraveller(travel, presentedAt);
+  if (read.ok) return read.traveller;
+  throw read.problems[0];
+}
+
+/**
+ * Why no crossing is recorded at a port, or null: the directory does not know it (reports count crossings by
+ * port), or it is across the border. A node records the crossings at its own agency's ports, and the directory
+ * ties a port to its country, not to an agency: the node's ports are those of its agency's country.
+ */
+export async function portProblem(rules: RuleContext, portCode: string): Promise<AppError | null> {
+  const country = await rules.portCountry(portCode);
+  if (country === null) {
+    return invalid('warning.unknown_port', `There is no port ${portCode} in the directory`, {
+      field: 'portCode',
+      portCode,
+    });
+  }
+  if (country !== rules.ownCountry) {
+    return invalid(
+      'warning.not_own_port',
+      `Port ${portCode} is in ${country}: this node records crossings at the ports of ${rules.ownCountry} only`,
+      { field: 'portCode', portCode, country },
+    );
+  }
+  return null;
+}
+
+/** Refuses a crossing at a port where none is recorded (see `portProblem`). */
+async function checkPort(rules: RuleContext, portCode: string): Promise<void> {
+  const problem = await portProblem(rules, portCode);
+  if (problem) throw problem;
 }
 
 /** Where, when and how a crossing is recorded. */
@@ -465,12 +526,9 @@ function readPassengers(
   const refused: RefusedPassenger[] = [];
   passengers.forEach((passenger, position) => {
     if (skip.has(position)) return;
-    try {
-      travellers.push(travellerOf(passenger, presentedAt));
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      refused.push({ position, error });
-    }
+    const read = readTraveller(passenger, presentedAt);
+    if (read.ok) travellers.push(read.traveller);
+    else refused.push({ position, error: read.problems[0] });
   });
   return { travellers, refused };
 }
@@ -522,7 +580,7 @@ export async function recordCrossing(
 ): Promise<ScreeningOutcome> {
   const traveller = travellerOf(input, input.crossedAt);
   const rules = await ruleContextOf(rt);
-  await checkPortKnown(rules, input.portCode);
+  await checkPort(rules, input.portCode);
   const place: CrossingPlace = {
     kind: 'actual',
     direction: input.direction,
@@ -553,7 +611,7 @@ export async function recordExpectedCrossings(
   input: NewExpectedCrossings,
 ): Promise<{ items: ScreeningOutcome[] }> {
   const rules = await ruleContextOf(rt);
-  await checkPortKnown(rules, input.portCode);
+  await checkPort(rules, input.portCode);
   const place: CrossingPlace = {
     kind: 'expected',
     direction: input.direction,

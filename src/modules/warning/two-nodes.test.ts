@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/support/databases.js';
 import { eventually } from '../federation/test-support/federation-nodes.js';
-import { buildCrossing, buildEntry } from './test-support/factories.js';
+import { buildCrossing, buildEntry, COUNTERPART_TEST_PORT } from './test-support/factories.js';
 import { useLinkedDesks } from './test-support/linked-desks.js';
 
 describeEachDatabase('early warning between two nodes', (dialect) => {
@@ -30,7 +30,10 @@ describeEachDatabase('early warning between two nodes', (dialect) => {
         verdict: string;
         hitId: string | null;
         entry: { sourceAgency: string } | null;
-      }>('/api/v1/warning/crossings', buildCrossing({ identity: traveller }));
+      }>(
+        '/api/v1/warning/crossings',
+        buildCrossing({ portCode: COUNTERPART_TEST_PORT, identity: traveller }),
+      );
       expect(crossing.status, crossing.text).toBe(201);
       expect(crossing.body.verdict).toBe('hit');
       expect(crossing.body.entry?.sourceAgency).toBe('CN-NIA');
@@ -60,7 +63,7 @@ describeEachDatabase('early warning between two nodes', (dialect) => {
     const verdictAtB = async () => {
       const crossing = await linked.deskB.post<{ verdict: string }>(
         '/api/v1/warning/crossings',
-        buildCrossing({ identity: traveller }),
+        buildCrossing({ portCode: COUNTERPART_TEST_PORT, identity: traveller }),
       );
       expect(crossing.status, crossing.text).toBe(201);
       return crossing.body.verdict;

@@ -182,6 +182,46 @@ describeEachDatabase('bulk uploads over HTTP', (dialect) => {
     ]);
   });
 
+  it('reports every error of a crossings row by its column, the crossing rules’ beside the schema’s', async () => {
+    const csv = [CROSSINGS_HEADER, 'sideways,NOWHERE,BAATAR,SUKH,2999-01-01,MN 1234567', crossingRow(951)];
+    const report = await officer.raw('POST', '/api/v1/warning/crossings/bulk', csv.join('\n'), 'text/csv');
+    expect(report.body).toMatchObject({ accepted: 1, rejected: 1, errorsTruncated: false });
+    expect(report.body.errors).toEqual([
+      expect.objectContaining({ line: 2, code: 'warning.invalid_row', path: '/direction', keyword: 'enum' }),
+      expect.objectContaining({ line: 2, path: '/document_number', keyword: 'pattern' }),
+      expect.objectContaining({
+        line: 2,
+        code: 'warning.birth_date_invalid',
+        path: '/birth_date',
+        params: { birthDate: '2999-01-01' },
+      }),
+      expect.objectContaining({
+        line: 2,
+        code: 'warning.unknown_port',
+        path: '/port_code',
+        params: { portCode: 'NOWHERE' },
+      }),
+    ]);
+  });
+
+  it('reports every error of a watchlist row by its column, the entry rules’ beside the schema’s', async () => {
+    const csv = [
+      'category,reason,surname,birth_date,valid_from,valid_until',
+      'close_contact,contact,ZHANG,1985,2099-01-01,2099-12-31',
+      'unknown,,ZHANG,2999,2099-12-31,2099-01-01',
+    ].join('\n');
+    const refused = await officer.raw('POST', '/api/v1/warning/watchlist/imports', csv, 'text/csv');
+    expect(refused.status).toBe(400);
+    const report = refused.body.report as { rejected: number; errors: RowError[]; errorsTruncated: boolean };
+    expect(report).toMatchObject({ rejected: 1, errorsTruncated: false });
+    expect(report.errors).toEqual([
+      expect.objectContaining({ line: 3, code: 'warning.invalid_row', path: '/reason', keyword: 'required' }),
+      expect.objectContaining({ line: 3, code: 'warning.invalid_row', path: '/category', keyword: 'enum' }),
+      expect.objectContaining({ line: 3, code: 'warning.birth_date_invalid', path: '/birth_date' }),
+      expect.objectContaining({ line: 3, code: 'warning.entry_validity', path: '/valid_until' }),
+    ]);
+  });
+
   it("names a bad identity field by the CSV column the file has, not by the API's nesting", async () => {
     const csv = `${CROSSINGS_HEADER}\nentry,${TEST_PORT},BAATAR,SUKH,1970-02-31x,MN1234567\n`;
     const report = await officer.raw('POST', '/api/v1/warning/crossings/bulk', csv, 'text/csv');

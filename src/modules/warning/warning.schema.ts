@@ -140,8 +140,10 @@ export const ImportQuery = Type.Object(
 );
 
 /**
- * A row of a file that could not be taken; `line` is 1-based and counts the CSV header. A schema failure also
- * names the field (`path`, a JSON pointer within the row) and Ajv's `keyword` and `params`, as field errors do.
+ * What is wrong with a row of a file that could not be taken; a row with several errors has one item for each,
+ * all with its `line` (1-based, counting the CSV header). A schema failure also names the field (`path`, a JSON
+ * pointer within the row) and Ajv's `keyword` and `params`, as field errors do; a rule's refusal names its field
+ * and the values its wording fills in (`params`).
  */
 export const RowError = Type.Object({
   line: Type.Integer(),
@@ -153,12 +155,16 @@ export const RowError = Type.Object({
 });
 export type RowError = Static<typeof RowError>;
 
+const ErrorsTruncated = Type.Boolean({
+  description:
+    'true when `errors` leaves some out: it lists at most 1,000, whole rows in file order, at most 20 of one row',
+});
+
 export const ImportReport = Type.Object({
   imported: Type.Integer(),
   rejected: Type.Integer(),
   errors: Type.Array(RowError),
-  /** True when more rows failed than the report lists. */
-  errorsTruncated: Type.Boolean(),
+  errorsTruncated: ErrorsTruncated,
 });
 export type ImportReport = Static<typeof ImportReport>;
 
@@ -314,7 +320,7 @@ export const BulkReport = Type.Object({
   hits: Type.Integer(),
   possibles: Type.Integer(),
   errors: Type.Array(RowError),
-  errorsTruncated: Type.Boolean(),
+  errorsTruncated: ErrorsTruncated,
 });
 export type BulkReport = Static<typeof BulkReport>;
 

@@ -449,9 +449,11 @@ export const saveRuleSetting = (db: Db, rule: string, enabled: boolean, at: stri
 
 /** Whether the directory holds a port with this code. */
 /** The time zone the agency counts its days in (the directory's), or undefined when it is not in the directory. */
-export const agencyTimeZone = async (db: Db, agency: string): Promise<string | undefined> =>
-  (await db.selectFrom('agencies').select('time_zone').where('code', '=', agency).executeTakeFirst())
-    ?.time_zone;
+/** An agency's time zone and country as the directory holds them; undefined for an agency it does not hold. */
+export const agencyPlace = (db: Db, agency: string) =>
+  db.selectFrom('agencies').select(['time_zone', 'country']).where('code', '=', agency).executeTakeFirst();
 
-export const portExists = async (db: Db, code: string) =>
-  (await db.selectFrom('ports').select('code').where('code', '=', code).executeTakeFirst()) !== undefined;
+/** The country of a port of the directory; null when the directory has no such port. */
+export const portCountry = async (db: Db, code: string): Promise<string | null> =>
+  (await db.selectFrom('ports').select('country').where('code', '=', code).executeTakeFirst())?.country ??
+  null;

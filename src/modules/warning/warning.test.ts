@@ -6,7 +6,13 @@ import { listAudit } from '../../core/audit/audit.js';
 import type { DomainEvent } from '../../core/events.js';
 import { addCounterparts, addManualPeer } from '../exchange/test-support/exchange-nodes.js';
 import { buildTd3 } from './mrz/test-support/mrz-builder.js';
-import { addTestPort, buildCrossing, buildEntry } from './test-support/factories.js';
+import {
+  addTestPort,
+  buildCrossing,
+  buildEntry,
+  COUNTERPART_TEST_PORT,
+  COUNTERPART_TEST_PORT_FEATURE,
+} from './test-support/factories.js';
 
 describeEachDatabase('warning module over HTTP', (dialect) => {
   const testNode = useTestNode(dialect, { code: 'CN-NIA' });
@@ -283,8 +289,15 @@ describeEachDatabase('warning module over HTTP', (dialect) => {
     expect(response.body.code).toBe('warning.mrz_invalid');
     expect(String(response.body.detail)).toMatch(/line 2, field documentNumber/);
     expect(String(response.body.detail)).toMatch(/check digit/);
-    // the check digit of the document number is the tenth character of line 2
-    expect(response.body.details).toMatchObject({ line: 2, position: 10 });
+    // the check digit of the document number is the tenth character of line 2; the values word it
+    expect(response.body.details).toMatchObject({
+      line: 2,
+      position: 10,
+      mrzField: 'documentNumber',
+      issue: 'check_digit',
+      actual: broken[9],
+      expected: line2[9],
+    });
     expect(response.body.mrzErrors).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ line: 2, field: 'documentNumber', code: 'check_digit' }),
@@ -429,12 +442,12 @@ describeEachDatabase('warning module over HTTP', (dialect) => {
       [6, 'warning.unknown_port'],
     ]);
     expect(response.body.errors).toContainEqual(expect.objectContaining({ params: { portCode: 'XXX' } }));
-    // what the desk's answer to the same MRZ gives a client to word it with
+    // what the desk's answer to the same MRZ gives a client to word it with: line, field, what is wrong
     expect(response.body.errors).toContainEqual(
       expect.objectContaining({
         code: 'warning.mrz_invalid',
         path: '/mrz',
-        params: { line: 1 },
+        params: { line: 1, mrzField: 'mrz', issue: 'line_length', length: 11, expected: '30/36/44' },
       }),
     );
   });
@@ -467,6 +480,55 @@ describeEachDatabase('warning module over HTTP', (dialect) => {
     expect(list.status).toBe(400);
     expect(list.body.code).toBe('warning.unknown_port');
     expect(await stored()).toBe(before);
+  });
+
+  it("refuses a crossing, a passenger list or a file's row at a neighbour's port, storing nothing", async () => {
+    const client = await officer();
+    // the directory lists the ports facing ours across the border too
+    await addTestPort(await testNode().admin(), COUNTERPART_TEST_PORT, COUNTERPART_TEST_PORT_FEATURE);
+    const db = testNode().node.context.db;
+    const stored = async () =>
+      Number(
+        (
+          await db
+            .selectFrom('warning_crossings')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const before = await stored();
+    const refused = await client.post(
+      '/api/v1/warning/crossings',
+      buildCrossing({ portCode: COUNTERPART_TEST_PORT }),
+    );
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({
+      code: 'warning.not_own_port',
+      details: { field: 'portCode', portCode: COUNTERPART_TEST_PORT, country: 'MN' },
+      errors: [expect.objectContaining({ path: '/portCode' })],
+    });
+    const list = await client.post('/api/v1/warning/expected-crossings', {
+      direction: 'entry',
+      portCode: COUNTERPART_TEST_PORT,
+      expectedAt: new Date().toISOString(),
+      passengers: [{ identity: { surname: 'DORJ', givenNames: 'BOLD' } }],
+    });
+    expect(list.status).toBe(400);
+    expect(list.body.code).toBe('warning.not_own_port');
+    const csv = `direction,port_code,surname\nentry,${COUNTERPART_TEST_PORT},DORJ\nentry,ERLIAN,DORJ\n`;
+    const file = await client.raw('POST', '/api/v1/warning/crossings/bulk', csv, 'text/csv');
+    expect(file.body).toMatchObject({ accepted: 1, rejected: 1 });
+    expect(file.body.errors).toEqual([
+      {
+        line: 2,
+        code: 'warning.not_own_port',
+        message: expect.any(String),
+        path: '/port_code',
+        params: { portCode: COUNTERPART_TEST_PORT, country: 'MN' },
+      },
+    ]);
+    // only the row at our own port was recorded
+    expect(await stored()).toBe(before + 1);
   });
 
   it('imports entries all or nothing, or keeps the good rows when asked', async () => {

@@ -180,4 +180,19 @@ describeEachDatabase('watchlist input the desk can get wrong', (dialect) => {
       expect.objectContaining({ line: 2, code: 'exchange.recipient_not_peer', path: '/share_with/1' }),
     ]);
   });
+
+  it('names every agency of an imported row that is not a peer, not only the first', async () => {
+    const rows = ndjson([
+      buildEntry({
+        surname: 'MANYPEERS',
+        sharingScope: 'counterparts',
+        shareWith: ['VN-BG', 'MN-GABP', 'KZ-KNB'],
+      }),
+    ]);
+    const refused = await officer.raw('POST', IMPORTS, rows, 'application/x-ndjson');
+    expect((refused.body as unknown as ImportRefusal).report.errors).toEqual([
+      expect.objectContaining({ line: 1, path: '/shareWith/0', params: { agency: 'VN-BG' } }),
+      expect.objectContaining({ line: 1, path: '/shareWith/2', params: { agency: 'KZ-KNB' } }),
+    ]);
+  });
 });

@@ -11,7 +11,10 @@ import { birthDateProblem, hasNameText } from './identity-checks.js';
 import {
   type ByteSource,
   listCell,
+  noFieldRefused,
+  type RefusedField,
   type RowFormat,
+  RowReport,
   type RowResult,
   readRows,
   rowPointer,
@@ -70,58 +73,81 @@ const datedToday = <T extends { validFrom?: string }>(entry: T, today: string): 
   validFrom: entry.validFrom ?? today,
 });
 
-/** Why an entry cannot be screened or kept, or null when it is sound. */
-function entryProblem(
-  entry: Dated<NewWatchlistEntry>,
-): { code: string; message: string; field: string } | null {
-  const named = [entry.surname, entry.givenNames, entry.nativeName, entry.documentNumber].some(hasNameText);
-  if (!named) {
-    return {
+/** A rule an entry breaks, naming the field to correct. */
+interface EntryProblem {
+  readonly code: string;
+  readonly message: string;
+  readonly field: string;
+}
+
+const NAME_FIELDS = ['surname', 'givenNames', 'nativeName', 'documentNumber'] as const;
+
+/**
+ * Why an entry cannot be screened or kept, each naming its field; none when it is sound. A rule leaves alone the
+ * fields the schema `refused` (an imported row is checked whole): the row reports those already.
+ */
+function entryProblems(
+  entry: Dated<Partial<NewWatchlistEntry>>,
+  refused: RefusedField = noFieldRefused,
+): EntryProblem[] {
+  const problems: EntryProblem[] = [];
+  const named = NAME_FIELDS.some((field) => hasNameText(entry[field]));
+  // a name the schema refused is there to be corrected, not missing
+  if (!named && !NAME_FIELDS.some((field) => refused(`/${field}`))) {
+    problems.push({
       code: 'warning.entry_unidentifiable',
       message: 'An entry needs a name or a document number to be screened against',
       field: 'surname',
-    };
+    });
   }
   const birth = birthDateProblem(entry.birthDate, nowIso());
-  if (birth) return { code: 'warning.birth_date_invalid', message: birth, field: 'birthDate' };
-  if (entry.validUntil < entry.validFrom) {
-    return {
+  if (birth) problems.push({ code: 'warning.birth_date_invalid', message: birth, field: 'birthDate' });
+  // a start the schema refused is no start to compare with (the entry would be dated today instead)
+  if (entry.validUntil !== undefined && !refused('/validFrom') && entry.validUntil < entry.validFrom) {
+    problems.push({
       code: 'warning.entry_validity',
       message: `validUntil ${entry.validUntil} is before validFrom ${entry.validFrom}`,
       field: 'validUntil',
-    };
+    });
   }
-  if (entry.sharingScope === 'counterparts' && !entry.shareWith?.length) {
-    return {
+  if (entry.sharingScope === 'counterparts' && !entry.shareWith?.length && !refused('/shareWith')) {
+    problems.push({
       code: 'warning.share_with_missing',
       message: 'An entry shared with counterparts must name them in shareWith',
       field: 'shareWith',
-    };
+    });
   }
   // Recipients alone do not share an entry (the docs pair them with the scope); dropping them would silently keep
   // internal an entry the officer meant to share.
-  if (entry.sharingScope !== 'counterparts' && entry.shareWith?.length) {
-    return {
+  if (entry.sharingScope !== 'counterparts' && entry.shareWith?.length && !refused('/sharingScope')) {
+    problems.push({
       code: 'warning.share_with_needs_scope',
       message: "shareWith is only taken with sharingScope 'counterparts'",
       field: 'shareWith',
-    };
+    });
   }
-  return null;
+  return problems;
+}
+
+/** Refuses an entry a rule refuses, naming the first rule it breaks. */
+function checkEntry(entry: Dated<NewWatchlistEntry>): void {
+  const [problem] = entryProblems(entry);
+  if (problem) throw invalid(problem.code, problem.message, { field: problem.field });
 }
 
 /** Whether this node may send to an agency now (an active peer). */
 type PeerCheck = (agency: string) => Promise<boolean>;
 
-/** The first agency an entry is to be shared with that is not an active peer, with its place in shareWith. */
-async function unreachableRecipient(
+/** The agencies an entry is to be shared with that are not active peers, with their places in shareWith. */
+async function unreachableRecipients(
   shareWith: readonly string[],
   isPeer: PeerCheck,
-): Promise<{ index: number; agency: string } | null> {
+): Promise<Array<{ index: number; agency: string }>> {
+  const unreachable: Array<{ index: number; agency: string }> = [];
   for (const [index, agency] of shareWith.entries()) {
-    if (!(await isPeer(agency))) return { index, agency };
+    if (!(await isPeer(agency))) unreachable.push({ index, agency });
   }
-  return null;
+  return unreachable;
 }
 
 const notPeerMessage = (agency: string) => `${agency} is not an active peer of this node`;
@@ -135,7 +161,7 @@ async function checkRecipients(
   trx: Transaction<Database>,
   row: WatchlistEntryRow,
 ): Promise<void> {
-  const refused = await unreachableRecipient(parseList(row.share_with), (agency) =>
+  const [refused] = await unreachableRecipients(parseList(row.share_with), (agency) =>
     rt.peers.isActive(trx, agency),
   );
   if (refused) {
@@ -266,8 +292,7 @@ export async function createEntry(
   given: NewWatchlistEntry,
 ): Promise<WatchlistEntry> {
   const input = datedToday(given, await agencyToday(rt));
-  const problem = entryProblem(input);
-  if (problem) throw invalid(problem.code, problem.message, { field: problem.field });
+  checkEntry(input);
   const row = entryRow(input, { agency: rt.ownAgency }, actor.name);
   await inTransaction(rt.db, async (trx) => {
     await checkRecipients(rt, trx, row);
@@ -343,8 +368,7 @@ export async function updateEntry(
       ...withoutCleared({ ...toEntryInput(existing), ...changes, ...recipients }),
       validFrom: changes.validFrom ?? existing.valid_from,
     };
-    const problem = entryProblem(merged);
-    if (problem) throw invalid(problem.code, problem.message, { field: problem.field });
+    checkEntry(merged);
     const fresh = entryRow(merged, { agency: rt.ownAgency }, existing.created_by);
     const updated: WatchlistEntryRow = {
       ...fresh,
@@ -432,7 +456,6 @@ export async function deleteEntry(rt: WarningRuntime, actor: Actor, id: string):
 }
 
 const validateEntry = rowValidator<NewWatchlistEntry>(NewWatchlistEntry);
-const MAX_REPORTED_ERRORS = 1000;
 
 /** CSV cells are text; lists and the entry's shape come from the same rules as the JSON API. */
 function entryFromRecord(record: Record<string, unknown>, format: RowFormat): Record<string, unknown> {
@@ -445,6 +468,10 @@ function entryFromRecord(record: Record<string, unknown>, format: RowFormat): Re
   };
 }
 
+/**
+ * An imported row as an entry, or everything wrong with it: the schema's errors and the entry rules' refusals of
+ * the fields the schema passed, so the officer corrects each row once.
+ */
 async function checkImportRow(
   record: Record<string, unknown>,
   format: RowFormat,
@@ -452,35 +479,28 @@ async function checkImportRow(
   isPeer: PeerCheck,
   today: string,
 ): Promise<RowResult<Dated<NewWatchlistEntry>>> {
-  const validated = validateEntry(entryFromRecord(record, format), line, format);
-  if (!validated.ok) return validated;
-  const entry = datedToday(validated.value, today);
-  const problem = entryProblem(entry);
-  if (problem) {
-    return {
-      ok: false,
-      error: {
-        line,
-        code: problem.code,
-        message: problem.message,
-        path: rowPointer(`/${problem.field}`, format),
-      },
-    };
-  }
-  const refused = await unreachableRecipient(entry.shareWith ?? [], isPeer);
-  if (refused) {
-    return {
-      ok: false,
-      error: {
-        line,
-        code: 'exchange.recipient_not_peer',
-        message: notPeerMessage(refused.agency),
-        path: rowPointer(`/shareWith/${refused.index}`, format),
-        params: { agency: refused.agency },
-      },
-    };
-  }
-  return { ok: true, value: entry };
+  const checked = validateEntry(entryFromRecord(record, format), line, format);
+  const entry = datedToday(checked.ok ? checked.value : checked.rest, today);
+  const problems = entryProblems(entry, checked.ok ? noFieldRefused : checked.refused);
+  const unreachable = await unreachableRecipients(entry.shareWith ?? [], isPeer);
+  const errors: RowError[] = [
+    ...(checked.ok ? [] : checked.errors),
+    ...problems.map((problem) => ({
+      line,
+      code: problem.code,
+      message: problem.message,
+      path: rowPointer(`/${problem.field}`, format),
+    })),
+    ...unreachable.map(({ index, agency }) => ({
+      line,
+      code: 'exchange.recipient_not_peer',
+      message: notPeerMessage(agency),
+      path: rowPointer(`/shareWith/${index}`, format),
+      params: { agency },
+    })),
+  ];
+  if (checked.ok && errors.length === 0) return { ok: true, value: datedToday(checked.value, today) };
+  return { ok: false, errors };
 }
 
 /** Asks whether an agency is an active peer once per import, however many rows name it. */
@@ -508,26 +528,26 @@ export async function importEntries(
   partial: boolean,
 ): Promise<ImportReport> {
   const rows: WatchlistEntryRow[] = [];
-  const errors: RowError[] = [];
-  let rejected = 0;
+  const badRows = new RowReport();
   const isPeer = cachedPeerCheck(rt);
   const today = await agencyToday(rt);
   for await (const item of readRows(source, format)) {
-    const checked =
-      'error' in item
-        ? { ok: false as const, error: item.error }
-        : await checkImportRow(item.record, format, item.line, isPeer, today);
-    if (checked.ok) {
-      rows.push(entryRow(checked.value, { agency: rt.ownAgency }, actor.name));
+    if ('error' in item) {
+      badRows.reject([item.error]);
       continue;
     }
-    rejected += 1;
-    if (errors.length < MAX_REPORTED_ERRORS) errors.push(checked.error);
+    const checked = await checkImportRow(item.record, format, item.line, isPeer, today);
+    if (checked.ok) rows.push(entryRow(checked.value, { agency: rt.ownAgency }, actor.name));
+    else badRows.reject(checked.errors);
   }
-  const report = { rejected, errors, errorsTruncated: rejected > errors.length };
-  if (rejected > 0 && !partial) {
-    throw invalid('warning.import_rejected', `${rejected} rows are invalid; nothing was imported`, {
-      rejected,
+  const report = {
+    rejected: badRows.rejected,
+    errors: badRows.errors,
+    errorsTruncated: badRows.errorsTruncated,
+  };
+  if (report.rejected > 0 && !partial) {
+    throw invalid('warning.import_rejected', `${report.rejected} rows are invalid; nothing was imported`, {
+      rejected: report.rejected,
       report: { imported: 0, ...report },
     });
   }
@@ -537,7 +557,7 @@ export async function importEntries(
     await appendAudit(trx, actor, {
       action: 'watchlist.import',
       targetType: 'watchlist_entry',
-      details: { imported: rows.length, rejected },
+      details: { imported: rows.length, rejected: report.rejected },
     });
   });
   rt.index.put(rows);

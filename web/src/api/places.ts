@@ -7,11 +7,17 @@ import { type Resource, useResource } from './use-resource.js';
 /** The directory's kinds of place a record names by code (an interception, an operation, a crossing). */
 export type PlaceKind = 'border-sections' | 'counties' | 'passes' | 'ports';
 
-/** Names of the directory's places by code, one map per kind (codes may repeat across kinds). */
-export type PlaceNames = Readonly<Record<PlaceKind, ReadonlyMap<string, LocalisedNames>>>;
+/**
+ * Names of the directory's places by code, one map per kind (codes may repeat across kinds), and the country of
+ * each port: the directory lists the ports facing ours across the border too.
+ */
+export type PlaceNames = Readonly<Record<PlaceKind, ReadonlyMap<string, LocalisedNames>>> & {
+  readonly portCountries: ReadonlyMap<string, string>;
+};
 
 interface NamedPlace {
   readonly code: string;
+  readonly country: string;
   readonly names: LocalisedNames;
 }
 
@@ -35,6 +41,7 @@ const loadPlaceNames = (): Promise<PlaceNames> => {
       counties: namesOf(counties ?? []),
       passes: namesOf(passes ?? []),
       ports: namesOf(ports ?? []),
+      portCountries: new Map((ports ?? []).map((port) => [port.code, port.country])),
     };
   })();
   // a read that failed (signed out, offline) is tried again by the next component that asks

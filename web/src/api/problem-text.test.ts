@@ -27,6 +27,10 @@ const problems = {
     },
     situation: { import_bad_columns: 'Known columns: {{known}}', cell_negative: 'Not below zero' },
   },
+  issues: {
+    warning: { mrz_invalid: { check_digit: 'Line {{line}}: the {{mrzField}} check digit is wrong' } },
+  },
+  terms: { mrzField: { documentNumber: 'document number' } },
   field: {
     required: 'Required',
     maxLength_one: 'At most {{count}} character',
@@ -253,5 +257,29 @@ describe('rowIssueText', () => {
     };
     expect(rowIssueText(mrz, en, 'en-GB')).toBe('Bad MRZ: line 2, character 44');
     expect(rowIssueText({ ...mrz, params: { line: 2 } }, en, 'en-GB')).toBeUndefined();
+  });
+});
+
+describe('wording by what went wrong', () => {
+  const refused = buildProblem({
+    code: 'warning.mrz_invalid',
+    detail: 'MRZ line 2, field documentNumber: check digit failed',
+    details: { line: 2, position: 10, mrzField: 'documentNumber', issue: 'check_digit' },
+  });
+
+  it("words a problem by its issue's message, naming a code among its values by the catalogue's term", () => {
+    expect(problemText(refused, en, 'en-GB')).toBe('Line 2: the document number check digit is wrong');
+    const row = { code: refused.code, message: refused.detail, path: '/mrz', params: refused.details };
+    expect(rowIssueText(row, en, 'en-GB')).toBe('Line 2: the document number check digit is wrong');
+    expect(codeMessage(refused.code, refused.detail, en, 'en-GB', refused.details)).toBe(
+      'Line 2: the document number check digit is wrong',
+    );
+  });
+
+  it('words an issue the catalogue has no message for by its code, and keeps a value it has no term for', () => {
+    const newIssue = { ...refused, details: { ...refused.details, issue: 'line_length' } };
+    expect(problemText(newIssue, en, 'en-GB')).toBe('Bad MRZ: line 2, character 10');
+    const noTerm = { ...refused, details: { ...refused.details, mrzField: 'personalNumber' } };
+    expect(problemText(noTerm, en, 'en-GB')).toBe('Line 2: the personalNumber check digit is wrong');
   });
 });

@@ -71,13 +71,38 @@ function formatValue(value: unknown, locale: string): string | undefined {
   return undefined;
 }
 
-function valuesOf(source: Readonly<Record<string, unknown>> | undefined, locale: string): Values {
+// A value that is a code (`documentNumber`), which the catalogue may word, rather than free text or an instant.
+const TERM = /^[A-Za-z0-9_]+$/;
+
+/**
+ * The values a message is filled with, in the reader's language: numbers and instants formatted for the locale,
+ * and a code the catalogue words under `terms.<value's name>` (an MRZ's `mrzField`) in its words.
+ */
+function valuesOf(
+  source: Readonly<Record<string, unknown>> | undefined,
+  wording: Wording,
+  locale: string,
+): Values {
   const values: Values = {};
   for (const [name, value] of Object.entries(source ?? {})) {
-    const formatted = formatValue(value, locale);
+    const term =
+      typeof value === 'string' && TERM.test(value)
+        ? message(wording, `terms.${name}.${value}`, {})
+        : undefined;
+    const formatted = term ?? formatValue(value, locale);
     if (formatted !== undefined) values[name] = formatted;
   }
   return values;
+}
+
+/**
+ * The catalogue's message for a code: by what went wrong when the values name it (`issue`: an MRZ refused for a
+ * check digit reads otherwise than one refused for a line's length), else by the code alone.
+ */
+function codeWording(wording: Wording, code: string, values: Values, issue: unknown): string | undefined {
+  const specific =
+    typeof issue === 'string' ? message(wording, `issues.${code}.${issue}`, values) : undefined;
+  return specific ?? message(wording, `code.${code}`, values);
 }
 
 /** A field's path as the reader sees it: `/body/recurrence/until` reads `recurrence/until`. */
@@ -106,7 +131,7 @@ function patternText(path: string, pattern: unknown, wording: Wording): string |
 function keywordText(error: FieldError, wording: Wording, locale: string): string | undefined {
   const keyword = error.keyword ?? '';
   const params = error.params ?? {};
-  const values = valuesOf(params, locale);
+  const values = valuesOf(params, wording, locale);
   if (keyword === 'type' && typeof params.type === 'string') {
     const known = params.type
       .split(',')
@@ -160,12 +185,12 @@ function codeText(
   locale: string,
   fields: (() => string) | undefined,
 ): string {
-  const values = valuesOf(problem.details, locale);
+  const values = valuesOf(problem.details, wording, locale);
   if (problem.detail) values.detail = problem.detail;
   const listed = fields?.();
   if (listed) values.fields = listed;
   return (
-    message(wording, `code.${problem.code}`, values) ??
+    codeWording(wording, problem.code, values, problem.details?.issue) ??
     (problem.detail || problem.title || message(wording, 'unknown', {}) || String(problem.status))
   );
 }
@@ -189,7 +214,7 @@ export function codeMessage(
   locale: string,
   values?: Readonly<Record<string, unknown>>,
 ): string {
-  return message(wording, `code.${code}`, valuesOf(values, locale)) ?? english;
+  return codeWording(wording, code, valuesOf(values, wording, locale), values?.issue) ?? english;
 }
 
 /** One row of an import the node could not take: its code, and for a schema failure the field and Ajv's words. */
@@ -218,5 +243,5 @@ export function rowIssueText(issue: RowIssue, wording: Wording, locale: string):
       return message(wording, 'fieldItem', { field, message: worded }) ?? `${field}: ${worded}`;
     }
   }
-  return message(wording, `code.${issue.code}`, valuesOf(issue.params, locale));
+  return codeWording(wording, issue.code, valuesOf(issue.params, wording, locale), issue.params?.issue);
 }

@@ -16,5 +16,5 @@ export type {
   MrzSex,
   MrzSuccess,
 } from './mrz.types.js';
-export { MRZ_FORMATS } from './mrz.types.js';
+export { MRZ_ERROR_CODES, MRZ_FIELD_NAMES, MRZ_FORMATS } from './mrz.types.js';
 export { parseMrz, parseMrzDocuments } from './parse-mrz.js';

@@ -44,6 +44,7 @@ function failure(spec: CheckDigitResult, data: string, extra: string): MrzIssue 
     code: 'check_digit',
     position: spec.position,
     message: `${LABELS[spec.field]} check digit failed: line ${spec.line} position ${spec.position} holds ${held}, but ${JSON.stringify(data)} computes ${spec.expected}${extra}`,
+    values: { actual: spec.actual, expected: spec.expected },
   };
 }
 

@@ -29,13 +29,14 @@ function requiredSpan(layout: MrzLayout, field: MrzFieldName, checkDigit = false
   return found;
 }
 
-function issue(span: FieldSpan, code: MrzIssueCode, message: string): MrzIssue {
+function issue(span: FieldSpan, code: MrzIssueCode, message: string, values?: MrzIssue['values']): MrzIssue {
   return {
     line: span.line,
     field: span.field,
     code,
     position: span.start,
     message: `line ${span.line} ${message}`,
+    ...(values && { values }),
   };
 }
 
@@ -70,6 +71,7 @@ function readDocumentCode(context: Context): string {
         span,
         'document_code',
         `position 1 (documentCode): ${JSON.stringify(raw)} is not a document code (a letter, then a letter or <)`,
+        { value: raw },
       ),
     );
   } else if (documentTypeOf(raw) !== EXPECTED_TYPE[context.layout.format]) {
@@ -93,6 +95,7 @@ function readStateCode(context: Context, field: 'issuingState' | 'nationality'):
         span,
         'state_code',
         `position ${span.start} (${field}): ${JSON.stringify(raw)} is not a state code (1 to 3 letters, then fillers)`,
+        { value: raw },
       ),
     );
   }
@@ -129,7 +132,9 @@ function readDate(context: Context, field: 'birthDate' | 'expiryDate'): string |
   const reading = readMrzDate(slice(context.lines, span), kind, context.now, context.windowYears);
   const where = `position ${span.start} (${field})`;
   if (!reading.ok) {
-    context.errors.push(issue(span, 'date', `${where}: ${reading.message}`));
+    context.errors.push(
+      issue(span, 'date', `${where}: ${reading.message}`, { value: slice(context.lines, span) }),
+    );
     return null;
   }
   if (reading.value === null)
@@ -146,7 +151,9 @@ function readSex(context: Context): MrzSex | null {
   if (raw === 'M' || raw === 'F') return raw;
   if (raw === 'X' || raw === '<') return 'X';
   context.errors.push(
-    issue(span, 'sex', `position ${span.start} (sex): ${JSON.stringify(raw)} is not M, F, X or <`),
+    issue(span, 'sex', `position ${span.start} (sex): ${JSON.stringify(raw)} is not M, F, X or <`, {
+      value: raw,
+    }),
   );
   return null;
 }

@@ -8,6 +8,8 @@ export type MrzShape =
   | { ok: false; layout: MrzLayout | null; errors: MrzIssue[] };
 
 const KNOWN_LENGTHS = '30 (TD1), 36 (TD2, MRV-B) or 44 (TD3, MRV-A)';
+// the same, in a form every language reads
+const KNOWN_LENGTH_VALUES = '30/36/44';
 
 /** Splits text into upper-cased MRZ lines, dropping surrounding whitespace, CR and blank lines. */
 export function mrzLines(text: string): string[] {
@@ -28,8 +30,13 @@ function unjoin(lines: string[]): string[] {
   return parts;
 }
 
-function lineIssue(line: number, code: 'line_count' | 'line_length', message: string): MrzIssue {
-  return { line, field: 'mrz', code, message };
+function lineIssue(
+  line: number,
+  code: 'line_count' | 'line_length',
+  message: string,
+  values: MrzIssue['values'],
+): MrzIssue {
+  return { line, field: 'mrz', code, message, values };
 }
 
 function shapeErrors(layout: MrzLayout, lines: readonly string[]): MrzIssue[] {
@@ -40,6 +47,7 @@ function shapeErrors(layout: MrzLayout, lines: readonly string[]): MrzIssue[] {
         layout.lineCount + 1,
         'line_count',
         `a ${layout.format} MRZ has ${layout.lineCount} lines, found ${lines.length}`,
+        { lines: lines.length, expected: layout.lineCount },
       ),
     );
   }
@@ -49,6 +57,7 @@ function shapeErrors(layout: MrzLayout, lines: readonly string[]): MrzIssue[] {
         lines.length + 1,
         'line_count',
         `line ${lines.length + 1} is missing: a ${layout.format} MRZ has ${layout.lineCount} lines of ${layout.lineLength} characters`,
+        { lines: lines.length, expected: layout.lineCount },
       ),
     );
   }
@@ -59,6 +68,7 @@ function shapeErrors(layout: MrzLayout, lines: readonly string[]): MrzIssue[] {
           index + 1,
           'line_length',
           `line ${index + 1} has ${line.length} characters; a ${layout.format} MRZ needs ${layout.lineLength}`,
+          { length: line.length, expected: layout.lineLength },
         ),
       );
     }
@@ -80,7 +90,8 @@ export function shapeOf(text: string): MrzShape {
   const layout = layoutFor(first.length, first.charAt(0));
   if (layout === null) {
     const message = `unknown MRZ format: line 1 has ${first.length} characters; expected ${KNOWN_LENGTHS}`;
-    return { ok: false, layout: null, errors: [lineIssue(1, 'line_length', message)] };
+    const values = { length: first.length, expected: KNOWN_LENGTH_VALUES };
+    return { ok: false, layout: null, errors: [lineIssue(1, 'line_length', message, values)] };
   }
   const errors = shapeErrors(layout, lines);
   return errors.length > 0 ? { ok: false, layout, errors } : { ok: true, layout, lines };
@@ -100,6 +111,7 @@ export function characterErrors(layout: MrzLayout, lines: readonly string[]): Mr
         code: 'character',
         position,
         message: `line ${index + 1} position ${position} (${field}) holds ${JSON.stringify(character)}; an MRZ allows only A-Z, 0-9 and <`,
+        values: { character },
       });
     });
   });

@@ -10,31 +10,39 @@ export type MrzSex = 'M' | 'F' | 'X';
 /** Fields that carry a check digit of their own, plus the composite over the whole zone. */
 export type CheckedField = 'documentNumber' | 'birthDate' | 'expiryDate' | 'personalNumber' | 'composite';
 
-export type MrzFieldName =
-  | 'documentCode'
-  | 'issuingState'
-  | 'documentNumber'
-  | 'name'
-  | 'nationality'
-  | 'birthDate'
-  | 'sex'
-  | 'expiryDate'
-  | 'optionalData'
-  | 'optionalData2'
-  | 'personalNumber'
-  | 'composite';
+/** The fields of a zone; `mrz` names the zone itself, for what no one field holds (its lines, its fillers). */
+export const MRZ_FIELD_NAMES = [
+  'documentCode',
+  'issuingState',
+  'documentNumber',
+  'name',
+  'nationality',
+  'birthDate',
+  'sex',
+  'expiryDate',
+  'optionalData',
+  'optionalData2',
+  'personalNumber',
+  'composite',
+] as const;
+export type MrzFieldName = (typeof MRZ_FIELD_NAMES)[number];
+
+/** What makes a zone unreadable. */
+export const MRZ_ERROR_CODES = [
+  'empty',
+  'line_count',
+  'line_length',
+  'character',
+  'check_digit',
+  'document_code',
+  'state_code',
+  'date',
+  'sex',
+  'document_number',
+] as const;
 
 export type MrzIssueCode =
-  | 'empty'
-  | 'line_count'
-  | 'line_length'
-  | 'character'
-  | 'check_digit'
-  | 'document_code'
-  | 'state_code'
-  | 'date'
-  | 'sex'
-  | 'document_number'
+  | (typeof MRZ_ERROR_CODES)[number]
   | 'filler_included_in_check'
   | 'unknown_date'
   | 'expired'
@@ -44,13 +52,20 @@ export type MrzIssueCode =
   | 'unusual_document_code'
   | 'autocorrected';
 
-/** One finding; `line` and `position` are 1-based, `position` is the column of the offending character. */
+/**
+ * One finding; `line` and `position` are 1-based, `position` is the column of the offending character. An error
+ * whose English `message` says more than its line, position and field has that in `values`, for a client to word
+ * it in its reader's language: `lines` and `expected` (line_count), `length` and `expected` (line_length),
+ * `character`, `actual` and `expected` (check_digit), `value`, the field as printed (document_code, state_code,
+ * date, sex).
+ */
 export interface MrzIssue {
   line: number;
   field: MrzFieldName | 'mrz';
   code: MrzIssueCode;
   message: string;
   position?: number;
+  values?: Readonly<Record<string, string | number>>;
 }
 
 export interface CheckDigitResult {

@@ -46,11 +46,11 @@ export function buildCrossing(overrides: Partial<NewCrossing> = {}): NewCrossing
   };
 }
 
-/** Adds the test port to a node's directory (repeatable). */
-export async function addTestPort(admin: ApiClient, code = TEST_PORT): Promise<void> {
-  const saved = await admin.put(`/api/v1/directory/ports/${code}`, { code, ...TEST_PORT_FEATURE });
-  if (saved.status !== 200) throw new Error(`could not add port ${code}: ${saved.text}`);
-}
+/**
+ * The port facing the test port across the border, in Mongolia: a node records crossings at its own country's
+ * ports only, so a Mongolian node's desk records them here.
+ */
+export const COUNTERPART_TEST_PORT = 'ZAMYN';
 
 const TEST_PORT_FEATURE = {
   country: 'CN',
@@ -59,6 +59,25 @@ const TEST_PORT_FEATURE = {
   lon: 111.98,
   lat: 43.65,
 };
+
+/** Zamyn-Uud, the counterpart test port. */
+export const COUNTERPART_TEST_PORT_FEATURE = {
+  country: 'MN',
+  names: { en: 'Zamyn-Uud', zh: '扎门乌德', ru: 'Замын-Ууд' },
+  kind: 'road_rail' as const,
+  lon: 111.9,
+  lat: 43.72,
+};
+
+/** Adds the test port, or another port with its code and feature, to a node's directory (repeatable). */
+export async function addTestPort(
+  admin: ApiClient,
+  code = TEST_PORT,
+  feature: typeof TEST_PORT_FEATURE = TEST_PORT_FEATURE,
+): Promise<void> {
+  const saved = await admin.put(`/api/v1/directory/ports/${code}`, { code, ...feature });
+  if (saved.status !== 200) throw new Error(`could not add port ${code}: ${saved.text}`);
+}
 
 /** Adds the test port straight to a bare database's directory, for use-case tests without HTTP. */
 export async function addTestPortRow(db: Db, code = TEST_PORT): Promise<void> {

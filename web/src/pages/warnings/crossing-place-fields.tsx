@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useOwnAgency } from '../../api/agencies.js';
 import { usePlaceNames } from '../../api/places.js';
 import { localName } from '../../api/types.js';
 import { codesOf, useCodeLabel } from '../../i18n/codes.js';
@@ -11,9 +12,14 @@ export function CrossingPlaceFields({ error }: { readonly error: (field: string)
   const { t } = useTranslation();
   const label = useCodeLabel();
   const places = usePlaceNames();
+  const own = useOwnAgency();
   const language = currentLanguage();
   const portList = useId();
-  const ports = places.status === 'ready' ? [...places.data.ports] : [];
+  // the node records crossings at its own country's ports, not at those facing them across the border
+  const ports =
+    places.status === 'ready' && own
+      ? [...places.data.ports].filter(([code]) => places.data.portCountries.get(code) === own.country)
+      : [];
   return (
     <>
       <SelectField
@@ -29,7 +35,7 @@ export function CrossingPlaceFields({ error }: { readonly error: (field: string)
         autoComplete="off"
         required
       />
-      {/* the directory's ports, offered by name as the officer types: the API takes the code */}
+      {/* our ports, offered by name as the officer types: the API takes the code */}
       <datalist id={portList}>
         {ports.map(([code, names]) => (
           <option key={code} value={code}>

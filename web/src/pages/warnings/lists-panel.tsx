@@ -23,7 +23,14 @@ function rowMessage(error: ShownRowError): { text: string; english: string | und
   return error.worded ? { text: error.message, english: undefined } : rowIssueWording(error);
 }
 
-/** The rows a file or list could not give, by line, as the node or the browser reported them. */
+/** The errors of each line together, lines in the order they first appear. */
+function byLine(errors: readonly ShownRowError[]): Array<{ line: number; errors: ShownRowError[] }> {
+  const groups = new Map<number, ShownRowError[]>();
+  for (const error of errors) groups.set(error.line, [...(groups.get(error.line) ?? []), error]);
+  return [...groups].map(([line, ofLine]) => ({ line, errors: ofLine }));
+}
+
+/** The rows a file or list could not give, by line: a row with several errors shows its line once beside them. */
 export function RowErrors({
   errors,
   truncated,
@@ -44,17 +51,24 @@ export function RowErrors({
             <th scope="col">{t('warnings.files.message')}</th>
           </tr>
         </thead>
-        <tbody>
-          {errors.slice(0, 200).map((error) => (
-            <tr key={`${error.line}:${error.code}`}>
-              <td className="num">{error.line}</td>
-              <td>
-                <code>{error.code}</code>
-              </td>
-              <RowIssueCell {...rowMessage(error)} />
-            </tr>
-          ))}
-        </tbody>
+        {byLine(errors.slice(0, 200)).map((row) => (
+          <tbody key={row.line} className="row-errors">
+            {row.errors.map((error, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a row may report one code twice; the list is replaced whole, never reordered
+              <tr key={index}>
+                {index === 0 && (
+                  <td className="num" rowSpan={row.errors.length}>
+                    {row.line}
+                  </td>
+                )}
+                <td>
+                  <code>{error.code}</code>
+                </td>
+                <RowIssueCell {...rowMessage(error)} />
+              </tr>
+            ))}
+          </tbody>
+        ))}
       </table>
       {(truncated || errors.length > 200) && <p className="muted small">{t('warnings.files.truncated')}</p>}
     </div>

@@ -290,7 +290,12 @@ function ImportEntries({ onImported }: { readonly onImported: () => void }) {
           <RowErrors errors={report.errors} truncated={report.errorsTruncated} />
         </>
       )}
-      refusedRows={(error) => <RowErrors errors={reportOf(error)?.errors ?? []} truncated={false} />}
+      refusedRows={(error) => (
+        <RowErrors
+          errors={reportOf(error)?.errors ?? []}
+          truncated={reportOf(error)?.errorsTruncated ?? false}
+        />
+      )}
       onImported={onImported}
     />
   );

@@ -63,6 +63,18 @@ export interface WarningConfig {
   readonly hitReplyHours: number;
 }
 
+/**
+ * The early-warning windows when no variable sets them; the warning module's own defaults are these, so a node
+ * and a runtime built without a config (tests, benchmarks) keep personal data for the same time.
+ */
+export const WARNING_DEFAULTS: WarningConfig = Object.freeze({
+  retrospectiveDays: 14,
+  // twice the screening window, as for shared movements and watchlists (exchange personal-data retention)
+  crossingRetentionDays: 28,
+  hitRetentionDays: 90,
+  hitReplyHours: 24,
+});
+
 /** Most deliveries one federation batch request may carry; the wire schema enforces the same bound. */
 export const FEDERATION_BATCH_LIMIT = 50;
 /**
@@ -186,17 +198,29 @@ function exchangeConfig(env: Env): ExchangeConfig {
 }
 
 function warningConfig(env: Env): WarningConfig {
-  const retrospectiveDays = integer(env, 'BORDERLINK_RETROSPECTIVE_DAYS', 14, 1, 365);
+  const retrospectiveDays = integer(
+    env,
+    'BORDERLINK_RETROSPECTIVE_DAYS',
+    WARNING_DEFAULTS.retrospectiveDays,
+    1,
+    365,
+  );
   return Object.freeze({
     retrospectiveDays,
     crossingRetentionDays: integer(
       env,
       'BORDERLINK_CROSSING_RETENTION_DAYS',
-      Math.max(28, retrospectiveDays),
+      Math.max(WARNING_DEFAULTS.crossingRetentionDays, retrospectiveDays),
       retrospectiveDays,
       36_500,
     ),
-    hitRetentionDays: integer(env, 'BORDERLINK_HIT_RETENTION_DAYS', 90, 1, 36_500),
-    hitReplyHours: integer(env, 'BORDERLINK_HIT_REPLY_HOURS', 24, 1, 24 * 30),
+    hitRetentionDays: integer(
+      env,
+      'BORDERLINK_HIT_RETENTION_DAYS',
+      WARNING_DEFAULTS.hitRetentionDays,
+      1,
+      36_500,
+    ),
+    hitReplyHours: integer(env, 'BORDERLINK_HIT_REPLY_HOURS', WARNING_DEFAULTS.hitReplyHours, 1, 24 * 30),
   });
 }

@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { buildAgency } from '../support/agencies.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { useTestNode } from '../support/nodes.js';
 
@@ -62,14 +63,10 @@ describeEachDatabase('HTTP conventions', (dialect) => {
     const hostile = ["'; DROP TABLE agencies; --", '<img src=x onerror=alert(1)>', '../../../etc/passwd'];
     for (const [i, text] of hostile.entries()) {
       const code = `ZZ-INJ${i}`;
-      const created = await admin.post('/api/v1/directory/agencies', {
-        code,
-        kind: 'international',
-        country: 'ZZ',
-        names: { en: text },
-        language: 'en',
-        timeZone: 'UTC',
-      });
+      const created = await admin.post(
+        '/api/v1/directory/agencies',
+        buildAgency(code, { kind: 'international', names: { en: text } }),
+      );
       expect(created.status).toBe(201);
       expect((await admin.get(`/api/v1/directory/agencies/${code}`)).body).toMatchObject({
         names: { en: text },
@@ -95,14 +92,10 @@ describeEachDatabase('HTTP conventions', (dialect) => {
     expect(yearZero.status, yearZero.text).toBe(200);
     expect((await admin.get('/api/v1/reports/statistics?period=0000')).status).toBe(400);
     // PostgreSQL cannot store a NUL character
-    const nul = await admin.post('/api/v1/directory/agencies', {
-      code: 'ZZ-NUL',
-      kind: 'international',
-      country: 'ZZ',
-      names: { en: 'A\u0000B' },
-      language: 'en',
-      timeZone: 'UTC',
-    });
+    const nul = await admin.post(
+      '/api/v1/directory/agencies',
+      buildAgency('ZZ-NUL', { kind: 'international', names: { en: 'A\u0000B' } }),
+    );
     expect(nul.status).toBe(400);
     expect(nul.body).toMatchObject({
       code: 'http.invalid_request',

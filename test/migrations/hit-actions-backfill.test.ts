@@ -1,15 +1,12 @@
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { migrateToLatest } from '../../src/core/db/migrate.js';
-import { describeEachDatabase } from '../support/databases.js';
-import { useDatabaseMigratedTo } from '../support/migrations.js';
+import { describeMigrationsAfter } from '../support/migrations.js';
 
 const BEFORE = '202611271700_warning_share_withdrawals';
 const AT = '2026-11-20T06:00:00.000Z';
 
-describeEachDatabase('migrating the actions taken on hits', (dialect) => {
-  const database = useDatabaseMigratedTo(dialect, BEFORE);
-
+describeMigrationsAfter(BEFORE, 'migrating the actions taken on hits', (database) => {
   it('keeps the one action each hit held as the first of its actions', async () => {
     const db = database();
     const hit = (id: string, action: string | null) => sql`

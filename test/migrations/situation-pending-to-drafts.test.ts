@@ -9,15 +9,12 @@ import {
 import { checkBody } from '../../src/modules/exchange/exchange.service.js';
 import * as exchangeStore from '../../src/modules/exchange/exchange.store.js';
 import { boxOf } from '../../src/modules/exchange/exchange.views.js';
-import { describeEachDatabase } from '../support/databases.js';
-import { useDatabaseMigratedTo } from '../support/migrations.js';
+import { describeMigrationsAfter } from '../support/migrations.js';
 
 const BEFORE = '202611270801_warning_purge_keeps_counts';
 const CREATED_AT = '2026-11-20T06:00:00.000Z';
 
-describeEachDatabase('migrating the situation queue of unsent notifications', (dialect) => {
-  const db = useDatabaseMigratedTo(dialect, BEFORE);
-
+describeMigrationsAfter(BEFORE, 'migrating the situation queue of unsent notifications', (db) => {
   it('turns every queued row into an outgoing draft with its body, priority and recipients, then drops the queue', async () => {
     const daily = buildSituationDaily();
     const policy = buildPortPolicy();

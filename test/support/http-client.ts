@@ -54,6 +54,16 @@ export class ApiClient {
     return this.request<T>('DELETE', path);
   }
 
+  /** Posts a CSV file, as an upload form sends it. */
+  postCsv<T = Record<string, unknown>>(path: string, csv: string | Buffer) {
+    return this.send<T>('POST', path, csv, 'text/csv');
+  }
+
+  /** Posts newline-delimited JSON, as a port system sends a batch of rows. */
+  postNdjson<T = Record<string, unknown>>(path: string, ndjson: string | Buffer) {
+    return this.send<T>('POST', path, ndjson, 'application/x-ndjson');
+  }
+
   /** Sends raw bytes with a chosen content type (malformed JSON, XML, oversized bodies). */
   async raw(method: string, path: string, body: string | Buffer, contentType: string): Promise<ApiResponse> {
     return this.send(method, path, body, contentType);

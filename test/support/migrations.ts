@@ -9,7 +9,7 @@ import {
   type DialectName,
   openDatabase,
 } from '../../src/core/db/database.js';
-import { createTestDatabase, type TestDatabase } from './databases.js';
+import { createTestDatabase, describeEachDatabase, type TestDatabase } from './databases.js';
 
 const MIGRATIONS = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'src', 'migrations');
 
@@ -36,7 +36,7 @@ export async function migrateUpTo<T>(db: Kysely<T>, name: string): Promise<void>
  * A fresh database of the suite's dialect migrated up to `name`, opened before the suite and dropped after it:
  * the data a later migration converts is laid down in it, then `migrateToLatest` runs that migration.
  */
-export function useDatabaseMigratedTo(dialect: DialectName, name: string): () => Kysely<Database> {
+function useDatabaseMigratedTo(dialect: DialectName, name: string): () => Kysely<Database> {
   let testDb: TestDatabase | undefined;
   let handle: DatabaseHandle | undefined;
   beforeAll(async () => {
@@ -56,4 +56,16 @@ export function useDatabaseMigratedTo(dialect: DialectName, name: string): () =>
     if (!handle) throw new Error('database not open yet');
     return handle.db;
   };
+}
+
+/**
+ * A suite run on each database about the migrations after `before`: `database()` is migrated up to `before`
+ * when the suite starts, for its tests to lay down the old data and then migrate to the latest.
+ */
+export function describeMigrationsAfter(
+  before: string,
+  title: string,
+  suite: (database: () => Kysely<Database>) => void,
+): void {
+  describeEachDatabase(title, (dialect) => suite(useDatabaseMigratedTo(dialect, before)));
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { buildAgency } from '../../../test/support/agencies.js';
 import { describeEachDatabase } from '../../../test/support/databases.js';
 import { useTestNode } from '../../../test/support/nodes.js';
 
@@ -30,14 +31,11 @@ describeEachDatabase('directory', (dialect) => {
 
     it('lets an admin add a counterpart and refuses a second one with the same code', async () => {
       const admin = await testNode().admin();
-      const agency = {
-        code: 'MN-GABP',
-        kind: 'counterpart',
-        country: 'MN',
+      const agency = buildAgency('MN-GABP', {
         names: { en: 'General Authority for Border Protection', zh: '蒙古国边防总局' },
         language: 'ru',
         timeZone: 'Asia/Ulaanbaatar',
-      };
+      });
       expect((await admin.post('/api/v1/directory/agencies', agency)).status).toBe(201);
       const again = await admin.post('/api/v1/directory/agencies', agency);
       expect(again.status).toBe(409);
@@ -48,14 +46,10 @@ describeEachDatabase('directory', (dialect) => {
 
     it('keeps the own agency its own, and another agency from becoming it', async () => {
       const admin = await testNode().admin();
-      const created = await admin.post('/api/v1/directory/agencies', {
-        code: 'VN-BGP',
-        kind: 'counterpart',
-        country: 'VN',
-        names: { en: 'Border Guard Command' },
-        language: 'en',
-        timeZone: 'Asia/Ho_Chi_Minh',
-      });
+      const created = await admin.post(
+        '/api/v1/directory/agencies',
+        buildAgency('VN-BGP', { names: { en: 'Border Guard Command' }, timeZone: 'Asia/Ho_Chi_Minh' }),
+      );
       expect(created.status, created.text).toBe(201);
       for (const [code, kind] of [
         ['CN-NIA', 'counterpart'],
@@ -74,14 +68,7 @@ describeEachDatabase('directory', (dialect) => {
     });
 
     it('answers 401 without a session, 403 without the admin role, 400 naming a bad field', async () => {
-      const body = {
-        code: 'VN-BG',
-        kind: 'counterpart',
-        country: 'VN',
-        names: { en: 'VN' },
-        language: 'en',
-        timeZone: 'UTC',
-      };
+      const body = buildAgency('VN-BG', { names: { en: 'VN' } });
       expect((await testNode().anonymous().post('/api/v1/directory/agencies', body)).status).toBe(401);
       const viewer = await testNode().userWith(['viewer']);
       expect((await viewer.post('/api/v1/directory/agencies', body)).status).toBe(403);
@@ -95,14 +82,10 @@ describeEachDatabase('directory', (dialect) => {
 
     it('refuses an unknown time zone on create and update, naming the field', async () => {
       const admin = await testNode().admin();
-      const created = await admin.post('/api/v1/directory/agencies', {
-        code: 'RU-FSB',
-        kind: 'counterpart',
-        country: 'RU',
-        names: { en: 'RU' },
-        language: 'ru',
-        timeZone: 'Mars/Base',
-      });
+      const created = await admin.post(
+        '/api/v1/directory/agencies',
+        buildAgency('RU-FSB', { names: { en: 'RU' }, language: 'ru', timeZone: 'Mars/Base' }),
+      );
       expect(created.status).toBe(400);
       expect(created.body).toMatchObject({
         code: 'directory.unknown_time_zone',
@@ -121,14 +104,7 @@ describeEachDatabase('directory', (dialect) => {
     it('pages through agencies with an opaque cursor', async () => {
       const admin = await testNode().admin();
       for (const code of ['KZ-BS', 'KG-BS', 'LA-BS']) {
-        await admin.post('/api/v1/directory/agencies', {
-          code,
-          kind: 'counterpart',
-          country: code.slice(0, 2),
-          names: { en: code },
-          language: 'en',
-          timeZone: 'UTC',
-        });
+        await admin.post('/api/v1/directory/agencies', buildAgency(code));
       }
       const seen: string[] = [];
       let cursor: string | null = null;

@@ -149,42 +149,25 @@ describeEachDatabase('interceptions and handovers', (dialect) => {
         '2026-06-01T02:00:00Z,120,30,1,MNG,attempted_entry,smuggling,detained',
         '2026-06-01T03:00:00Z,100.79,42.79,1,MNG,sideways,smuggling,detained',
       ].join('\n');
-      const imported = await commander.raw(
-        'POST',
-        '/api/v1/operations/interceptions/import',
-        csv,
-        'text/csv',
-      );
+      const imported = await commander.postCsv<ImportResult>('/api/v1/operations/interceptions/import', csv);
       expect(imported.status).toBe(200);
-      const result = imported.body as unknown as ImportResult;
+      const result = imported.body;
       expect(result.imported).toBe(1);
       expect(result.errors.map((error) => error.row)).toEqual([3, 4]);
       expect(result.errors[0]?.message).toContain('outside every border section');
 
       const ndjson = `${JSON.stringify(buildInterception({ occurredAt: '2026-06-01T04:00:00Z', lon: 100.79, lat: 42.79 }))}\nnot json\n`;
-      const second = await commander.raw(
-        'POST',
-        '/api/v1/operations/interceptions/import',
-        ndjson,
-        'application/x-ndjson',
-      );
+      const second = await commander.postNdjson('/api/v1/operations/interceptions/import', ndjson);
       expect(second.body).toMatchObject({ imported: 1, errors: [{ row: 2 }] });
       // PostgreSQL cannot store a NUL character: the row is reported, not the import ended in a 500
       const withNul = `${JSON.stringify(buildInterception({ occurredAt: '2026-06-01T05:00:00Z', lon: 100.79, lat: 42.79, note: 'a\u0000b' }))}\n`;
-      const nul = await commander.raw(
-        'POST',
-        '/api/v1/operations/interceptions/import',
-        withNul,
-        'application/x-ndjson',
-      );
+      const nul = await commander.postNdjson('/api/v1/operations/interceptions/import', withNul);
       expect(nul.status).toBe(200);
       expect(nul.body).toMatchObject({
         imported: 0,
         errors: [{ row: 1, message: '/note: must not contain the NUL character' }],
       });
-      expect(
-        (await viewer.raw('POST', '/api/v1/operations/interceptions/import', csv, 'text/csv')).status,
-      ).toBe(403);
+      expect((await viewer.postCsv('/api/v1/operations/interceptions/import', csv)).status).toBe(403);
     });
 
     it('ranks passes by persons intercepted and gives heat-map points', async () => {

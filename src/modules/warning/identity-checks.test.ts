@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/support/databases.js';
 import { useTestNode } from '../../../test/support/nodes.js';
 import { birthDateProblem, hasNameText } from './identity-checks.js';
-import { addTestPort, buildCrossing, buildEntry } from './test-support/factories.js';
+import { addTestPort, buildCrossing, buildEntry, buildPassengerList } from './test-support/factories.js';
 
 describe('identity checks', () => {
   it('take a name only when it holds a letter or digit', () => {
@@ -46,17 +46,12 @@ describeEachDatabase('identity checks over HTTP', (dialect) => {
     const officer = await testNode().userWith(['port_officer'], { personalData: true });
     const list = await officer.post<{ code: string; errors: Array<{ path: string; message: string }> }>(
       '/api/v1/warning/expected-crossings',
-      {
-        direction: 'entry',
-        portCode: buildCrossing().portCode,
-        expectedAt: new Date().toISOString(),
-        passengers: [
-          { identity: { surname: 'DORJ', givenNames: 'BOLD' } },
-          { identity: { surname: '...' } },
-          { identity: { surname: 'ODON' } },
-          { identity: { surname: 'GEREL', birthDate: '2099-01-01' } },
-        ],
-      },
+      buildPassengerList([
+        { identity: { surname: 'DORJ', givenNames: 'BOLD' } },
+        { identity: { surname: '...' } },
+        { identity: { surname: 'ODON' } },
+        { identity: { surname: 'GEREL', birthDate: '2099-01-01' } },
+      ]),
     );
     expect(list.status).toBe(400);
     expect(list.body.code).toBe('warning.identity_missing');
@@ -80,16 +75,11 @@ describeEachDatabase('identity checks over HTTP', (dialect) => {
     type FieldError = { path: string; keyword?: string; code?: string; params?: Record<string, unknown> };
     const list = await officer.post<{ code: string; errors: FieldError[] }>(
       '/api/v1/warning/expected-crossings',
-      {
-        direction: 'entry',
-        portCode: buildCrossing().portCode,
-        expectedAt: new Date().toISOString(),
-        passengers: [
-          { identity: { surname: 'DORJ', sex: 'Q' } },
-          { identity: { surname: 'ODON' } },
-          { identity: { surname: 'GEREL', birthDate: '2099-01-01' } },
-        ],
-      },
+      buildPassengerList([
+        { identity: { surname: 'DORJ', sex: 'Q' } },
+        { identity: { surname: 'ODON' } },
+        { identity: { surname: 'GEREL', birthDate: '2099-01-01' } },
+      ]),
     );
     expect(list.status).toBe(400);
     expect(list.body.code).toBe('http.invalid_request');
@@ -107,14 +97,9 @@ describeEachDatabase('identity checks over HTTP', (dialect) => {
     const officer = await testNode().userWith(['port_officer'], { personalData: true });
     const list = await officer.post<{ errors: Array<{ path: string }> }>(
       '/api/v1/warning/expected-crossings',
-      {
-        direction: 'entry',
-        portCode: buildCrossing().portCode,
-        expectedAt: new Date().toISOString(),
-        passengers: Array.from({ length: 1001 }, () => ({
-          identity: { surname: 'GEREL', birthDate: '2099' },
-        })),
-      },
+      buildPassengerList(
+        Array.from({ length: 1001 }, () => ({ identity: { surname: 'GEREL', birthDate: '2099' } })),
+      ),
     );
     expect(list.status).toBe(400);
     expect(list.body.errors.map((error) => error.path)).toEqual(['/body/passengers']);

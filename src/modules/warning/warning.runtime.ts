@@ -1,21 +1,17 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
+import { WARNING_DEFAULTS, type WarningConfig } from '../../core/config.js';
 import type { Database } from '../../core/db/database.js';
 import type { EventBus } from '../../core/events.js';
 import { DEFAULT_THRESHOLDS, type MatchThresholds } from './matcher/index.js';
 import type { InboxLookup, PeerLookup, PortStatusLookup, RiskLookup, WarningNotifier } from './ports.js';
 import type { ScreeningIndex } from './screening-index.js';
 
-/** Tunables of the warning module; the composition root may override any of them. */
-export interface WarningOptions {
-  /** How far back a new watchlist entry is screened against past crossings. */
-  readonly retrospectiveDays: number;
-  /** Crossings (personal data) are purged this many days after they happened. */
-  readonly crossingRetentionDays: number;
-  /** Hits and received hit notices are purged this many days after they were raised. */
-  readonly hitRetentionDays: number;
-  /** The reply deadline a `hit.notice` gives the agency that shared the entry. */
-  readonly hitReplyHours: number;
+/**
+ * Tunables of the warning module: the windows the node's config sets (core/config.ts), and the rest. The
+ * composition root may override any of them.
+ */
+export interface WarningOptions extends WarningConfig {
   readonly thresholds: MatchThresholds;
   /** Rows per transaction in bulk crossing uploads. */
   readonly bulkBatchSize: number;
@@ -24,11 +20,7 @@ export interface WarningOptions {
 }
 
 export const DEFAULT_WARNING_OPTIONS: WarningOptions = Object.freeze({
-  retrospectiveDays: 14,
-  // twice the screening window, as for shared movements and watchlists (exchange personal-data retention)
-  crossingRetentionDays: 28,
-  hitRetentionDays: 90,
-  hitReplyHours: 24,
+  ...WARNING_DEFAULTS,
   thresholds: DEFAULT_THRESHOLDS,
   bulkBatchSize: 1000,
   syncIntervalMs: 5000,

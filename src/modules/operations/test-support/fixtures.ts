@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import { buildAgency } from '../../../../test/support/agencies.js';
 import type { ApiClient } from '../../../../test/support/http-client.js';
 import type { NewInterception, NewOperation } from '../operations.schema.js';
 
@@ -19,14 +20,7 @@ const square = (minLon: number, minLat: number, size: number) => ({
 /** A counterpart agency, one border section with its county, and two passes, through the directory API. */
 export async function seedGeography(admin: ApiClient, counterpart = COUNTERPART): Promise<void> {
   const puts = [
-    admin.post('/api/v1/directory/agencies', {
-      code: counterpart,
-      kind: 'counterpart',
-      country: counterpart.slice(0, 2),
-      names: { en: counterpart },
-      language: 'en',
-      timeZone: 'UTC',
-    }),
+    admin.post('/api/v1/directory/agencies', buildAgency(counterpart)),
     admin.put('/api/v1/directory/countries/CN', { code: 'CN', alpha3: 'CHN', names: { en: 'China' } }),
     admin.put('/api/v1/directory/border-sections/S1', {
       code: 'S1',
@@ -136,13 +130,6 @@ export async function outboxOf<B>(
 
 /** A second counterpart agency in the directory that is not a peer of the node. */
 export async function addCounterpartWithoutPeer(admin: ApiClient, code: string): Promise<void> {
-  const created = await admin.post('/api/v1/directory/agencies', {
-    code,
-    kind: 'counterpart',
-    country: code.slice(0, 2),
-    names: { en: code },
-    language: 'en',
-    timeZone: 'UTC',
-  });
+  const created = await admin.post('/api/v1/directory/agencies', buildAgency(code));
   expect([201, 409]).toContain(created.status);
 }

@@ -117,3 +117,8 @@ export function buildEntryRow(overrides: Partial<WatchlistEntryRow> & { id: stri
     ...overrides,
   };
 }
+
+/** An advance passenger list due now at the test port, its passengers as given (refusable ones too). */
+export function buildPassengerList(passengers: readonly unknown[]) {
+  return { direction: 'entry', portCode: TEST_PORT, expectedAt: new Date().toISOString(), passengers };
+}

@@ -447,8 +447,6 @@ export const saveRuleSetting = (db: Db, rule: string, enabled: boolean, at: stri
 
 // ---- directory ----
 
-/** Whether the directory holds a port with this code. */
-/** The time zone the agency counts its days in (the directory's), or undefined when it is not in the directory. */
 /** An agency's time zone and country as the directory holds them; undefined for an agency it does not hold. */
 export const agencyPlace = (db: Db, agency: string) =>
   db.selectFrom('agencies').select(['time_zone', 'country']).where('code', '=', agency).executeTakeFirst();

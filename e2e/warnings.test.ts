@@ -212,6 +212,8 @@ describe('the warnings desk in Chromium', () => {
     await page.getByLabel('Machine-readable zone').fill(mrz.join('\n'));
     await page.getByRole('button', { name: 'Check', exact: true }).click();
     await page.getByText('No match.').waitFor();
+    // the verdict names the traveller read from the MRZ, as the form is already empty
+    expect(await page.getByRole('status').textContent()).toBe('TUMUR, BOLD · MX7775551: No match.');
     expect(await page.getByRole('alert').textContent()).toBe('The document expired on 15 Mar 2024.');
     // the traveller's fields are empty for the next one; the desk's port stays
     expect(await page.getByLabel('Machine-readable zone').inputValue()).toBe('');

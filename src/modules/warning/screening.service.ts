@@ -408,6 +408,12 @@ async function outcomesOf(
     const entry = match.entryId ? entries.get(match.entryId) : undefined;
     return {
       crossingId: crossing.id,
+      traveller: {
+        surname: crossing.surname,
+        givenNames: crossing.given_names,
+        nativeName: crossing.native_name,
+        documentNumber: crossing.document_number,
+      },
       documentExpiredOn: travellers[i]?.documentExpiredOn ?? null,
       verdict: match.verdict,
       score: match.score,

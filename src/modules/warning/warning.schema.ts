@@ -295,9 +295,21 @@ export const RuleWarning = Type.Object({
   detail: Type.String(),
 });
 
-/** The desk's answer: the verdict, why, and who it matched. */
+/**
+ * Who was screened, as recorded (read from the MRZ when one was given): the desk's answer names them, as the
+ * officer's form is already cleared for the next traveller.
+ */
+export const ScreenedTraveller = Type.Object({
+  surname: Nullable(Type.String()),
+  givenNames: Nullable(Type.String()),
+  nativeName: Nullable(Type.String()),
+  documentNumber: Nullable(Type.String()),
+});
+
+/** The desk's answer: who was screened, the verdict, why, and who it matched. */
 export const ScreeningOutcome = Type.Object({
   crossingId: Type.String(),
+  traveller: ScreenedTraveller,
   documentExpiredOn: Type.Union([Type.String(), Type.Null()], {
     description: 'the expiry date read from the MRZ when the document has expired; null otherwise',
   }),

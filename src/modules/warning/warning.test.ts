@@ -209,6 +209,10 @@ describeEachDatabase('warning module over HTTP', (dialect) => {
     );
     expect(response.status).toBe(201);
     expect(response.body).toMatchObject({ verdict: 'clear', documentExpiredOn: '2024-03-15' });
+    // the answer names the traveller as read from the MRZ: the desk's form is already cleared when it shows
+    expect(response.body).toMatchObject({
+      traveller: { surname: 'TUMUR', givenNames: 'BOLD', nativeName: null, documentNumber: 'MX7775551' },
+    });
     // judged on the day it was presented: a crossing recorded after the fact, when it was still valid
     const backDated = await (await officer()).post<{ documentExpiredOn: string | null }>(
       '/api/v1/warning/crossings',

@@ -67,6 +67,13 @@ export interface WatchlistEntry {
 
 export interface ScreeningOutcome {
   readonly crossingId: string;
+  /** Who was screened, as recorded (read from the MRZ when one was given). */
+  readonly traveller: {
+    readonly surname: string | null;
+    readonly givenNames: string | null;
+    readonly nativeName: string | null;
+    readonly documentNumber: string | null;
+  };
   /** The expiry date read from the MRZ when the document has expired. */
   readonly documentExpiredOn: string | null;
   readonly verdict: 'hit' | 'possible' | 'clear';

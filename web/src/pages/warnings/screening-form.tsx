@@ -120,6 +120,9 @@ export function ScreeningForm({ onScreened }: { readonly onScreened: () => void 
       <FailureAlert failure={failure} />
       {outcome && (
         <p role="status" className={`notice verdict-${outcome.verdict}`}>
+          <strong className="screened-traveller">
+            {t('warnings.screen.verdictFor', { traveller: travellerLabel(outcome.traveller) })}
+          </strong>{' '}
           {t(`warnings.screen.verdict.${outcome.verdict}`, {
             score: format.number(Math.round(outcome.score * 100) / 100),
           })}
@@ -148,6 +151,16 @@ export function ScreeningForm({ onScreened }: { readonly onScreened: () => void 
       )}
     </section>
   );
+}
+
+/**
+ * Who a verdict is for, as recorded (SURNAME, Given · document): the form is already empty for the next
+ * traveller when the verdict shows.
+ */
+function travellerLabel(traveller: ScreeningOutcome['traveller']): string {
+  const name =
+    [traveller.surname, traveller.givenNames].filter(Boolean).join(', ') || traveller.nativeName || '';
+  return [name, traveller.documentNumber].filter(Boolean).join(' · ') || '—';
 }
 
 /** Empties the traveller's fields for the next one and puts the cursor back at the first. */

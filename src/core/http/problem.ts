@@ -176,5 +176,8 @@ export function sendProblem(error: unknown, request: FastifyRequest, reply: Fast
   const problem = problemFor(error, request);
   if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
   else request.log.info({ code: problem.code, status: problem.status }, 'request refused');
+  // a refusal that passes tells the client when to ask again (RFC 9110 §10.2.3)
+  const retryAfter = error instanceof AppError ? error.details?.retryAfterSeconds : undefined;
+  if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
   return reply.status(problem.status).type('application/problem+json').send(problem);
 }

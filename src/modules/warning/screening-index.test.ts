@@ -151,7 +151,13 @@ describeEachDatabase('screening index after its thread dies', (dialect) => {
     const listed = await index.screen(ZHANG_WEI, inDays(0));
     expect(listed.verdict).toBe('hit');
 
-    const inFlight = index.screen(ZHANG_WEI, inDays(0));
+    // a batch the thread takes a good while to screen, so it is still in flight when the thread is stopped: a
+    // single screening could be answered before the stop lands, on a fast or a loaded machine alike
+    const batch = Array.from({ length: 20_000 }, (_, i) => ({
+      identity: { ...ZHANG_WEI, id: `in-flight-${i}` },
+      day: inDays(0),
+    }));
+    const inFlight = index.screenAll(batch);
     await indexes.threads[0]?.terminate();
     await expect(inFlight).rejects.toThrow(/stopped/);
     expect(errors).toHaveLength(1);
@@ -159,6 +165,30 @@ describeEachDatabase('screening index after its thread dies', (dialect) => {
     const again = await index.screen(ZHANG_WEI, inDays(0));
     expect(again).toMatchObject({ verdict: 'hit', entryId: listed.entryId });
     expect(indexes.threads).toHaveLength(2);
+  });
+
+  it('refuses screening for a few seconds after a refill failed, saying when to ask again', async () => {
+    // the thread filled by the load dies at once, and so does the one its refill starts
+    const stopFirstTwo = (thread: Worker, count: number) => {
+      if (count === 2) setImmediate(() => void thread.terminate());
+    };
+    const index = indexes.make({ warn: () => {}, error: () => {} }, stopFirstTwo);
+    await store.insertEntries(database().db, [buildEntryRow({ id: crypto.randomUUID() })]);
+    await index.load(database().db, inDays(0));
+    await indexes.threads[0]?.terminate();
+    await expect(index.screen(ZHANG_WEI, inDays(0))).rejects.toMatchObject({
+      code: 'warning.screening_unavailable',
+      details: { retryAfterSeconds: 1 },
+    });
+    const refused = await index.screen(ZHANG_WEI, inDays(0)).catch((error: unknown) => error);
+    expect(refused).toMatchObject({
+      code: 'warning.screening_unavailable',
+      message: expect.stringMatching(/retrying shortly/),
+      details: { retryAfterSeconds: expect.any(Number) },
+    });
+    const { retryAfterSeconds } = (refused as { details: { retryAfterSeconds: number } }).details;
+    expect(retryAfterSeconds).toBeGreaterThanOrEqual(1);
+    expect(retryAfterSeconds).toBeLessThanOrEqual(5);
   });
 
   it('fails a load whose thread dies on the way, and fills a new thread before the next screening', async () => {

@@ -104,9 +104,14 @@ export interface ScreeningIndexOptions {
 /** After a refill from the table failed, screening is refused at once for this long before one is tried again. */
 const REFILL_RETRY_MS = 5000;
 
-/** Screening cannot be done now (the desk gets a 503 and may post again); `reason` says why. */
-const screeningUnavailable = (reason: string) =>
-  new AppError('unavailable', 'warning.screening_unavailable', `screening is unavailable: ${reason}`);
+/**
+ * Screening cannot be done now (the desk gets a 503 and may post again); `reason` says why, and
+ * `retryAfterSeconds`, when known, how soon a new attempt can succeed (sent as Retry-After).
+ */
+const screeningUnavailable = (reason: string, retryAfterSeconds = 1) =>
+  new AppError('unavailable', 'warning.screening_unavailable', `screening is unavailable: ${reason}`, {
+    retryAfterSeconds,
+  });
 
 /** Creates an empty index; `load` fills it. Its thread starts on first use. */
 export function createScreeningIndex(options: ScreeningIndexOptions = {}): ScreeningIndex {
@@ -265,7 +270,10 @@ export function createScreeningIndex(options: ScreeningIndexOptions = {}): Scree
       if (refilling === undefined) {
         if (!refillFrom) throw screeningUnavailable('its entries cannot be read again');
         if (Date.now() < refillRefusedUntil)
-          throw screeningUnavailable('the watchlist could not be loaded again; retrying shortly');
+          throw screeningUnavailable(
+            'the watchlist could not be loaded again; retrying shortly',
+            Math.ceil((refillRefusedUntil - Date.now()) / 1000),
+          );
         refilling = refill(refillFrom);
       }
       await refilling;

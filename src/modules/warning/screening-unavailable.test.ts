@@ -106,6 +106,8 @@ describeEachDatabase('screening unavailable over HTTP', (dialect) => {
     const refused = await desk.post('/api/v1/warning/crossings', crossing);
     expect(refused.status).toBe(503);
     expect(refused.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    // a new thread is filled on the next screening: the desk may post again at once
+    expect(refused.headers.get('retry-after')).toBe('1');
     expect(refused.body).toMatchObject({
       type: 'urn:borderlink:problem:warning.screening_unavailable',
       title: 'Service unavailable',
@@ -113,6 +115,7 @@ describeEachDatabase('screening unavailable over HTTP', (dialect) => {
       code: 'warning.screening_unavailable',
       detail: 'screening is unavailable: the screening thread stopped (exit code 1)',
       instance: '/api/v1/warning/crossings',
+      details: { retryAfterSeconds: 1 },
     });
 
     // the same reference again: the refused crossing was not recorded, and a new thread is filled to screen it

@@ -447,6 +447,8 @@ async function startServe(dataDir: string, password: string) {
         HOST: '127.0.0.1',
         BORDERLINK_DATA_DIR: dataDir,
         BORDERLINK_ADMIN_PASSWORD: password,
+        // a Chinese node, as the benchmark records its crossings at a Chinese port (ERLIAN), whatever the shell says
+        BORDERLINK_NODE_CODE: 'CN-NIA',
         DATABASE_URL: '',
         // the node runs with Node's default heap, as `npm start` does, not this benchmark's larger one
         NODE_OPTIONS: '',

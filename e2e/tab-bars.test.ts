@@ -2,6 +2,9 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { browserOnOneNode } from './support/fixture.js';
 
+/** A lazily loaded page may take seconds on a loaded two-core machine: vitest's 1 s poll is too short. */
+const PAGE_LOAD = { timeout: 10_000 };
+
 /** Administrator and cleared for personal data, so every page of the main navigation and every tab shows. */
 const EVERY_PAGE = { username: 'tabs.all', password: 'every-tab-password-1' };
 
@@ -59,9 +62,9 @@ describe('the tab bars in Chromium', () => {
           const linkProblem = await outOfReach(page, link);
           if (linkProblem) problems.push(`link ${destination}: ${linkProblem}`);
           await link.click();
-          await expect.poll(() => link.getAttribute('aria-current')).toBe('page');
+          await expect.poll(() => link.getAttribute('aria-current'), PAGE_LOAD).toBe('page');
           // Until its code has loaded, a page shows only its heading and a loading line (app.tsx), no tabs yet.
-          await expect.poll(() => page.locator('#main > h1 + p[role="status"]').count()).toBe(0);
+          await expect.poll(() => page.locator('#main > h1 + p[role="status"]').count(), PAGE_LOAD).toBe(0);
           const tabs = page.getByRole('tab');
           if ((await tabs.count()) > 0) tabBars += 1;
           for (let tabIndex = 0; tabIndex < (await tabs.count()); tabIndex += 1) {
@@ -69,7 +72,7 @@ describe('the tab bars in Chromium', () => {
             const problem = await outOfReach(page, tab);
             if (problem) problems.push(`${destination}, tab ${await tab.textContent()}: ${problem}`);
             await tab.click();
-            await expect.poll(() => tab.getAttribute('aria-selected')).toBe('true');
+            await expect.poll(() => tab.getAttribute('aria-selected'), PAGE_LOAD).toBe('true');
           }
         }
         tabBarsSeen.push(tabBars);

@@ -96,6 +96,16 @@ describe('a row with several bad fields', () => {
     ]);
   });
 
+  it('reports only the first error of a row of more fields than any schema has, which would cost more to list', () => {
+    const madeUp = Object.fromEntries(Array.from({ length: 150 }, (_, i) => [`field${i}`, i]));
+    expect(errorsOf({ direction: 'entry', surname: 'BOLD', ...madeUp })).toEqual([
+      expect.objectContaining({ path: '/field0', keyword: 'additionalProperties' }),
+    ]);
+    // a list counts by its items: a row is as costly to check for a long list as for many fields
+    const Listed = Type.Object({ aliases: Type.Array(Type.String(), { maxItems: 5 }) });
+    expect(errorsOf({ aliases: Array.from({ length: 150 }, (_, i) => i) }, Listed)).toHaveLength(1);
+  });
+
   it('reports the missing fields and a NUL character beside the others', () => {
     expect(errorsOf({ seats: 1.5, surname: 'A\u0000B' }).map((error) => [error.path, error.keyword])).toEqual(
       [

@@ -247,6 +247,13 @@ export function readRows(source: ByteSource, format: RowFormat): AsyncGenerator<
 const ajv = withNodeFormats(
   new Ajv({ allErrors: true, strict: false, coerceTypes: false, useDefaults: true }),
 );
+// the first error only, for a row of more fields than any schema has: listing every error of a line of 100,000
+// made-up fields took 0.55 s and 98 MB, where its first took 0.2 s and 30 MB (the report keeps 20 a row anyway)
+const firstErrorAjv = withNodeFormats(
+  new Ajv({ allErrors: false, strict: false, coerceTypes: false, useDefaults: true }),
+);
+/** More fields than any row schema has (a crossing's identity included): a made-up row, not a mistyped one. */
+const MAX_ROW_FIELDS = 100;
 
 /** A field as the upload names it: a CSV file by its column (`given_names`), NDJSON by the API's `givenNames`. */
 export const rowField = (field: string, format: RowFormat): string =>
@@ -352,9 +359,11 @@ export function rowValidator<T>(
   schema: TSchema,
   csvGroups: readonly string[] = [],
 ): (value: unknown, line: number, format: RowFormat) => CheckedRow<T> {
-  const validate: ValidateFunction = ajv.compile(schema);
+  const validateAll: ValidateFunction = ajv.compile(schema);
+  const validateFirst: ValidateFunction = firstErrorAjv.compile(schema);
   return (value, line, format) => {
     const nulAt = nulCharacterAt(value);
+    const validate = fieldCount(value) > MAX_ROW_FIELDS ? validateFirst : validateAll;
     const valid = validate(value);
     if (valid && nulAt === undefined) return { ok: true, value: value as T };
     const issues = [...(nulAt === undefined ? [] : [nulIssue(nulAt)]), ...(validate.errors ?? [])];
@@ -365,6 +374,23 @@ export function rowValidator<T>(
     const { rest, refused } = withoutFields(value, [...byField.keys()]);
     return { ok: false, errors, rest: rest as Partial<T>, refused };
   };
+}
+
+/**
+ * How many fields a row has, its groups' (a crossing's identity) and its lists' items counted in; it stops
+ * counting past the limit.
+ */
+function fieldCount(value: unknown): number {
+  if (typeof value !== 'object' || value === null) return 0;
+  let count = 0;
+  for (const field in value) {
+    count += 1;
+    const inner = (value as Record<string, unknown>)[field];
+    if (Array.isArray(inner)) count += inner.length;
+    else if (typeof inner === 'object' && inner !== null) count += fieldCount(inner);
+    if (count > MAX_ROW_FIELDS) break;
+  }
+  return count;
 }
 
 /** The most errors an upload's report lists: a file of a million bad rows must not make a million-item answer. */

@@ -11,7 +11,8 @@ const WAITING_CHANNEL = 'screening-unavailable-test';
 /**
  * Run in the screening thread: takes the messages sent to it off its port before its own handler sees them,
  * until a screening comes, then ends the thread as a crash would (exit code 1) with that screening unanswered.
- * The product has no hook to stop its thread; the inspector reaches the real one from outside.
+ * A running node passes its index no thread-start hook (only the index's own tests give one); the inspector
+ * reaches the node's real thread from outside.
  */
 const DIE_ON_NEXT_SCREENING = `{
   const threads = require('node:worker_threads');

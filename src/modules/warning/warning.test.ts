@@ -3,6 +3,7 @@ import { describeEachDatabase } from '../../../test/support/databases.js';
 import type { ApiClient } from '../../../test/support/http-client.js';
 import { useTestNode } from '../../../test/support/nodes.js';
 import { listAudit } from '../../core/audit/audit.js';
+import type { Db } from '../../core/db/database.js';
 import type { DomainEvent } from '../../core/events.js';
 import { addCounterparts, addManualPeer } from '../exchange/test-support/exchange-nodes.js';
 import { buildTd3 } from './mrz/test-support/mrz-builder.js';
@@ -13,6 +14,17 @@ import {
   COUNTERPART_TEST_PORT,
   COUNTERPART_TEST_PORT_FEATURE,
 } from './test-support/factories.js';
+
+/** How many crossings the node has recorded. */
+const crossingCount = async (db: Db): Promise<number> =>
+  Number(
+    (
+      await db
+        .selectFrom('warning_crossings')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describeEachDatabase('warning module over HTTP', (dialect) => {
   const testNode = useTestNode(dialect, { code: 'CN-NIA' });
@@ -458,16 +470,7 @@ describeEachDatabase('warning module over HTTP', (dialect) => {
 
   it('refuses a crossing or a passenger list at a port the directory does not know, storing nothing', async () => {
     const client = await officer();
-    const db = testNode().node.context.db;
-    const stored = async () =>
-      Number(
-        (
-          await db
-            .selectFrom('warning_crossings')
-            .select((eb) => eb.fn.countAll().as('n'))
-            .executeTakeFirstOrThrow()
-        ).n,
-      );
+    const stored = () => crossingCount(testNode().node.context.db);
     const before = await stored();
     const refused = await client.post('/api/v1/warning/crossings', buildCrossing({ portCode: 'XXX' }));
     expect(refused.status).toBe(400);
@@ -490,16 +493,7 @@ describeEachDatabase('warning module over HTTP', (dialect) => {
     const client = await officer();
     // the directory lists the ports facing ours across the border too
     await addTestPort(await testNode().admin(), COUNTERPART_TEST_PORT, COUNTERPART_TEST_PORT_FEATURE);
-    const db = testNode().node.context.db;
-    const stored = async () =>
-      Number(
-        (
-          await db
-            .selectFrom('warning_crossings')
-            .select((eb) => eb.fn.countAll().as('n'))
-            .executeTakeFirstOrThrow()
-        ).n,
-      );
+    const stored = () => crossingCount(testNode().node.context.db);
     const before = await stored();
     const refused = await client.post(
       '/api/v1/warning/crossings',

@@ -195,4 +195,14 @@ describeEachDatabase('watchlist input the desk can get wrong', (dialect) => {
       expect.objectContaining({ line: 1, path: '/shareWith/2', params: { agency: 'KZ-KNB' } }),
     ]);
   });
+
+  it('weighs no recipient of an imported row kept internal: its error is that it names any', async () => {
+    const rows = ndjson([
+      buildEntry({ surname: 'INTERNAL', sharingScope: 'internal', shareWith: ['VN-BG', 'KZ-KNB'] }),
+    ]);
+    const refused = await officer.raw('POST', IMPORTS, rows, 'application/x-ndjson');
+    expect((refused.body as unknown as ImportRefusal).report.errors).toEqual([
+      expect.objectContaining({ line: 1, code: 'warning.share_with_needs_scope', path: '/shareWith' }),
+    ]);
+  });
 });

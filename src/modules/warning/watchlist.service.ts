@@ -482,7 +482,10 @@ async function checkImportRow(
   const checked = validateEntry(entryFromRecord(record, format), line, format);
   const entry = datedToday(checked.ok ? checked.value : checked.rest, today);
   const problems = entryProblems(entry, checked.ok ? noFieldRefused : checked.refused);
-  const unreachable = await unreachableRecipients(entry.shareWith ?? [], isPeer);
+  // recipients are only weighed for an entry shared with counterparts: otherwise the row's error is that it
+  // names any (share_with_needs_scope), not one per agency named
+  const recipients = entry.sharingScope === 'counterparts' ? (entry.shareWith ?? []) : [];
+  const unreachable = await unreachableRecipients(recipients, isPeer);
   const errors: RowError[] = [
     ...(checked.ok ? [] : checked.errors),
     ...problems.map((problem) => ({

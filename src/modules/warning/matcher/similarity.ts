@@ -707,7 +707,10 @@ const crossesGenerations = (query: NormalisedName, entry: NormalisedName, q: Uni
  */
 let singleSimilarities = new Float64Array(64);
 
-/** How the single-by-single similarities of one name comparison are found (see singleSimilarities). */
+/**
+ * How the single-by-single similarities of one name comparison are found (see singleSimilarities): alignNames
+ * alone passes 'reuse', and only after its 'record' pass of the same two names.
+ */
 type SinglePairs = 'record' | 'reuse';
 
 const collectCandidates = (

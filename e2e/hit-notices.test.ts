@@ -8,7 +8,9 @@ import {
   seedCounterpartAgency,
   seedOfficers,
   seedPort,
+  seedZamynUud,
   WATCHLISTED,
+  ZAMYN_UUD,
 } from './support/seed.js';
 
 /** Our liaison officer, cleared for personal data, who follows up what counterparts found. */
@@ -32,14 +34,7 @@ describe("counterparts' finds on the warnings page, two federated nodes in Chrom
         roles: ['liaison_officer'],
         personalData: true,
       });
-      await theirs.admin.request('PUT', '/api/v1/directory/ports/MN-ZMU', {
-        code: 'MN-ZMU',
-        country: 'MN',
-        names: { en: 'Zamyn-Uud', ru: 'Замын-Ууд', zh: '扎门乌德' },
-        kind: 'road_rail',
-        lon: 111.9,
-        lat: 43.72,
-      });
+      await seedZamynUud(theirs.admin);
       await theirs.admin.request('POST', '/api/v1/users', {
         ...THEIR_DESK,
         displayName: 'Bold',
@@ -65,7 +60,7 @@ describe("counterparts' finds on the warnings page, two federated nodes in Chrom
       const outcome = await theirDesk.request<{ verdict: string; hitId: string | null }>(
         'POST',
         '/api/v1/warning/crossings',
-        crossingOfWatchlisted('exit', 'MN-ZMU'),
+        crossingOfWatchlisted('exit', ZAMYN_UUD),
       );
       expect(outcome.verdict).toBe('hit');
       hitId = outcome.hitId;
@@ -94,7 +89,7 @@ describe("counterparts' finds on the warnings page, two federated nodes in Chrom
       'Батбаяр Ганболд',
       'Close contact',
       'General Authority for Border Protection',
-      'MN-ZMU · Exit',
+      `${ZAMYN_UUD} · Exit`,
       'Quarantine',
     ]) {
       expect(text).toContain(shown);
@@ -117,7 +112,7 @@ describe("counterparts' finds on the warnings page, two federated nodes in Chrom
       await page.getByRole('button', { name: language }).click();
       await page.getByRole('heading', { name: heading }).waitFor();
       const translated = page.getByRole('row', { name: /BATBAYAR, GANBOLD/ }).filter({ hasText: action });
-      expect(await translated.textContent()).toContain(`MN-ZMU · ${direction}`);
+      expect(await translated.textContent()).toContain(`${ZAMYN_UUD} · ${direction}`);
       await app.accessible(`hit notices in ${language}`);
       await app.browser.screenshot(`warnings-hit-notices-${language === '中文' ? 'zh' : 'ru'}`);
     }

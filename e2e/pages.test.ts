@@ -12,6 +12,7 @@ import {
   seedErenhotSection,
   seedOfficers,
   seedPort,
+  seedZamynUud,
   WATCHLISTED,
 } from './support/seed.js';
 
@@ -23,14 +24,7 @@ describe('the module pages in Chromium', () => {
     await seedErenhotSection(admin);
     await seedPort(admin);
     // Zamyn-Uud, the port facing Erenhot across the border.
-    await admin.request('PUT', '/api/v1/directory/ports/MN-ZUU', {
-      code: 'MN-ZUU',
-      country: 'MN',
-      names: { en: 'Zamyn-Uud', ru: 'Замын-Ууд', zh: '扎门乌德' },
-      kind: 'road_rail',
-      lon: 111.9,
-      lat: 43.72,
-    });
+    await seedZamynUud(admin);
     await seedOfficers(admin);
     desk = await signInOverApi(node.baseUrl, DESK_OFFICER.username, DESK_OFFICER.password);
     await desk.request('POST', '/api/v1/warning/watchlist', WATCHLISTED);

@@ -5,7 +5,15 @@ import { buildTd3 } from '../src/modules/warning/mrz/test-support/mrz-builder.js
 import { DEFAULT_WARNING_OPTIONS } from '../src/modules/warning/warning.runtime.js';
 import { type ApiSession, signInOverApi } from './support/api-session.js';
 import { browserOnOneNode, type Credentials } from './support/fixture.js';
-import { crossingOfWatchlisted, DESK_OFFICER, seedOfficers, seedPort, WATCHLISTED } from './support/seed.js';
+import {
+  crossingOfWatchlisted,
+  DESK_OFFICER,
+  seedOfficers,
+  seedPort,
+  seedZamynUud,
+  WATCHLISTED,
+  ZAMYN_UUD,
+} from './support/seed.js';
 
 /** The duty supervisor of the port: a port officer who also administers the node's rules. */
 const SUPERVISOR = { username: 'sun.supervisor', password: 'duty-supervisor-password-1' };
@@ -34,14 +42,7 @@ describe('the warnings desk in Chromium', () => {
     await seedOfficers(admin);
     await seedPort(admin);
     // Zamyn-Uud, the port facing Erenhot across the border: in the directory, but not ours
-    await admin.request('PUT', '/api/v1/directory/ports/MN-ZUU', {
-      code: 'MN-ZUU',
-      country: 'MN',
-      names: { en: 'Zamyn-Uud', ru: 'Замын-Ууд', zh: '扎门乌德' },
-      kind: 'road_rail',
-      lon: 111.9,
-      lat: 43.72,
-    });
+    await seedZamynUud(admin);
     await admin.request('POST', '/api/v1/users', {
       ...SUPERVISOR,
       displayName: 'Sun Li',
@@ -191,7 +192,7 @@ describe('the warnings desk in Chromium', () => {
     const offered = page.locator(`datalist[id="${portList}"] option`);
     await expect.poll(() => offered.count()).toBe(1);
     expect(await offered.first().textContent()).toBe('Erenhot');
-    await page.getByLabel('Port code').fill('MN-ZUU');
+    await page.getByLabel('Port code').fill(ZAMYN_UUD);
     await page.getByLabel('Surname').fill('DORJ');
     await page.getByRole('button', { name: 'Check', exact: true }).click();
     await page

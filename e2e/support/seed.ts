@@ -35,6 +35,21 @@ export async function seedPort(admin: ApiSession): Promise<void> {
   });
 }
 
+/** The code of Zamyn-Uud, the Mongolian port facing Erenhot across the border. */
+export const ZAMYN_UUD = 'MN-ZUU';
+
+/** Zamyn-Uud in the directory: a Mongolian node's own port, a neighbour's on a Chinese node. */
+export async function seedZamynUud(admin: ApiSession): Promise<void> {
+  await admin.request('PUT', `/api/v1/directory/ports/${ZAMYN_UUD}`, {
+    code: ZAMYN_UUD,
+    country: 'MN',
+    names: { en: 'Zamyn-Uud', ru: 'Замын-Ууд', zh: '扎门乌德' },
+    kind: 'road_rail',
+    lon: 111.9,
+    lat: 43.72,
+  });
+}
+
 /** A GeoJSON polygon that is the box between the two corners. */
 export const box = (minLon: number, minLat: number, maxLon: number, maxLat: number) => ({
   type: 'Polygon',

@@ -168,6 +168,14 @@ describe('the report of an upload’s bad rows', () => {
     expect(report.errorsTruncated).toBe(true);
   });
 
+  it('lists in file order a row refused after later ones (a batch that could not be stored)', () => {
+    const report = new RowReport();
+    report.reject(bad(2, 1));
+    report.reject(bad(7, 2));
+    report.reject(bad(5, 1));
+    expect(report.errors.map((error) => error.line)).toEqual([2, 5, 7, 7]);
+  });
+
   it('stays bounded however many rows fail, listing whole rows in file order and counting the rest', () => {
     const report = new RowReport();
     for (let line = 2; line < 100_002; line += 1) report.reject(bad(line, 3));

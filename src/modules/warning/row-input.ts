@@ -419,7 +419,11 @@ export class RowReport {
       return;
     }
     if (listed.length < errors.length) this.#truncated = true;
-    this.errors.push(...listed);
+    // rows come in file order but for a batch that could not be stored, refused once later rows were read
+    let at = this.errors.length;
+    const line = listed[0]?.line ?? 0;
+    while (at > 0 && (this.errors[at - 1] as RowError).line > line) at--;
+    this.errors.splice(at, 0, ...listed);
   }
 
   /** How many rows were refused, listed or not. */

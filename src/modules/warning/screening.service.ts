@@ -147,7 +147,7 @@ export function readTraveller(
 }
 
 /** The traveller to screen, or the first reason a crossing rule refuses them (see `readTraveller`). */
-export function travellerOf(travel: TravelFields, presentedAt?: string): Traveller {
+function travellerOf(travel: TravelFields, presentedAt?: string): Traveller {
   const read = readTraveller(travel, presentedAt);
   if (read.ok) return read.traveller;
   throw read.problems[0];

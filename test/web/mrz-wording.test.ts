@@ -64,6 +64,7 @@ const REFUSED: ReadonlyArray<{ code: string; mrz: string }> = [
   { code: 'empty', mrz: '  \n ' },
   { code: 'line_count', mrz: [...buildTd3(), 'X'.repeat(44)].join('\n') },
   { code: 'line_length', mrz: [buildTd3()[0], buildTd3()[1]?.slice(0, 43)].join('\n') },
+  { code: 'unknown_length', mrz: 'P<CHNZHANG<<WEI' },
   { code: 'character', mrz: withCharacterAt(buildTd3(), 1, 8, '#').join('\n') },
   { code: 'check_digit', mrz: brokenDigit(20).join('\n') },
   { code: 'document_code', mrz: withCharacterAt(buildTd3(), 1, 2, '1').join('\n') },
@@ -164,7 +165,10 @@ describe('a refused MRZ from a running node, worded as the web app words it', ()
       buildCrossing({ identity: undefined, mrz: 'P<CHNBROKEN' }),
     );
     expect(problemText(unknown.body, readers.zh.wording, readers.zh.locale)).toBe(
-      '机读区第 1 行有 11 个字符，应为 30/36/44 个',
+      '机读区第 1 行有 11 个字符，而机读区每行只能是 30、36 或 44 个字符',
+    );
+    expect(problemText(unknown.body, readers.ru.wording, readers.ru.locale)).toBe(
+      'Машиночитаемая зона, строка 1: знаков 11, а строки машиночитаемой зоны бывают только из 30, 36 или 44 знаков',
     );
   });
 

@@ -8,8 +8,6 @@ export type MrzShape =
   | { ok: false; layout: MrzLayout | null; errors: MrzIssue[] };
 
 const KNOWN_LENGTHS = '30 (TD1), 36 (TD2, MRV-B) or 44 (TD3, MRV-A)';
-// the same, in a form every language reads
-const KNOWN_LENGTH_VALUES = '30/36/44';
 
 /** Splits text into upper-cased MRZ lines, dropping surrounding whitespace, CR and blank lines. */
 export function mrzLines(text: string): string[] {
@@ -32,7 +30,7 @@ function unjoin(lines: string[]): string[] {
 
 function lineIssue(
   line: number,
-  code: 'line_count' | 'line_length',
+  code: 'line_count' | 'line_length' | 'unknown_length',
   message: string,
   values: MrzIssue['values'],
 ): MrzIssue {
@@ -90,8 +88,9 @@ export function shapeOf(text: string): MrzShape {
   const layout = layoutFor(first.length, first.charAt(0));
   if (layout === null) {
     const message = `unknown MRZ format: line 1 has ${first.length} characters; expected ${KNOWN_LENGTHS}`;
-    const values = { length: first.length, expected: KNOWN_LENGTH_VALUES };
-    return { ok: false, layout: null, errors: [lineIssue(1, 'line_length', message, values)] };
+    // the lengths a zone may have are part of each language's wording, not a value
+    const values = { length: first.length };
+    return { ok: false, layout: null, errors: [lineIssue(1, 'unknown_length', message, values)] };
   }
   const errors = shapeErrors(layout, lines);
   return errors.length > 0 ? { ok: false, layout, errors } : { ok: true, layout, lines };

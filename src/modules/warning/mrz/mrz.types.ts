@@ -32,6 +32,7 @@ export const MRZ_ERROR_CODES = [
   'empty',
   'line_count',
   'line_length',
+  'unknown_length',
   'character',
   'check_digit',
   'document_code',
@@ -56,6 +57,7 @@ export type MrzIssueCode =
  * One finding; `line` and `position` are 1-based, `position` is the column of the offending character. An error
  * whose English `message` says more than its line, position and field has that in `values`, for a client to word
  * it in its reader's language: `lines` and `expected` (line_count), `length` and `expected` (line_length),
+ * `length` (unknown_length, a first line no format has),
  * `character`, `actual` and `expected` (check_digit), `value`, the field as printed (document_code, state_code,
  * date, sex).
  */

@@ -189,7 +189,9 @@ describe('parseMrz refusing malformed zones', () => {
   it('refuses an unknown format, naming the lengths it knows', () => {
     const result = failed(parseMrz(`${'P<'.padEnd(40, '<')}\n${'1'.repeat(40)}`, { now }));
     expect(result.format).toBeUndefined();
-    expect(result.errors).toEqual([expect.objectContaining({ line: 1, code: 'line_length' })]);
+    expect(result.errors).toEqual([
+      expect.objectContaining({ line: 1, code: 'unknown_length', values: { length: 40 } }),
+    ]);
     expect(result.errors[0]?.message).toMatch(
       /unknown MRZ format: line 1 has 40 characters; expected 30 .* 44/,
     );

@@ -6,6 +6,8 @@ import {
   compareNames,
   editDistance,
   leastDistance,
+  leastGaps,
+  lengthCeiling,
   phoneticDistance,
   stringSimilarity,
   stringSimilarityCeiling,
@@ -167,6 +169,25 @@ describe('phoneticDistance', () => {
     );
   });
 
+  it('is never below the cheapest gaps of the letters the longer skeleton must lose', () => {
+    const withRepeats = fc
+      .array(fc.constantFrom(...'aiuhkgstdSXJCnmlrvzé'), { maxLength: 12 })
+      .map((letters) => letters.join(''));
+    fc.assert(
+      fc.property(withRepeats, withRepeats, (a, b) => {
+        const longer = a.length >= b.length ? a : b;
+        const dropped = Math.abs(a.length - b.length);
+        expect(leastGaps(longer, dropped)).toBeLessThanOrEqual(phoneticDistance(a, b) + 1e-9);
+        expect(leastGaps(longer, dropped, CROSS_SCRIPT_COSTS)).toBeLessThanOrEqual(
+          phoneticDistance(a, b, Number.POSITIVE_INFINITY, CROSS_SCRIPT_COSTS) + 1e-9,
+        );
+      }),
+      { numRuns: 2000 },
+    );
+    // 'h' gaps cheapest (0.4), then the vowels (0.5), then the rest (1)
+    expect(leastGaps('khabarov', 3)).toBeCloseTo(0.4 + 0.5 + 0.5);
+  });
+
   it('gives the same bound however many times it is asked', () => {
     const first = leastDistance('mmmkkk', 'mk');
     expect(first).toBeLessThanOrEqual(phoneticDistance('mmmkkk', 'mk'));
@@ -185,6 +206,8 @@ describe('stringSimilarity', () => {
         (a, b, floor) => {
           const similarity = stringSimilarity(a, b);
           expect(similarity).toBeLessThanOrEqual(stringSimilarityCeiling(a, b) + 1e-9);
+          // the bound from lengths alone is never below the one from the letters shared
+          expect(stringSimilarityCeiling(a, b)).toBeLessThanOrEqual(lengthCeiling(a, b) + 1e-9);
           const floored = stringSimilarity(a, b, floor);
           if (similarity >= floor) expect(floored).toBe(similarity);
           else expect(floored).toBeLessThan(floor);

@@ -222,6 +222,12 @@ interface PhoneticCosts {
   readonly gap: Float64Array;
   /** Per letter, the other letters it is substituted by for less than an unrelated one (see leastDistance). */
   readonly near: readonly (readonly number[])[];
+  /**
+   * The distinct gap costs, cheapest first, and per letter the place of its own among them, the last entry for
+   * every letter beyond the tables (see leastGaps).
+   */
+  readonly gapLevels: Float64Array;
+  readonly gapLevel: Uint8Array;
 }
 
 const costTable = (
@@ -244,7 +250,10 @@ const costTable = (
       (y) => y !== x && (substitution[x * ALPHABET + y] as number) < 1,
     ),
   );
-  return { substitution, gap, near: nearLetters };
+  // letters beyond the tables gap at 1 (see gapCost)
+  const gapLevels = Float64Array.from(new Set([...gap, 1])).sort();
+  const gapLevel = Uint8Array.from([...gap, 1], (cost) => gapLevels.indexOf(cost));
+  return { substitution, gap, near: nearLetters, gapLevels, gapLevel };
 };
 
 const SAME_SCRIPT_COSTS = costTable(PHONETIC_NEAR, GAP_COST);
@@ -352,6 +361,34 @@ export const leastDistance = (a: string, b: string, costs: PhoneticCosts = SAME_
   clearLetters(a, countsA);
   clearLetters(b, countsB);
   return bound;
+};
+
+/** How many letters of one string each gap cost level holds (see leastGaps). */
+const levelCounts = new Int32Array(ALPHABET + 1);
+
+/**
+ * A lower bound of phoneticDistance from lengths: a string `dropped` letters longer than the other loses at
+ * least that many of its letters, the cheapest to lose at best. No letter of the other is counted.
+ */
+export const leastGaps = (
+  longer: string,
+  dropped: number,
+  costs: PhoneticCosts = SAME_SCRIPT_COSTS,
+): number => {
+  const levels = costs.gapLevels.length;
+  for (let i = 0; i < longer.length; i++) {
+    const level = costs.gapLevel[Math.min(longer.charCodeAt(i), ALPHABET)] as number;
+    levelCounts[level] = (levelCounts[level] as number) + 1;
+  }
+  let cost = 0;
+  let left = dropped;
+  for (let level = 0; level < levels; level++) {
+    const taken = Math.min(left, levelCounts[level] as number);
+    cost += taken * (costs.gapLevels[level] as number);
+    left -= taken;
+    levelCounts[level] = 0;
+  }
+  return cost;
 };
 
 /** Counts the letters of `text` within the cost tables into `counts`. */
@@ -499,6 +536,18 @@ export const stringSimilarityCeiling = (a: string, b: string): number => {
     const code = a.charCodeAt(i);
     if (code < ALPHABET) letterCounts[code] = 0;
   }
+  return ceilingWithShared(a, b, shared);
+};
+
+/**
+ * stringSimilarityCeiling as if the strings shared as many letters as the shorter holds: a bound from their
+ * lengths alone, which costs no counting.
+ */
+export const lengthCeiling = (a: string, b: string): number =>
+  a === b ? 1 : ceilingWithShared(a, b, Math.min(a.length, b.length));
+
+/** The bound of stringSimilarityCeiling for two different strings sharing `shared` letters; it grows with it. */
+const ceilingWithShared = (a: string, b: string, shared: number): number => {
   const la = a.length;
   const lb = b.length;
   if (shared === 0 || la === 0 || lb === 0) return 0;
@@ -554,12 +603,14 @@ const uncachedTokenSimilarity = (a: NameToken, b: NameToken): number => {
     const [short, long] = a.text.length <= b.text.length ? [a, b] : [b, a];
     return long.text.startsWith(short.text) ? 0.9 : 0;
   }
+  const discount = a.transcribed || b.transcribed ? SOUND_DISCOUNT_ACROSS_SCRIPTS : SOUND_DISCOUNT;
+  const soundFloor = PAIRING_FLOOR / discount - ROUNDING_SLACK;
+  // what every reading below would come to (see apartInLength)
+  if (apartInLength(a, b, soundFloor)) return 0;
   // only similarities from the pairing floor up are used: each reading is computed exactly from there up
   const spelling = stringSimilarity(a.text, b.text, PAIRING_FLOOR);
   if (spelling >= SOUND_DISCOUNT) return spelling;
   if (isGivenNameVariant(a.text, b.text)) return GIVEN_NAME_VARIANT;
-  const discount = a.transcribed || b.transcribed ? SOUND_DISCOUNT_ACROSS_SCRIPTS : SOUND_DISCOUNT;
-  const soundFloor = PAIRING_FLOOR / discount - ROUNDING_SLACK;
   let sound = Math.max(
     stringSimilarity(a.skeleton, b.skeleton, soundFloor),
     phoneticSimilarity(a.skeleton, b.skeleton, SAME_SCRIPT_COSTS, soundFloor),
@@ -585,6 +636,24 @@ const uncachedTokenSimilarity = (a: NameToken, b: NameToken): number => {
         stringSimilarity(a.consonants, b.consonants, PAIRING_FLOOR / CONSONANT_SHARE - ROUNDING_SLACK)
       : 0;
   return Math.max(spelling, sound, consonantal);
+};
+
+/**
+ * Whether two parts of one script (so no reading across scripts) and not from an abjad are so far apart in
+ * length that their spelling and their sound both stay below the pairing floor, and they are no given-name
+ * variants of each other: then uncachedTokenSimilarity comes to 0, as every reading it computes is refused by
+ * its own bound. Most pairs of parts a crossing's candidates bring are new (joined parts, compound surnames), and
+ * lengths settle them without counting letters.
+ */
+const apartInLength = (a: NameToken, b: NameToken, soundFloor: number): boolean => {
+  if (a.transcribed !== b.transcribed || a.abjad || b.abjad) return false;
+  if (lengthCeiling(a.text, b.text) >= PAIRING_FLOOR) return false;
+  if (lengthCeiling(a.skeleton, b.skeleton) >= soundFloor) return false;
+  const longer = a.skeleton.length >= b.skeleton.length ? a.skeleton : b.skeleton;
+  const dropped = Math.abs(a.skeleton.length - b.skeleton.length);
+  // phoneticSimilarity's own limit, widened once more so that summing in another order never decides
+  const limit = (1 - soundFloor) * (longer.length + 1) + 2 * ROUNDING_SLACK;
+  return leastGaps(longer, dropped, SAME_SCRIPT_COSTS) > limit && !isGivenNameVariant(a.text, b.text);
 };
 
 /** A run of one or two adjacent tokens treated as one part ("Jin Ping" against "Jinping"). */

@@ -306,6 +306,34 @@ describe('reading uploads', () => {
     ]);
   });
 
+  it('refuses a CSV header naming a column twice, as one of its values would be silently lost', async () => {
+    // however the second is written (named as the file writes it), before any row is taken and with no row at all
+    for (const [header, column] of [
+      ['id,surname,surname', 'surname'],
+      ['id,surname, Surname ', 'Surname'],
+    ]) {
+      const repeated = {
+        line: 1,
+        code: 'warning.csv_repeated_column',
+        path: `/${column}`,
+        params: { column },
+      };
+      expect((await rowsOf([`${header}\n1,LI,WANG\n2,ZHAO,ZHAO\n`], 'csv')).rows, header).toEqual([
+        { line: 1, error: expect.objectContaining(repeated) },
+      ]);
+      expect((await rowsOf([`${header}\n`], 'csv')).rows, header).toEqual([
+        { line: 1, error: expect.objectContaining(repeated) },
+      ]);
+    }
+    // the case of a column does not matter, so GIVEN_NAMES and given_names are one column
+    expect((await rowsOf(['id,GIVEN_NAMES,given_names\n1,NA,NA\n'], 'csv')).rows).toEqual([
+      {
+        line: 1,
+        error: expect.objectContaining({ code: 'warning.csv_repeated_column', path: '/given_names' }),
+      },
+    ]);
+  });
+
   it('takes a byte order mark before UTF-8 in either format', async () => {
     const bom = Buffer.from([0xef, 0xbb, 0xbf]);
     const csv = await rowsOf([Buffer.concat([bom, Buffer.from('id,native_name\n1,李娜\n')])], 'csv');

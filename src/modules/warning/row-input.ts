@@ -176,8 +176,15 @@ async function* csvRecords(source: ByteSource): AsyncGenerator<InputRow> {
       yield piece.content;
     }
   }
+  // A column named twice would silently keep one of its two values (the other lost): the file is refused instead.
+  let repeated: string | undefined;
   const records = readCsvRecords(checked(), {
-    columns: (header: string[]) => header.map((h) => camel(h.trim().toLowerCase())),
+    columns: (header: string[]) => {
+      const names = header.map((h) => camel(h.trim().toLowerCase()));
+      const at = names.findIndex((name, i) => names.indexOf(name) !== i);
+      if (at >= 0) repeated = header[at]?.trim();
+      return names;
+    },
     bom: true,
     trim: true,
     relax_column_count: true,
@@ -187,6 +194,10 @@ async function* csvRecords(source: ByteSource): AsyncGenerator<InputRow> {
     if (badLines[0] === 1) {
       // Without a readable header no row can be read.
       yield { line: 1, error: notUtf8(1, 'csv') };
+      return;
+    }
+    if (repeated !== undefined) {
+      yield { line: 1, error: repeatedColumn(repeated) };
       return;
     }
     if ('failure' in item) {
@@ -205,7 +216,16 @@ async function* csvRecords(source: ByteSource): AsyncGenerator<InputRow> {
     const record = Object.fromEntries(Object.entries(item.record).filter(([, value]) => value !== ''));
     yield { line: item.line, record };
   }
+  if (repeated !== undefined) yield { line: 1, error: repeatedColumn(repeated) };
 }
+
+const repeatedColumn = (column: string): RowError => ({
+  line: 1,
+  code: 'warning.csv_repeated_column',
+  message: `the header names column ${column} twice: keep one, as which of its values to take cannot be told`,
+  path: `/${column}`,
+  params: { column },
+});
 
 async function* ndjsonRecords(source: ByteSource): AsyncGenerator<InputRow> {
   let line = 0;

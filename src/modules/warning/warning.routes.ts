@@ -59,6 +59,11 @@ export function warningRoutes(rt: WarningRuntime) {
       scope.addContentTypeParser(STREAM_TYPES, (_request, payload, done) => {
         done(null, payload);
       });
+      // Any other type (a form upload, XML, none) reaches the handler too, so its refusal says what to send
+      // (`warning.upload_type`) rather than the framework's bare "Unsupported Media Type".
+      scope.addContentTypeParser('*', (_request, payload, done) => {
+        done(null, payload);
+      });
       registerUploadRoutes(scope as unknown as HttpApp, rt);
       registered();
     });

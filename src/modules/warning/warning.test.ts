@@ -563,5 +563,16 @@ describeEachDatabase('warning module over HTTP', (dialect) => {
       'application/xml',
     );
     expect(unsupported.status).toBe(415);
+    // every type but CSV and NDJSON gets the refusal that says what to send, a form upload too
+    for (const path of ['/api/v1/warning/watchlist/imports', '/api/v1/warning/crossings/bulk']) {
+      for (const type of ['application/xml', 'multipart/form-data; boundary=x', 'application/json']) {
+        const refused = await client.raw('POST', path, type === 'application/json' ? '{}' : 'x', type);
+        expect(refused.status, `${path} ${type}`).toBe(415);
+        expect(refused.body, `${path} ${type}`).toMatchObject({
+          code: 'warning.upload_type',
+          detail: 'Send text/csv or application/x-ndjson',
+        });
+      }
+    }
   });
 });

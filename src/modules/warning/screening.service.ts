@@ -146,13 +146,6 @@ export function readTraveller(
   return { ok: true, traveller: { identity, documentExpiredOn: null } };
 }
 
-/** The traveller to screen, or the first reason a crossing rule refuses them (see `readTraveller`). */
-function travellerOf(travel: TravelFields, presentedAt?: string): Traveller {
-  const read = readTraveller(travel, presentedAt);
-  if (read.ok) return read.traveller;
-  throw read.problems[0];
-}
-
 /**
  * Why no crossing is recorded at a port, or null: the directory does not know it (reports count crossings by
  * port), or it is across the border. A node records the crossings at its own agency's ports, and the directory
@@ -174,12 +167,6 @@ export async function portProblem(rules: RuleContext, portCode: string): Promise
     );
   }
   return null;
-}
-
-/** Refuses a crossing at a port where none is recorded (see `portProblem`). */
-async function checkPort(rules: RuleContext, portCode: string): Promise<void> {
-  const problem = await portProblem(rules, portCode);
-  if (problem) throw problem;
 }
 
 /** Where, when and how a crossing is recorded. */
@@ -509,32 +496,61 @@ export async function agencyToday(rt: WarningRuntime): Promise<string> {
   return (await ruleContextOf(rt)).dayOf(nowIso());
 }
 
-type RefusedPassenger = { position: number; error: AppError };
+/** A reason a crossing rule refuses a request; `at` points to the passenger it is about in a list. */
+interface Refusal {
+  readonly error: AppError;
+  readonly at?: string;
+}
 
-/** A passenger a crossing rule refused, as a field error: where in the list, the rule's code and its values. */
-const passengerError = ({ position, error }: RefusedPassenger): FieldError => ({
-  path: `/passengers/${position}/${String(error.details?.field ?? '')}`,
-  message: error.message,
-  code: error.code,
-  params: wordingValues(error),
+const refusalPath = ({ error, at = '' }: Refusal): string => `${at}/${String(error.details?.field ?? '')}`;
+
+/** A refusal as a field error: where, the rule's code and its values. */
+const refusalError = (refusal: Refusal): FieldError => ({
+  path: refusalPath(refusal),
+  message: refusal.error.message,
+  code: refusal.error.code,
+  params: wordingValues(refusal.error),
 });
 
 /**
- * The travellers of a passenger list, read once: each one's identity, or why a crossing rule refuses it (a bad
- * MRZ, a birth date to come, no identity). Passengers at `skip` are not read.
+ * Every reason the rules refuse a crossing or a list, as one refusal, so the desk corrects them all at once:
+ * the first leads with its code, field and details, as when it is the only one, and `errors` lists them all.
+ */
+function refusedTogether(first: Refusal, others: readonly Refusal[]): AppError {
+  if (others.length === 0 && first.at === undefined) return first.error;
+  const all = [first, ...others];
+  const message = all
+    .map((refusal) => (refusal.at === undefined ? '' : `${refusal.at.slice(1)}: `) + refusal.error.message)
+    .join('; ');
+  return new AppError(first.error.kind, first.error.code, message, {
+    ...first.error.details,
+    field: refusalPath(first).slice(1),
+    ...(others.length > 0 && { errors: all.map(refusalError) }),
+  });
+}
+
+/** Throws every refusal together (see `refusedTogether`), when there is any. */
+function throwRefusals(refusals: readonly Refusal[]): void {
+  const [first, ...others] = refusals;
+  if (first) throw refusedTogether(first, others);
+}
+
+/**
+ * The travellers of a passenger list, read once: each one's identity, or every reason a crossing rule refuses
+ * it (a bad MRZ, a birth date to come, no identity). Passengers at `skip` are not read.
  */
 function readPassengers(
   passengers: readonly ExpectedPassenger[],
   presentedAt?: string,
   skip: ReadonlySet<number> = new Set(),
-): { travellers: Traveller[]; refused: RefusedPassenger[] } {
+): { travellers: Traveller[]; refused: Refusal[] } {
   const travellers: Traveller[] = [];
-  const refused: RefusedPassenger[] = [];
+  const refused: Refusal[] = [];
   passengers.forEach((passenger, position) => {
     if (skip.has(position)) return;
     const read = readTraveller(passenger, presentedAt);
     if (read.ok) travellers.push(read.traveller);
-    else refused.push({ position, error: read.problems[0] });
+    else refused.push(...read.problems.map((error) => ({ error, at: `/passengers/${position}` })));
   });
   return { travellers, refused };
 }
@@ -547,21 +563,7 @@ export function refusedPassengers(
   passengers: readonly ExpectedPassenger[],
   skip: ReadonlySet<number>,
 ): FieldError[] {
-  return readPassengers(passengers, undefined, skip).refused.map(passengerError);
-}
-
-/**
- * Why a passenger list is refused: every bad passenger, each named by its place in the list, so the whole list
- * can be corrected at once (the first one's code and field lead, as for a single crossing).
- */
-function passengersRefused(first: RefusedPassenger, others: readonly RefusedPassenger[]): AppError {
-  const all = [first, ...others];
-  const message = all.map(({ position, error }) => `passengers/${position}: ${error.message}`).join('; ');
-  return new AppError(first.error.kind, first.error.code, message, {
-    ...first.error.details,
-    field: passengerError(first).path.slice(1),
-    ...(others.length > 0 && { errors: all.map(passengerError) }),
-  });
+  return readPassengers(passengers, undefined, skip).refused.map(refusalError);
 }
 
 /**
@@ -578,15 +580,27 @@ async function checkNotRecorded(rt: WarningRuntime, portCode: string, reference:
   );
 }
 
+/** The traveller a desk crossing is for, or one refusal with every reason the rules refuse it, its port's too. */
+async function deskTraveller(rules: RuleContext, input: NewCrossing): Promise<Traveller> {
+  const read = readTraveller(input, input.crossedAt);
+  const port = await portProblem(rules, input.portCode);
+  const portRefusals = port ? [{ error: port }] : [];
+  if (read.ok) {
+    throwRefusals(portRefusals);
+    return read.traveller;
+  }
+  const [first, ...others] = read.problems;
+  throw refusedTogether({ error: first }, [...others.map((error) => ({ error })), ...portRefusals]);
+}
+
 /** Records a crossing at the desk and screens it; the verdict is in the answer and hits go out live. */
 export async function recordCrossing(
   rt: WarningRuntime,
   actor: Actor,
   input: NewCrossing,
 ): Promise<ScreeningOutcome> {
-  const traveller = travellerOf(input, input.crossedAt);
   const rules = await ruleContextOf(rt);
-  await checkPort(rules, input.portCode);
+  const traveller = await deskTraveller(rules, input);
   const place: CrossingPlace = {
     kind: 'actual',
     direction: input.direction,
@@ -617,7 +631,9 @@ export async function recordExpectedCrossings(
   input: NewExpectedCrossings,
 ): Promise<{ items: ScreeningOutcome[] }> {
   const rules = await ruleContextOf(rt);
-  await checkPort(rules, input.portCode);
+  const port = await portProblem(rules, input.portCode);
+  const { travellers, refused } = readPassengers(input.passengers, input.expectedAt);
+  throwRefusals([...(port ? [{ error: port }] : []), ...refused]);
   const place: CrossingPlace = {
     kind: 'expected',
     direction: input.direction,
@@ -626,9 +642,6 @@ export async function recordExpectedCrossings(
     source: 'passenger_list',
     importId: null,
   };
-  const { travellers, refused } = readPassengers(input.passengers, input.expectedAt);
-  const [firstRefused, ...otherRefused] = refused;
-  if (firstRefused) throw passengersRefused(firstRefused, otherRefused);
   const rows = input.passengers.map((passenger, position) => {
     const travel = { ...passenger, conveyance: passenger.conveyance ?? input.conveyance };
     return crossingRow(place, travel, (travellers[position] as Traveller).identity, actor.name);

@@ -11,6 +11,7 @@ import {
   addTestPort,
   buildCrossing,
   buildEntry,
+  buildPassengerList,
   COUNTERPART_TEST_PORT,
   COUNTERPART_TEST_PORT_FEATURE,
 } from './test-support/factories.js';
@@ -486,6 +487,77 @@ describeEachDatabase('warning module over HTTP', (dialect) => {
     });
     expect(list.status).toBe(400);
     expect(list.body.code).toBe('warning.unknown_port');
+    expect(await stored()).toBe(before);
+  });
+
+  it('names every reason the rules refuse a crossing or a passenger list in one answer, storing nothing', async () => {
+    const client = await officer();
+    const stored = () => crossingCount(testNode().node.context.db);
+    const before = await stored();
+    type Refused = { code: string; errors: Array<{ path: string; code: string; params: object }> };
+    const crossing = await client.post<Refused>(
+      '/api/v1/warning/crossings',
+      buildCrossing({ portCode: 'XXX', identity: { surname: '...', birthDate: '2099-01-01' } }),
+    );
+    expect(crossing.status).toBe(400);
+    // the first reason leads, as when it is the only one
+    expect(crossing.body.code).toBe('warning.identity_missing');
+    expect(crossing.body.errors).toEqual([
+      expect.objectContaining({ path: '/identity', code: 'warning.identity_missing' }),
+      expect.objectContaining({
+        path: '/identity/birthDate',
+        code: 'warning.birth_date_invalid',
+        params: { birthDate: '2099-01-01' },
+      }),
+      expect.objectContaining({
+        path: '/portCode',
+        code: 'warning.unknown_port',
+        params: { portCode: 'XXX' },
+      }),
+    ]);
+    // an MRZ with two wrong check digits: both are listed, each with what the desk words it with
+    const [line1 = '', line2 = ''] = buildTd3();
+    const wrongDigit = (at: number) => String((Number(line2[at]) + 1) % 10);
+    const broken = `${line2.slice(0, 9)}${wrongDigit(9)}${line2.slice(10, 19)}${wrongDigit(19)}${line2.slice(20)}`;
+    const mrz = await client.post<Refused>(
+      '/api/v1/warning/crossings',
+      buildCrossing({ identity: undefined, mrz: `${line1}\n${broken}` }),
+    );
+    expect(mrz.status).toBe(400);
+    expect(mrz.body.code).toBe('warning.mrz_invalid');
+    const digits = mrz.body.errors.filter(
+      (error) => (error.params as { issue?: string }).issue === 'check_digit',
+    );
+    expect(
+      digits.map((error) => [error.path, error.code, (error.params as { mrzField: string }).mrzField]),
+    ).toEqual(
+      expect.arrayContaining([
+        ['/mrz', 'warning.mrz_invalid', 'documentNumber'],
+        ['/mrz', 'warning.mrz_invalid', 'birthDate'],
+      ]),
+    );
+    const list = await client.post<Refused>(
+      '/api/v1/warning/expected-crossings',
+      buildPassengerList([
+        { identity: { surname: 'DORJ', givenNames: 'BOLD' } },
+        { identity: { surname: '...', birthDate: '2099-01-01' } },
+      ]),
+    );
+    expect(list.status).toBe(400);
+    expect(list.body.errors.map((error) => [error.path, error.code])).toEqual([
+      ['/passengers/1/identity', 'warning.identity_missing'],
+      ['/passengers/1/identity/birthDate', 'warning.birth_date_invalid'],
+    ]);
+    const elsewhere = await client.post<Refused>('/api/v1/warning/expected-crossings', {
+      ...buildPassengerList([{ identity: { surname: '...' } }]),
+      portCode: 'XXX',
+    });
+    expect(elsewhere.status).toBe(400);
+    expect(elsewhere.body.code).toBe('warning.unknown_port');
+    expect(elsewhere.body.errors.map((error) => [error.path, error.code])).toEqual([
+      ['/portCode', 'warning.unknown_port'],
+      ['/passengers/0/identity', 'warning.identity_missing'],
+    ]);
     expect(await stored()).toBe(before);
   });
 

@@ -306,6 +306,20 @@ describe('reading uploads', () => {
     ]);
   });
 
+  it('refuses a CSV row with more fields than the header, whose values would lie under the wrong columns', async () => {
+    // an unquoted comma in the surname shifts the birth date into the sex column and drops the last value
+    const csv = 'id,surname,sex,birth_date\n1,LI, WEI,M,1980-01-02\n2,"WANG, FANG",F,1985\n3,ZHAO,F\n';
+    expect((await rowsOf([csv], 'csv')).rows).toEqual([
+      {
+        line: 2,
+        error: expect.objectContaining({ line: 2, code: 'warning.csv_extra_fields', params: { extra: 1 } }),
+      },
+      // a quoted comma is one value, and a row with fewer fields leaves the last columns empty
+      { line: 3, record: { id: '2', surname: 'WANG, FANG', sex: 'F', birthDate: '1985' } },
+      { line: 4, record: { id: '3', surname: 'ZHAO', sex: 'F' } },
+    ]);
+  });
+
   it('refuses a CSV header naming a column twice, as one of its values would be silently lost', async () => {
     // however the second is written (named as the file writes it), before any row is taken and with no row at all
     for (const [header, column] of [

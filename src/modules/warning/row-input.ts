@@ -213,11 +213,24 @@ async function* csvRecords(source: ByteSource): AsyncGenerator<InputRow> {
       yield { line: firstBad, error: notUtf8(firstBad, 'csv') };
       continue;
     }
+    if (item.extraFields > 0) {
+      yield { line: item.line, error: extraFields(item.line, item.extraFields) };
+      continue;
+    }
     const record = Object.fromEntries(Object.entries(item.record).filter(([, value]) => value !== ''));
     yield { line: item.line, record };
   }
   if (repeated !== undefined) yield { line: 1, error: repeatedColumn(repeated) };
 }
+
+// A value with an unquoted comma (LI, WEI) splits in two and shifts every column after it: such a row is refused
+// rather than read with its values under the wrong columns and the last dropped.
+const extraFields = (line: number, extra: number): RowError => ({
+  line,
+  code: 'warning.csv_extra_fields',
+  message: `line ${line} has ${extra} more field(s) than the header has columns: quote any value holding a comma`,
+  params: { extra },
+});
 
 const repeatedColumn = (column: string): RowError => ({
   line: 1,

@@ -148,10 +148,20 @@ function checkHeader(file: CsvRowError['file'], header: readonly string[]): void
   }
 }
 
-/** A record of a CSV file with the line it ends on, or why reading stopped there. */
+/**
+ * A record of a CSV file with the line it ends on and how many fields it has beyond the header's columns (kept
+ * out of `record`), or why reading stopped there.
+ */
 export type CsvItem =
-  | { readonly record: Record<string, string>; readonly line: number }
+  | { readonly record: Record<string, string>; readonly line: number; readonly extraFields: number }
   | { readonly failure: CsvError | Error; readonly afterLine: number };
+
+/** Fields of a record beyond the header's columns: relax_column_count lets the record through without them. */
+const extraFieldsOf = (info: InfoRecord): number => {
+  // set only for a record whose length differs from the header's
+  const { record, columns } = (info.error ?? {}) as { record?: unknown; columns?: unknown };
+  return Array.isArray(record) && Array.isArray(columns) ? Math.max(0, record.length - columns.length) : 0;
+};
 
 /**
  * Reads CSV records as they arrive. A broken quote ends the file with a `failure` item after every record
@@ -162,12 +172,16 @@ export async function* readCsvRecords(
   source: AsyncIterable<string | Uint8Array> | Iterable<string>,
   options: Omit<Options, 'info' | 'on_record'>,
 ): AsyncGenerator<CsvItem> {
-  const ready: Array<{ record: Record<string, string>; line: number }> = [];
+  const ready: Array<{ record: Record<string, string>; line: number; extraFields: number }> = [];
   let failure: Error | undefined;
   let lastLine = 1;
   // Records are taken as the parser makes them, so its readable side stays empty and never holds back writes.
   const onRecord = (record: unknown, info: InfoRecord) => {
-    ready.push({ record: record as Record<string, string>, line: info.lines });
+    ready.push({
+      record: record as Record<string, string>,
+      line: info.lines,
+      extraFields: extraFieldsOf(info),
+    });
     return null;
   };
   const parser = parse({ ...options, on_record: onRecord } as Options);

@@ -16,6 +16,7 @@ import {
 import type { RuleContext } from './rules.js';
 import {
   type CrossingPlace,
+  crossedAtProblem,
   crossingRow,
   portProblem,
   readTraveller,
@@ -78,7 +79,10 @@ async function readCrossing(
   if (!read.ok) errors.push(...read.problems.map((problem) => refusedRow(line, problem, format)));
   const port = input.portCode === undefined ? null : await portProblem(rules, input.portCode);
   if (port) errors.push(refusedRow(line, port, format));
-  if (!checked.ok || !read.ok || port) return { ok: false, errors };
+  // `rest` holds only the fields the schema passed: a time it refused is not judged again
+  const time = crossedAtProblem(input.crossedAt);
+  if (time) errors.push(refusedRow(line, time, format));
+  if (errors.length > 0 || !checked.ok || !read.ok) return { ok: false, errors };
   const value = checked.value;
   const where = {
     ...place,

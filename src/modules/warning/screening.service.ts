@@ -580,17 +580,49 @@ async function checkNotRecorded(rt: WarningRuntime, portCode: string, reference:
   );
 }
 
+/** How far ahead of the node's clock a crossing's time may lie: port systems' clocks and time zones err. */
+const CROSSED_AT_AHEAD_HOURS = 24;
+/** How far ahead an advance passenger list may announce its crossings. */
+const EXPECTED_AT_AHEAD_DAYS = 30;
+
+/**
+ * Why a crossing's time is refused, or null. A crossing far ahead has not happened, and its traveller's personal
+ * data would outlive its retention, which counts from the crossing.
+ */
+export function crossedAtProblem(crossedAt: string | undefined, now = Date.now()): AppError | null {
+  const latest = now + CROSSED_AT_AHEAD_HOURS * 3_600_000;
+  if (crossedAt === undefined || Date.parse(crossedAt) <= latest) return null;
+  return invalid(
+    'warning.crossed_at_future',
+    `crossedAt ${crossedAt} is more than ${CROSSED_AT_AHEAD_HOURS} hours ahead of this node's clock`,
+    { field: 'crossedAt', crossedAt },
+  );
+}
+
+/** Why a passenger list's time is refused, or null: lists announce crossings days ahead, not years. */
+function expectedAtProblem(expectedAt: string, now = Date.now()): AppError | null {
+  if (Date.parse(expectedAt) <= now + EXPECTED_AT_AHEAD_DAYS * 86_400_000) return null;
+  return invalid(
+    'warning.expected_at_too_far',
+    `expectedAt ${expectedAt} is more than ${EXPECTED_AT_AHEAD_DAYS} days ahead`,
+    { field: 'expectedAt', expectedAt, days: EXPECTED_AT_AHEAD_DAYS },
+  );
+}
+
+/** The errors among `problems`, each a refusal of the request itself (no passenger's). */
+const ownRefusals = (...problems: (AppError | null)[]): Refusal[] =>
+  problems.flatMap((error) => (error ? [{ error }] : []));
+
 /** The traveller a desk crossing is for, or one refusal with every reason the rules refuse it, its port's too. */
 async function deskTraveller(rules: RuleContext, input: NewCrossing): Promise<Traveller> {
   const read = readTraveller(input, input.crossedAt);
-  const port = await portProblem(rules, input.portCode);
-  const portRefusals = port ? [{ error: port }] : [];
+  const refusals = ownRefusals(crossedAtProblem(input.crossedAt), await portProblem(rules, input.portCode));
   if (read.ok) {
-    throwRefusals(portRefusals);
+    throwRefusals(refusals);
     return read.traveller;
   }
   const [first, ...others] = read.problems;
-  throw refusedTogether({ error: first }, [...others.map((error) => ({ error })), ...portRefusals]);
+  throw refusedTogether({ error: first }, [...ownRefusals(...others), ...refusals]);
 }
 
 /** Records a crossing at the desk and screens it; the verdict is in the answer and hits go out live. */
@@ -631,9 +663,9 @@ export async function recordExpectedCrossings(
   input: NewExpectedCrossings,
 ): Promise<{ items: ScreeningOutcome[] }> {
   const rules = await ruleContextOf(rt);
-  const port = await portProblem(rules, input.portCode);
   const { travellers, refused } = readPassengers(input.passengers, input.expectedAt);
-  throwRefusals([...(port ? [{ error: port }] : []), ...refused]);
+  const port = await portProblem(rules, input.portCode);
+  throwRefusals([...ownRefusals(expectedAtProblem(input.expectedAt), port), ...refused]);
   const place: CrossingPlace = {
     kind: 'expected',
     direction: input.direction,

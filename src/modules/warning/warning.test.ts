@@ -561,6 +561,46 @@ describeEachDatabase('warning module over HTTP', (dialect) => {
     expect(await stored()).toBe(before);
   });
 
+  it('refuses a crossing far ahead of the clock and a passenger list years ahead, storing nothing', async () => {
+    const client = await officer();
+    const stored = () => crossingCount(testNode().node.context.db);
+    const before = await stored();
+    const hoursAhead = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
+    const future = await client.post(
+      '/api/v1/warning/crossings',
+      buildCrossing({ crossedAt: '2999-01-01T00:00:00Z' }),
+    );
+    expect(future.status).toBe(400);
+    expect(future.body).toMatchObject({
+      code: 'warning.crossed_at_future',
+      details: { field: 'crossedAt', crossedAt: '2999-01-01T00:00:00Z' },
+    });
+    const csv = `direction,port_code,surname,crossed_at\nentry,ERLIAN,DORJ,2999-01-01T00:00:00Z\n`;
+    const file = await client.raw('POST', '/api/v1/warning/crossings/bulk', csv, 'text/csv');
+    expect(file.body).toMatchObject({ accepted: 0, rejected: 1 });
+    expect(file.body.errors).toEqual([
+      expect.objectContaining({ line: 2, code: 'warning.crossed_at_future', path: '/crossed_at' }),
+    ]);
+    const list = await client.post('/api/v1/warning/expected-crossings', {
+      ...buildPassengerList([{ identity: { surname: 'DORJ' } }]),
+      expectedAt: hoursAhead(24 * 365),
+    });
+    expect(list.status).toBe(400);
+    expect(list.body).toMatchObject({ code: 'warning.expected_at_too_far', details: { days: 30 } });
+    expect(await stored()).toBe(before);
+    // a port system's clock a few hours ahead is no reason to refuse, nor a list announced for next week
+    const skewed = await client.post(
+      '/api/v1/warning/crossings',
+      buildCrossing({ crossedAt: hoursAhead(3) }),
+    );
+    expect(skewed.status).toBe(201);
+    const nextWeek = await client.post('/api/v1/warning/expected-crossings', {
+      ...buildPassengerList([{ identity: { surname: 'DORJ' } }]),
+      expectedAt: hoursAhead(24 * 7),
+    });
+    expect(nextWeek.status).toBe(201);
+  });
+
   it("refuses a crossing, a passenger list or a file's row at a neighbour's port, storing nothing", async () => {
     const client = await officer();
     // the directory lists the ports facing ours across the border too

@@ -48,6 +48,40 @@ describe('screenCsv', () => {
     ]);
   });
 
+  it("reports every problem of a bad row, each with the row's line, in column order", async () => {
+    const crossings = [
+      'id,surname,given_names,native_name,sex,birth_date,nationality,document_number',
+      ',Nameless,Row,,Q,1990-13,RUS,',
+      'c2,Smith,John,,M,1990-01-01,GBR,',
+    ].join('\n');
+    const { out, errors } = await collect(crossings);
+    expect(out.map((row) => row.crossing_id)).toEqual(['c2']);
+    expect(errors.filter((e) => e.file === 'crossings')).toEqual([
+      { file: 'crossings', line: 2, code: 'warning.csv_missing_id', message: 'id is empty' },
+      {
+        file: 'crossings',
+        line: 2,
+        code: 'warning.csv_bad_sex',
+        message: 'sex must be M, F, X or empty, not "Q"',
+      },
+      {
+        file: 'crossings',
+        line: 2,
+        code: 'warning.csv_bad_birth_date',
+        message: 'birth_date must be YYYY, YYYY-MM or YYYY-MM-DD, not "1990-13"',
+      },
+    ]);
+  });
+
+  it('reports a missing id beside an unreadable MRZ', async () => {
+    const parseMrz: MrzParser = () => ({ ok: false, fields: {} });
+    const { errors } = await collect(['id,mrz', ',garbage'].join('\n'), parseMrz);
+    expect(errors.filter((e) => e.file === 'crossings').map((e) => [e.line, e.code])).toEqual([
+      [2, 'warning.csv_missing_id'],
+      [2, 'warning.csv_bad_mrz'],
+    ]);
+  });
+
   it('reads identities from an mrz column through the injected parser', async () => {
     const parseMrz: MrzParser = (text) =>
       text.startsWith('P<')

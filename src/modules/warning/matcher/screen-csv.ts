@@ -30,7 +30,10 @@ export interface ScreenedCrossing {
   readonly score: number;
 }
 
-/** A row that could not be read; the other rows go on. */
+/**
+ * A reason a row could not be read; the other rows go on. A row with several reasons is reported once for each,
+ * every report naming the row's line, so the file can be corrected at once.
+ */
 export interface CsvRowError {
   readonly file: 'watchlist' | 'crossings';
   /** 1-based line of the row in its file, the header being line 1. */
@@ -47,23 +50,33 @@ export interface ScreenCsvOptions {
 }
 
 type Row = Record<string, string | undefined>;
-type RowResult<T> = { ok: true; value: T } | { ok: false; code: string; message: string };
+/** One reason a row cannot be read. */
+interface RowProblem {
+  readonly code: string;
+  readonly message: string;
+}
+/** A row's identity, or every reason it cannot be read (all of them, so the file is corrected at once). */
+type RowResult<T> = { ok: true; value: T } | { ok: false; problems: readonly RowProblem[] };
+type ValueResult<T> = { ok: true; value: T } | { ok: false; problem: RowProblem };
 
-const fail = (code: string, message: string): RowResult<never> => ({ ok: false, code, message });
+const fail = (code: string, message: string): ValueResult<never> => ({
+  ok: false,
+  problem: { code, message },
+});
 
 const clean = (value: string | undefined): string | undefined => {
   const trimmed = value?.trim();
   return trimmed ? trimmed : undefined;
 };
 
-const readSex = (value: string | undefined): RowResult<Sex | undefined> => {
+const readSex = (value: string | undefined): ValueResult<Sex | undefined> => {
   const sex = clean(value)?.toUpperCase();
   if (sex === undefined || sex === '<') return { ok: true, value: undefined };
   if (sex === 'M' || sex === 'F' || sex === 'X') return { ok: true, value: sex };
   return fail('warning.csv_bad_sex', `sex must be M, F, X or empty, not ${JSON.stringify(value)}`);
 };
 
-const readBirthDate = (value: string | undefined): RowResult<string | undefined> => {
+const readBirthDate = (value: string | undefined): ValueResult<string | undefined> => {
   const text = clean(value);
   if (text === undefined) return { ok: true, value: undefined };
   if (parseBirthDate(text)) return { ok: true, value: text };
@@ -73,13 +86,20 @@ const readBirthDate = (value: string | undefined): RowResult<string | undefined>
   );
 };
 
+const missingId = (): RowProblem => ({ code: 'warning.csv_missing_id', message: 'id is empty' });
+
 const identityFromColumns = (row: Row): RowResult<CrossingIdentity> => {
   const id = clean(row.id);
-  if (!id) return fail('warning.csv_missing_id', 'id is empty');
   const sex = readSex(row.sex);
-  if (!sex.ok) return sex;
   const birthDate = readBirthDate(row.birth_date);
-  if (!birthDate.ok) return birthDate;
+  if (!id || !sex.ok || !birthDate.ok) {
+    const problems = [
+      ...(id ? [] : [missingId()]),
+      ...(sex.ok ? [] : [sex.problem]),
+      ...(birthDate.ok ? [] : [birthDate.problem]),
+    ];
+    return { ok: false, problems };
+  }
   const fields = {
     surname: clean(row.surname),
     givenNames: clean(row.given_names),
@@ -95,9 +115,20 @@ const identityFromColumns = (row: Row): RowResult<CrossingIdentity> => {
 
 const identityFromMrz = (row: Row, parseMrz: MrzParser | undefined): RowResult<CrossingIdentity> => {
   const mrz = row.mrz ?? '';
-  if (!parseMrz) return fail('warning.csv_mrz_unsupported', 'the row has an mrz but no MRZ parser was given');
+  const idProblems = clean(row.id) ? [] : [missingId()];
+  if (!parseMrz) {
+    const unsupported = {
+      code: 'warning.csv_mrz_unsupported',
+      message: 'the row has an mrz but no MRZ parser was given',
+    };
+    return { ok: false, problems: [...idProblems, unsupported] };
+  }
   const parsed = parseMrz(mrz.replace(/\\n/g, '\n'));
-  if (!parsed.ok) return fail('warning.csv_bad_mrz', 'the MRZ could not be read');
+  if (!parsed.ok)
+    return {
+      ok: false,
+      problems: [...idProblems, { code: 'warning.csv_bad_mrz', message: 'the MRZ could not be read' }],
+    };
   const { fields } = parsed;
   return identityFromColumns({
     id: row.id,
@@ -261,7 +292,7 @@ export async function* screenCsv(
   for await (const { row, line } of csvRows(watchlist, 'watchlist')) {
     const result = identityFromColumns(row);
     if (!result.ok) {
-      report({ file: 'watchlist', line, code: result.code, message: result.message });
+      for (const problem of result.problems) report({ file: 'watchlist', line, ...problem });
       continue;
     }
     const first = lineOfId.get(result.value.id);
@@ -278,7 +309,7 @@ export async function* screenCsv(
     const result =
       clean(row.mrz) && !hasNames(row) ? identityFromMrz(row, options.parseMrz) : identityFromColumns(row);
     if (!result.ok) {
-      report({ file: 'crossings', line, code: result.code, message: result.message });
+      for (const problem of result.problems) report({ file: 'crossings', line, ...problem });
       continue;
     }
     const screened = index.screen(result.value);

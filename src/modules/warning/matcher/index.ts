@@ -13,6 +13,7 @@ export {
 export {
   type CsvRowError,
   type CsvSource,
+  type MrzFinding,
   type MrzParseResult,
   type MrzParser,
   type ScreenCsvOptions,

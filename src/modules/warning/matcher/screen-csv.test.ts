@@ -102,6 +102,45 @@ describe('screenCsv', () => {
     expect(errors.filter((e) => e.file === 'crossings').map((e) => e.code)).toEqual(['warning.csv_bad_mrz']);
   });
 
+  it('reports each finding of the MRZ parser as a row error naming its line and field', async () => {
+    const parseMrz: MrzParser = () => ({
+      ok: false,
+      errors: [
+        {
+          line: 2,
+          field: 'documentNumber',
+          code: 'check_digit',
+          position: 10,
+          message:
+            'document number check digit failed: line 2 position 10 holds "3", but "E12345678" computes 2',
+        },
+        {
+          line: 2,
+          field: 'mrz',
+          code: 'line_length',
+          message: 'line 2 has 40 characters; a TD3 MRZ needs 44',
+        },
+      ],
+      fields: {},
+    });
+    const { errors } = await collect(['id,mrz', 'c1,P<CHNZHANG'].join('\n'), parseMrz);
+    expect(errors.filter((e) => e.file === 'crossings')).toEqual([
+      {
+        file: 'crossings',
+        line: 2,
+        code: 'warning.csv_bad_mrz',
+        message:
+          'MRZ line 2, field documentNumber: document number check digit failed: line 2 position 10 holds "3", but "E12345678" computes 2',
+      },
+      {
+        file: 'crossings',
+        line: 2,
+        code: 'warning.csv_bad_mrz',
+        message: 'MRZ line 2: line 2 has 40 characters; a TD3 MRZ needs 44',
+      },
+    ]);
+  });
+
   it('screens the crossings before a broken quote and then fails naming its line', async () => {
     const crossings = ['id,surname,given_names', 'c1,IVANOV,SERGEI', 'c2,"SMITH"X,JOHN', 'c3,LI,NA'].join(
       '\n',

@@ -3,9 +3,21 @@ import { parseBirthDate } from './score.js';
 import type { CrossingIdentity, MatchThresholds, Sex, Verdict, WatchlistIdentity } from './types.js';
 import { createWatchlistIndex } from './watchlist-index.js';
 
-/** What an MRZ parser returns; the matcher only reads these identity fields. */
+/** One thing an MRZ parser found wrong in a zone; `line` and `position` are 1-based. */
+export interface MrzFinding {
+  readonly line: number;
+  /** The field it is in, or `mrz` for the zone as a whole (its lines, their length). */
+  readonly field: string;
+  readonly code: string;
+  readonly message: string;
+  readonly position?: number;
+}
+
+/** What an MRZ parser returns; the matcher only reads these identity fields, and why a zone failed. */
 export interface MrzParseResult {
   readonly ok: boolean;
+  /** Why the zone could not be read, when it could not; each becomes a row error of its own. */
+  readonly errors?: readonly MrzFinding[];
   readonly fields: {
     readonly surname?: string;
     readonly givenNames?: string;
@@ -113,6 +125,12 @@ const identityFromColumns = (row: Row): RowResult<CrossingIdentity> => {
   return { ok: true, value: { id, ...present } };
 };
 
+/** A finding of the MRZ parser as a row error, saying where it is: `MRZ line 2, field documentNumber: …`. */
+const mrzProblem = (finding: MrzFinding): RowProblem => {
+  const field = finding.field === 'mrz' ? '' : `, field ${finding.field}`;
+  return { code: 'warning.csv_bad_mrz', message: `MRZ line ${finding.line}${field}: ${finding.message}` };
+};
+
 const identityFromMrz = (row: Row, parseMrz: MrzParser | undefined): RowResult<CrossingIdentity> => {
   const mrz = row.mrz ?? '';
   const idProblems = clean(row.id) ? [] : [missingId()];
@@ -124,11 +142,12 @@ const identityFromMrz = (row: Row, parseMrz: MrzParser | undefined): RowResult<C
     return { ok: false, problems: [...idProblems, unsupported] };
   }
   const parsed = parseMrz(mrz.replace(/\\n/g, '\n'));
-  if (!parsed.ok)
-    return {
-      ok: false,
-      problems: [...idProblems, { code: 'warning.csv_bad_mrz', message: 'the MRZ could not be read' }],
-    };
+  if (!parsed.ok) {
+    const findings = parsed.errors?.length
+      ? parsed.errors.map(mrzProblem)
+      : [{ code: 'warning.csv_bad_mrz', message: 'the MRZ could not be read' }];
+    return { ok: false, problems: [...idProblems, ...findings] };
+  }
   const { fields } = parsed;
   return identityFromColumns({
     id: row.id,

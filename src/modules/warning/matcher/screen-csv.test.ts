@@ -82,6 +82,49 @@ describe('screenCsv', () => {
     ]);
   });
 
+  it('refuses a birth date that is no day of the calendar or after today, in either file, as the API does', async () => {
+    const watchlist = `${WATCHLIST}\nw4,Future,Born,,M,2026-12,RUS,,case`;
+    const crossings = [
+      'id,surname,given_names,sex,birth_date,nationality',
+      'c1,IVANOV,SERGEI,M,1990-02-30,RUS',
+      'c2,IVANOV,SERGEI,M,2027,RUS',
+      'c3,IVANOV,SERGEI,M,2026-11-28,RUS',
+      'c4,IVANOV,SERGEY,M,1980-03-14,rus',
+      'c5,IVANOV,SERGEY,M,1980-03-14,RUS',
+    ].join('\n');
+    const errors: CsvRowError[] = [];
+    const out: ScreenedCrossing[] = [];
+    for await (const row of screenCsv(watchlist, crossings, {
+      onRowError: (e) => errors.push(e),
+      today: '2026-11-28T23:59:59.000Z',
+    })) {
+      out.push(row);
+    }
+    expect(errors.filter((e) => e.code === 'warning.csv_bad_birth_date')).toEqual([
+      {
+        file: 'watchlist',
+        line: 5,
+        code: 'warning.csv_bad_birth_date',
+        message: 'birth_date: the date of birth 2026-12 is after today',
+      },
+      {
+        file: 'crossings',
+        line: 2,
+        code: 'warning.csv_bad_birth_date',
+        message: 'birth_date: the date of birth 1990-02-30 is not a day of the calendar',
+      },
+      {
+        file: 'crossings',
+        line: 3,
+        code: 'warning.csv_bad_birth_date',
+        message: 'birth_date: the date of birth 2027 is after today',
+      },
+    ]);
+    // a birth today is possible; a lower-case nationality is read as its upper-case code
+    expect(out.map((row) => row.crossing_id)).toEqual(['c3', 'c4', 'c5']);
+    expect(out[1]).toEqual({ ...out[2], crossing_id: 'c4' });
+  });
+
   it('reads identities from an mrz column through the injected parser', async () => {
     const parseMrz: MrzParser = (text) =>
       text.startsWith('P<')

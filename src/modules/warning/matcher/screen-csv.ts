@@ -1,4 +1,5 @@
 import { type CsvError, type InfoRecord, type Options, parse } from 'csv-parse';
+import { birthDateProblem } from '../identity-checks.js';
 import { parseBirthDate } from './score.js';
 import type { CrossingIdentity, MatchThresholds, Sex, Verdict, WatchlistIdentity } from './types.js';
 import { createWatchlistIndex } from './watchlist-index.js';
@@ -59,6 +60,8 @@ export interface ScreenCsvOptions {
   readonly parseMrz?: MrzParser;
   readonly thresholds?: MatchThresholds;
   readonly onRowError?: (error: CsvRowError) => void;
+  /** The day a birth date may not be after (YYYY-MM-DD, or an ISO timestamp); today in UTC, as the API. */
+  readonly today?: string;
 }
 
 type Row = Record<string, string | undefined>;
@@ -88,22 +91,26 @@ const readSex = (value: string | undefined): ValueResult<Sex | undefined> => {
   return fail('warning.csv_bad_sex', `sex must be M, F, X or empty, not ${JSON.stringify(value)}`);
 };
 
-const readBirthDate = (value: string | undefined): ValueResult<string | undefined> => {
+/** A birth date as the API takes it: YYYY, YYYY-MM or YYYY-MM-DD, a day of the calendar, not after today. */
+const readBirthDate = (value: string | undefined, today: string): ValueResult<string | undefined> => {
   const text = clean(value);
   if (text === undefined) return { ok: true, value: undefined };
-  if (parseBirthDate(text)) return { ok: true, value: text };
-  return fail(
-    'warning.csv_bad_birth_date',
-    `birth_date must be YYYY, YYYY-MM or YYYY-MM-DD, not ${JSON.stringify(value)}`,
-  );
+  if (!parseBirthDate(text))
+    return fail(
+      'warning.csv_bad_birth_date',
+      `birth_date must be YYYY, YYYY-MM or YYYY-MM-DD, not ${JSON.stringify(value)}`,
+    );
+  const problem = birthDateProblem(text, today);
+  if (problem) return fail('warning.csv_bad_birth_date', `birth_date: ${problem}`);
+  return { ok: true, value: text };
 };
 
 const missingId = (): RowProblem => ({ code: 'warning.csv_missing_id', message: 'id is empty' });
 
-const identityFromColumns = (row: Row): RowResult<CrossingIdentity> => {
+const identityFromColumns = (row: Row, today: string): RowResult<CrossingIdentity> => {
   const id = clean(row.id);
   const sex = readSex(row.sex);
-  const birthDate = readBirthDate(row.birth_date);
+  const birthDate = readBirthDate(row.birth_date, today);
   if (!id || !sex.ok || !birthDate.ok) {
     const problems = [
       ...(id ? [] : [missingId()]),
@@ -131,7 +138,11 @@ const mrzProblem = (finding: MrzFinding): RowProblem => {
   return { code: 'warning.csv_bad_mrz', message: `MRZ line ${finding.line}${field}: ${finding.message}` };
 };
 
-const identityFromMrz = (row: Row, parseMrz: MrzParser | undefined): RowResult<CrossingIdentity> => {
+const identityFromMrz = (
+  row: Row,
+  parseMrz: MrzParser | undefined,
+  today: string,
+): RowResult<CrossingIdentity> => {
   const mrz = row.mrz ?? '';
   const idProblems = clean(row.id) ? [] : [missingId()];
   if (!parseMrz) {
@@ -149,15 +160,18 @@ const identityFromMrz = (row: Row, parseMrz: MrzParser | undefined): RowResult<C
     return { ok: false, problems: [...idProblems, ...findings] };
   }
   const { fields } = parsed;
-  return identityFromColumns({
-    id: row.id,
-    surname: fields.surname,
-    given_names: fields.givenNames,
-    sex: fields.sex,
-    birth_date: fields.birthDate && parseBirthDate(fields.birthDate) ? fields.birthDate : undefined,
-    nationality: fields.nationality,
-    document_number: fields.documentNumber ?? row.document_number,
-  });
+  return identityFromColumns(
+    {
+      id: row.id,
+      surname: fields.surname,
+      given_names: fields.givenNames,
+      sex: fields.sex,
+      birth_date: fields.birthDate && parseBirthDate(fields.birthDate) ? fields.birthDate : undefined,
+      nationality: fields.nationality,
+      document_number: fields.documentNumber ?? row.document_number,
+    },
+    today,
+  );
 };
 
 const IDENTITY_COLUMNS = [
@@ -305,11 +319,12 @@ export async function* screenCsv(
   options: ScreenCsvOptions = {},
 ): AsyncGenerator<ScreenedCrossing> {
   const report = options.onRowError ?? (() => {});
+  const today = options.today ?? new Date().toISOString();
   const index = createWatchlistIndex([], options.thresholds ? { thresholds: options.thresholds } : {});
   // An id given twice would silently replace the earlier person, who would then never be screened.
   const lineOfId = new Map<string, number>();
   for await (const { row, line } of csvRows(watchlist, 'watchlist')) {
-    const result = identityFromColumns(row);
+    const result = identityFromColumns(row, today);
     if (!result.ok) {
       for (const problem of result.problems) report({ file: 'watchlist', line, ...problem });
       continue;
@@ -326,7 +341,9 @@ export async function* screenCsv(
   }
   for await (const { row, line } of csvRows(crossings, 'crossings')) {
     const result =
-      clean(row.mrz) && !hasNames(row) ? identityFromMrz(row, options.parseMrz) : identityFromColumns(row);
+      clean(row.mrz) && !hasNames(row)
+        ? identityFromMrz(row, options.parseMrz, today)
+        : identityFromColumns(row, today);
     if (!result.ok) {
       for (const problem of result.problems) report({ file: 'crossings', line, ...problem });
       continue;

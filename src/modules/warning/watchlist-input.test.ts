@@ -15,6 +15,7 @@ interface FieldProblem {
 }
 interface ImportRefusal {
   code: string;
+  detail: string;
   report: { errors: Array<Record<string, unknown>> };
 }
 
@@ -59,6 +60,16 @@ describeEachDatabase('watchlist input the desk can get wrong', (dialect) => {
       surname: ' ',
     });
     expect(onlyBlankName.status).toBe(400);
+  });
+
+  it('counts the bad rows of a rejected import in words that agree with the count', async () => {
+    const blank = { ...buildEntry(), surname: '   ' };
+    const one = await officer.raw('POST', IMPORTS, ndjson([buildEntry(), blank]), 'application/x-ndjson');
+    expect(one.status).toBe(400);
+    expect((one.body as unknown as ImportRefusal).detail).toBe('1 row is invalid; nothing was imported');
+    const two = await officer.raw('POST', IMPORTS, ndjson([blank, blank]), 'application/x-ndjson');
+    expect(two.status).toBe(400);
+    expect((two.body as unknown as ImportRefusal).detail).toBe('2 rows are invalid; nothing was imported');
   });
 
   it('refuses an imported row whose surname is blank, naming its line and field', async () => {

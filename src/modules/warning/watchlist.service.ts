@@ -549,7 +549,8 @@ export async function importEntries(
     errorsTruncated: badRows.errorsTruncated,
   };
   if (report.rejected > 0 && !partial) {
-    throw invalid('warning.import_rejected', `${report.rejected} rows are invalid; nothing was imported`, {
+    const rowsAre = report.rejected === 1 ? '1 row is' : `${report.rejected} rows are`;
+    throw invalid('warning.import_rejected', `${rowsAre} invalid; nothing was imported`, {
       rejected: report.rejected,
       report: { imported: 0, ...report },
     });

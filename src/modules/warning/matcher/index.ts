@@ -13,7 +13,6 @@ export {
 export {
   type CsvRowError,
   type CsvSource,
-  type MrzFinding,
   type MrzParseResult,
   type MrzParser,
   type ScreenCsvOptions,

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { runCli } from '../../test/support/cli.js';
@@ -81,5 +81,16 @@ describeEachDatabase('borderlink import situation', (dialect) => {
       .where('target_id', '=', drafts[0]?.id ?? '')
       .execute();
     expect(audit.map((entry) => entry.actor_name)).toEqual([expect.stringMatching(/^cli:/)]);
+  });
+
+  it('says "1 row has errors" when it rejects a file for one bad row, and exits 1', async () => {
+    const file = countyCsv(path.join(handle.testDb.dataDir, 'one-bad.csv'), '2024-06-01', 3, 0, 10);
+    const [header = '', first = '', ...rest] = readFileSync(file, 'utf8').split('\n');
+    writeFileSync(file, [header, first.replace(/,5,100$/, ',-5,100'), ...rest].join('\n'));
+    const run = await runCli(['import', 'situation', file], env);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      '1 row has errors; nothing was imported (use --partial to keep the good rows)',
+    );
   });
 });

@@ -114,7 +114,7 @@ export function registerSituationCommands(program: Command, importCommand: Comma
           err(`… and more: ${result.rejected} rows rejected in all`);
         if (!result.committed) {
           err(
-            `${result.rejected} rows have errors; nothing was imported (use --partial to keep the good rows)`,
+            `${result.rejected === 1 ? '1 row has' : `${result.rejected} rows have`} errors; nothing was imported (use --partial to keep the good rows)`,
           );
           process.exitCode = 1;
           return;

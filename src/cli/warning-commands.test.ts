@@ -61,6 +61,26 @@ describe('borderlink screen and mrz parse', () => {
     ]);
   });
 
+  it('reports every finding of a bad MRZ on stderr, naming its line, field and check digit', () => {
+    const watchlist = path.join(dir, 'w-mrz.csv');
+    const crossings = path.join(dir, 'c-mrz.csv');
+    writeFileSync(watchlist, 'id,surname,given_names\nW1,ZHANG,WEI\n');
+    const [line1 = '', line2 = ''] = buildTd3();
+    const wrongDigit = (at: number) => String((Number(line2[at]) + 1) % 10);
+    const broken = `${line2.slice(0, 9)}${wrongDigit(9)}${line2.slice(10, 19)}${wrongDigit(19)}${line2.slice(20)}`;
+    writeFileSync(crossings, `id,mrz\nC1,"${line1}\\n${broken}"\nC2,"${line1}\\n${line2}"\n`);
+    const run = borderlink(['screen', '--watchlist', watchlist, '--crossings', crossings]);
+    expect(run.status).toBe(0);
+    expect(jsonLines(run.stdout).map((r) => [r.crossing_id, r.verdict])).toEqual([['C2', 'hit']]);
+    const errors = jsonLines(run.stderr).map((line) => line.error as Record<string, unknown>);
+    expect(errors.map((e) => [e.file, e.line, e.code])).toEqual([
+      ['crossings', 2, 'warning.csv_bad_mrz'],
+      ['crossings', 2, 'warning.csv_bad_mrz'],
+    ]);
+    expect(errors[0]?.message).toMatch(/^MRZ line 2, field documentNumber: .*check digit.*position 10/);
+    expect(errors[1]?.message).toMatch(/^MRZ line 2, field birthDate: .*check digit.*position 20/);
+  });
+
   it('refuses a crossings file without an id column up front, naming the expected columns, and exits non-zero', () => {
     const watchlist = path.join(dir, 'w-ok.csv');
     const crossings = path.join(dir, 'c-entry-id.csv');

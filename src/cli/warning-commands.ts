@@ -16,7 +16,7 @@ function outputFormat(value: string): OutputFormat {
 /** The matcher's MRZ port, served by the MRZ parser (check digits verified). */
 const mrzForMatcher: MrzParser = (text) => {
   const result = parseMrz(text);
-  if (!result.ok) return { ok: false, fields: {} };
+  if (!result.ok) return { ok: false, errors: result.errors, fields: {} };
   const { fields } = result;
   return {
     ok: true,

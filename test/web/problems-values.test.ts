@@ -129,3 +129,25 @@ describe('refusals whose message names a value from their details', () => {
     }
   });
 });
+
+describe('counts of rejected rows', () => {
+  it.each(['warning.import_rejected', 'situation.import_rejected'])(
+    'words %s for one row without a plural that disagrees with it, in every language',
+    (code) => {
+      const problem: Problem = {
+        type: `urn:borderlink:problem:${code}`,
+        title: 'Bad request',
+        status: 400,
+        detail: 'the English detail',
+        code,
+        details: { rejected: 1 },
+      };
+      for (const reader of readers) {
+        const text = problemText(problem, reader.wording, reader.locale);
+        expect(text).not.toBe(problem.detail);
+        expect(text).toContain('1');
+        expect(text).not.toMatch(/\b1 rows\b/);
+      }
+    },
+  );
+});

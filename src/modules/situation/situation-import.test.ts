@@ -14,6 +14,7 @@ import { seedBorder } from './test-support/situation-fixtures.js';
 
 interface ImportBody {
   code?: string;
+  detail?: string;
   imported: number;
   rejected: number;
   errors?: Array<{ line: number; column: string | null; code: string; message: string }>;
@@ -84,6 +85,22 @@ describeEachDatabase('situation imports', (dialect) => {
     expect(await count('CN-A')).toBe(20);
   });
 
+  it('says "1 row has errors" when one row of a rejected import is bad', async () => {
+    const client = await importer();
+    const bad = countyDayCells(
+      buildCountyDay({ countyCode: 'CN-B', date: '2023-03-03', confirmed: 100, deaths: 0 }),
+    );
+    bad[ALL_COLUMN_NAMES.indexOf('deaths')] = '-3';
+    const csv = csvOf('CN-B', '2023-03-01', 4, { 2: bad });
+    const response = await client.raw('POST', '/api/v1/situation/imports', csv, 'text/csv');
+    expect(response.status).toBe(400);
+    const body = response.body as unknown as ImportBody;
+    expect(body.rejected).toBe(1);
+    expect(body.detail).toBe(
+      '1 row has errors; nothing was imported (send partial=true to keep the good rows)',
+    );
+  });
+
   it('writes nothing when one row is bad, and names line, column and rule of each bad row', async () => {
     const client = await importer();
     const bad = countyDayCells(
@@ -102,6 +119,9 @@ describeEachDatabase('situation imports', (dialect) => {
     expect(response.status).toBe(400);
     const body = response.body as unknown as ImportBody;
     expect(body.code).toBe('situation.import_rejected');
+    expect(body.detail).toBe(
+      '3 rows have errors; nothing was imported (send partial=true to keep the good rows)',
+    );
     expect(body.imported).toBe(0);
     expect(body.rejected).toBe(3);
     expect(body.rowErrors?.map((e) => [e.line, e.column, e.code])).toEqual([

@@ -225,7 +225,7 @@ function registerImportRoute(app: HttpApp, ctx: SituationContext, options: Situa
         throw new AppError(
           'invalid',
           'situation.import_rejected',
-          `${report.rejected} rows have errors; nothing was imported (send partial=true to keep the good rows)`,
+          `${report.rejected === 1 ? '1 row has' : `${report.rejected} rows have`} errors; nothing was imported (send partial=true to keep the good rows)`,
           { ...report, rowErrors: report.errors, errors: undefined },
         );
       }

@@ -15,6 +15,7 @@ interface FieldProblem {
 }
 interface ImportRefusal {
   code: string;
+  detail: string;
   report: { errors: Array<Record<string, unknown>> };
 }
 
@@ -59,6 +60,61 @@ describeEachDatabase('watchlist input the desk can get wrong', (dialect) => {
       surname: ' ',
     });
     expect(onlyBlankName.status).toBe(400);
+  });
+
+  it('counts the bad rows of a rejected import in words that agree with the count', async () => {
+    const blank = { ...buildEntry(), surname: '   ' };
+    const one = await officer.raw('POST', IMPORTS, ndjson([buildEntry(), blank]), 'application/x-ndjson');
+    expect(one.status).toBe(400);
+    expect((one.body as unknown as ImportRefusal).detail).toBe('1 row is invalid; nothing was imported');
+    const two = await officer.raw('POST', IMPORTS, ndjson([blank, blank]), 'application/x-ndjson');
+    expect(two.status).toBe(400);
+    expect((two.body as unknown as ImportRefusal).detail).toBe('2 rows are invalid; nothing was imported');
+  });
+
+  it('words an end of validity in the past by the start the sender gave, or by today when they gave none', async () => {
+    type Refusal = { code: string; detail: string; field?: string };
+    const today = /\d{4}-\d{2}-\d{2}/.source;
+    const unstarted = await officer.post<Refusal>(WATCHLIST, {
+      ...buildEntry(),
+      validFrom: undefined,
+      validUntil: '2020-01-01',
+    });
+    expect(unstarted.status).toBe(400);
+    expect(unstarted.body.code).toBe('warning.entry_validity');
+    expect(unstarted.body.detail).toMatch(
+      new RegExp(
+        `^validUntil 2020-01-01 is before today \\(${today}\\), when the entry would come into force$`,
+      ),
+    );
+    const started = await officer.post<Refusal>(WATCHLIST, {
+      ...buildEntry(),
+      validFrom: '2020-06-01',
+      validUntil: '2020-01-01',
+    });
+    expect(started.status).toBe(400);
+    expect(started.body).toMatchObject({
+      code: 'warning.entry_validity',
+      detail: 'validUntil 2020-01-01 is before validFrom 2020-06-01',
+    });
+    const csv = [
+      'category,surname,reason,valid_from,valid_until',
+      'close_contact,UNSTARTED,contact,,2020-01-01',
+      'close_contact,STARTED,contact,2020-06-01,2020-01-01',
+    ].join('\n');
+    const imported = await officer.raw('POST', IMPORTS, csv, 'text/csv');
+    expect(imported.status).toBe(400);
+    const errors = (imported.body as unknown as ImportRefusal).report.errors;
+    expect(errors.map((error) => [error.line, error.code, error.path])).toEqual([
+      [2, 'warning.entry_validity', '/valid_until'],
+      [3, 'warning.entry_validity', '/valid_until'],
+    ]);
+    expect(errors[0]?.message).toMatch(
+      new RegExp(
+        `^validUntil 2020-01-01 is before today \\(${today}\\), when the entry would come into force$`,
+      ),
+    );
+    expect(errors[1]?.message).toBe('validUntil 2020-01-01 is before validFrom 2020-06-01');
   });
 
   it('refuses an imported row whose surname is blank, naming its line and field', async () => {

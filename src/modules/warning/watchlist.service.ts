@@ -84,11 +84,14 @@ const NAME_FIELDS = ['surname', 'givenNames', 'nativeName', 'documentNumber'] as
 
 /**
  * Why an entry cannot be screened or kept, each naming its field; none when it is sound. A rule leaves alone the
- * fields the schema `refused` (an imported row is checked whole): the row reports those already.
+ * fields the schema `refused` (an imported row is checked whole): the row reports those already. `startGiven`
+ * is false when the entry's start of validity is today because it names none, so no message names a validFrom
+ * its sender never gave.
  */
 function entryProblems(
   entry: Dated<Partial<NewWatchlistEntry>>,
   refused: RefusedField = noFieldRefused,
+  startGiven = true,
 ): EntryProblem[] {
   const problems: EntryProblem[] = [];
   const named = NAME_FIELDS.some((field) => hasNameText(entry[field]));
@@ -106,7 +109,9 @@ function entryProblems(
   if (entry.validUntil !== undefined && !refused('/validFrom') && entry.validUntil < entry.validFrom) {
     problems.push({
       code: 'warning.entry_validity',
-      message: `validUntil ${entry.validUntil} is before validFrom ${entry.validFrom}`,
+      message: startGiven
+        ? `validUntil ${entry.validUntil} is before validFrom ${entry.validFrom}`
+        : `validUntil ${entry.validUntil} is before today (${entry.validFrom}), when the entry would come into force`,
       field: 'validUntil',
     });
   }
@@ -129,9 +134,9 @@ function entryProblems(
   return problems;
 }
 
-/** Refuses an entry a rule refuses, naming the first rule it breaks. */
-function checkEntry(entry: Dated<NewWatchlistEntry>): void {
-  const [problem] = entryProblems(entry);
+/** Refuses an entry a rule refuses, naming the first rule it breaks (`startGiven` as for `entryProblems`). */
+function checkEntry(entry: Dated<NewWatchlistEntry>, startGiven = true): void {
+  const [problem] = entryProblems(entry, noFieldRefused, startGiven);
   if (problem) throw invalid(problem.code, problem.message, { field: problem.field });
 }
 
@@ -292,7 +297,7 @@ export async function createEntry(
   given: NewWatchlistEntry,
 ): Promise<WatchlistEntry> {
   const input = datedToday(given, await agencyToday(rt));
-  checkEntry(input);
+  checkEntry(input, given.validFrom !== undefined);
   const row = entryRow(input, { agency: rt.ownAgency }, actor.name);
   await inTransaction(rt.db, async (trx) => {
     await checkRecipients(rt, trx, row);
@@ -480,8 +485,13 @@ async function checkImportRow(
   today: string,
 ): Promise<RowResult<Dated<NewWatchlistEntry>>> {
   const checked = validateEntry(entryFromRecord(record, format), line, format);
-  const entry = datedToday(checked.ok ? checked.value : checked.rest, today);
-  const problems = entryProblems(entry, checked.ok ? noFieldRefused : checked.refused);
+  const given = checked.ok ? checked.value : checked.rest;
+  const entry = datedToday(given, today);
+  const problems = entryProblems(
+    entry,
+    checked.ok ? noFieldRefused : checked.refused,
+    given.validFrom !== undefined,
+  );
   // recipients are only weighed for an entry shared with counterparts: otherwise the row's error is that it
   // names any (share_with_needs_scope), not one per agency named
   const recipients = entry.sharingScope === 'counterparts' ? (entry.shareWith ?? []) : [];
@@ -549,7 +559,8 @@ export async function importEntries(
     errorsTruncated: badRows.errorsTruncated,
   };
   if (report.rejected > 0 && !partial) {
-    throw invalid('warning.import_rejected', `${report.rejected} rows are invalid; nothing was imported`, {
+    const rowsAre = report.rejected === 1 ? '1 row is' : `${report.rejected} rows are`;
+    throw invalid('warning.import_rejected', `${rowsAre} invalid; nothing was imported`, {
       rejected: report.rejected,
       report: { imported: 0, ...report },
     });

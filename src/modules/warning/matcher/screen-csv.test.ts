@@ -48,6 +48,83 @@ describe('screenCsv', () => {
     ]);
   });
 
+  it("reports every problem of a bad row, each with the row's line, in column order", async () => {
+    const crossings = [
+      'id,surname,given_names,native_name,sex,birth_date,nationality,document_number',
+      ',Nameless,Row,,Q,1990-13,RUS,',
+      'c2,Smith,John,,M,1990-01-01,GBR,',
+    ].join('\n');
+    const { out, errors } = await collect(crossings);
+    expect(out.map((row) => row.crossing_id)).toEqual(['c2']);
+    expect(errors.filter((e) => e.file === 'crossings')).toEqual([
+      { file: 'crossings', line: 2, code: 'warning.csv_missing_id', message: 'id is empty' },
+      {
+        file: 'crossings',
+        line: 2,
+        code: 'warning.csv_bad_sex',
+        message: 'sex must be M, F, X or empty, not "Q"',
+      },
+      {
+        file: 'crossings',
+        line: 2,
+        code: 'warning.csv_bad_birth_date',
+        message: 'birth_date must be YYYY, YYYY-MM or YYYY-MM-DD, not "1990-13"',
+      },
+    ]);
+  });
+
+  it('reports a missing id beside an unreadable MRZ', async () => {
+    const parseMrz: MrzParser = () => ({ ok: false, fields: {} });
+    const { errors } = await collect(['id,mrz', ',garbage'].join('\n'), parseMrz);
+    expect(errors.filter((e) => e.file === 'crossings').map((e) => [e.line, e.code])).toEqual([
+      [2, 'warning.csv_missing_id'],
+      [2, 'warning.csv_bad_mrz'],
+    ]);
+  });
+
+  it('refuses a birth date that is no day of the calendar or after today, in either file, as the API does', async () => {
+    const watchlist = `${WATCHLIST}\nw4,Future,Born,,M,2026-12,RUS,,case`;
+    const crossings = [
+      'id,surname,given_names,sex,birth_date,nationality',
+      'c1,IVANOV,SERGEI,M,1990-02-30,RUS',
+      'c2,IVANOV,SERGEI,M,2027,RUS',
+      'c3,IVANOV,SERGEI,M,2026-11-28,RUS',
+      'c4,IVANOV,SERGEY,M,1980-03-14,rus',
+      'c5,IVANOV,SERGEY,M,1980-03-14,RUS',
+    ].join('\n');
+    const errors: CsvRowError[] = [];
+    const out: ScreenedCrossing[] = [];
+    for await (const row of screenCsv(watchlist, crossings, {
+      onRowError: (e) => errors.push(e),
+      today: '2026-11-28T23:59:59.000Z',
+    })) {
+      out.push(row);
+    }
+    expect(errors.filter((e) => e.code === 'warning.csv_bad_birth_date')).toEqual([
+      {
+        file: 'watchlist',
+        line: 5,
+        code: 'warning.csv_bad_birth_date',
+        message: 'birth_date: the date of birth 2026-12 is after today',
+      },
+      {
+        file: 'crossings',
+        line: 2,
+        code: 'warning.csv_bad_birth_date',
+        message: 'birth_date: the date of birth 1990-02-30 is not a day of the calendar',
+      },
+      {
+        file: 'crossings',
+        line: 3,
+        code: 'warning.csv_bad_birth_date',
+        message: 'birth_date: the date of birth 2027 is after today',
+      },
+    ]);
+    // a birth today is possible; a lower-case nationality is read as its upper-case code
+    expect(out.map((row) => row.crossing_id)).toEqual(['c3', 'c4', 'c5']);
+    expect(out[1]).toEqual({ ...out[2], crossing_id: 'c4' });
+  });
+
   it('reads identities from an mrz column through the injected parser', async () => {
     const parseMrz: MrzParser = (text) =>
       text.startsWith('P<')
@@ -66,6 +143,45 @@ describe('screenCsv', () => {
     const { out, errors } = await collect(crossings, parseMrz);
     expect(out).toEqual([{ crossing_id: 'c1', verdict: 'hit', entry_id: 'w1', score: 1 }]);
     expect(errors.filter((e) => e.file === 'crossings').map((e) => e.code)).toEqual(['warning.csv_bad_mrz']);
+  });
+
+  it('reports each finding of the MRZ parser as a row error naming its line and field', async () => {
+    const parseMrz: MrzParser = () => ({
+      ok: false,
+      errors: [
+        {
+          line: 2,
+          field: 'documentNumber',
+          code: 'check_digit',
+          position: 10,
+          message:
+            'document number check digit failed: line 2 position 10 holds "3", but "E12345678" computes 2',
+        },
+        {
+          line: 2,
+          field: 'mrz',
+          code: 'line_length',
+          message: 'line 2 has 40 characters; a TD3 MRZ needs 44',
+        },
+      ],
+      fields: {},
+    });
+    const { errors } = await collect(['id,mrz', 'c1,P<CHNZHANG'].join('\n'), parseMrz);
+    expect(errors.filter((e) => e.file === 'crossings')).toEqual([
+      {
+        file: 'crossings',
+        line: 2,
+        code: 'warning.csv_bad_mrz',
+        message:
+          'MRZ line 2, field documentNumber: document number check digit failed: line 2 position 10 holds "3", but "E12345678" computes 2',
+      },
+      {
+        file: 'crossings',
+        line: 2,
+        code: 'warning.csv_bad_mrz',
+        message: 'MRZ line 2: line 2 has 40 characters; a TD3 MRZ needs 44',
+      },
+    ]);
   });
 
   it('screens the crossings before a broken quote and then fails naming its line', async () => {

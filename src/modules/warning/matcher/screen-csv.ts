@@ -1,11 +1,24 @@
 import { type CsvError, type InfoRecord, type Options, parse } from 'csv-parse';
+import { birthDateProblem } from '../identity-checks.js';
 import { parseBirthDate } from './score.js';
 import type { CrossingIdentity, MatchThresholds, Sex, Verdict, WatchlistIdentity } from './types.js';
 import { createWatchlistIndex } from './watchlist-index.js';
 
-/** What an MRZ parser returns; the matcher only reads these identity fields. */
+/** One thing an MRZ parser found wrong in a zone; `line` and `position` are 1-based. */
+export interface MrzFinding {
+  readonly line: number;
+  /** The field it is in, or `mrz` for the zone as a whole (its lines, their length). */
+  readonly field: string;
+  readonly code: string;
+  readonly message: string;
+  readonly position?: number;
+}
+
+/** What an MRZ parser returns; the matcher only reads these identity fields, and why a zone failed. */
 export interface MrzParseResult {
   readonly ok: boolean;
+  /** Why the zone could not be read, when it could not; each becomes a row error of its own. */
+  readonly errors?: readonly MrzFinding[];
   readonly fields: {
     readonly surname?: string;
     readonly givenNames?: string;
@@ -30,7 +43,10 @@ export interface ScreenedCrossing {
   readonly score: number;
 }
 
-/** A row that could not be read; the other rows go on. */
+/**
+ * A reason a row could not be read; the other rows go on. A row with several reasons is reported once for each,
+ * every report naming the row's line, so the file can be corrected at once.
+ */
 export interface CsvRowError {
   readonly file: 'watchlist' | 'crossings';
   /** 1-based line of the row in its file, the header being line 1. */
@@ -44,42 +60,69 @@ export interface ScreenCsvOptions {
   readonly parseMrz?: MrzParser;
   readonly thresholds?: MatchThresholds;
   readonly onRowError?: (error: CsvRowError) => void;
+  /** The day a birth date may not be after (YYYY-MM-DD, or an ISO timestamp); today in UTC, as the API. */
+  readonly today?: string;
 }
 
 type Row = Record<string, string | undefined>;
-type RowResult<T> = { ok: true; value: T } | { ok: false; code: string; message: string };
+/** One reason a row cannot be read. */
+interface RowProblem {
+  readonly code: string;
+  readonly message: string;
+}
+/** A row's identity, or every reason it cannot be read (all of them, so the file is corrected at once). */
+type RowResult<T> = { ok: true; value: T } | { ok: false; problems: readonly RowProblem[] };
+type ValueResult<T> = { ok: true; value: T } | { ok: false; problem: RowProblem };
 
-const fail = (code: string, message: string): RowResult<never> => ({ ok: false, code, message });
+// These codes are the CLI's own, not the API's: they are made by `rowProblem`, never as `code:` literals, which
+// test/web/problems-catalogue.test.ts would take for API codes the web app must word.
+const rowProblem = (code: string, message: string): RowProblem => ({ code, message });
+
+const fail = (code: string, message: string): ValueResult<never> => ({
+  ok: false,
+  problem: rowProblem(code, message),
+});
 
 const clean = (value: string | undefined): string | undefined => {
   const trimmed = value?.trim();
   return trimmed ? trimmed : undefined;
 };
 
-const readSex = (value: string | undefined): RowResult<Sex | undefined> => {
+const readSex = (value: string | undefined): ValueResult<Sex | undefined> => {
   const sex = clean(value)?.toUpperCase();
   if (sex === undefined || sex === '<') return { ok: true, value: undefined };
   if (sex === 'M' || sex === 'F' || sex === 'X') return { ok: true, value: sex };
   return fail('warning.csv_bad_sex', `sex must be M, F, X or empty, not ${JSON.stringify(value)}`);
 };
 
-const readBirthDate = (value: string | undefined): RowResult<string | undefined> => {
+/** A birth date as the API takes it: YYYY, YYYY-MM or YYYY-MM-DD, a day of the calendar, not after today. */
+const readBirthDate = (value: string | undefined, today: string): ValueResult<string | undefined> => {
   const text = clean(value);
   if (text === undefined) return { ok: true, value: undefined };
-  if (parseBirthDate(text)) return { ok: true, value: text };
-  return fail(
-    'warning.csv_bad_birth_date',
-    `birth_date must be YYYY, YYYY-MM or YYYY-MM-DD, not ${JSON.stringify(value)}`,
-  );
+  if (!parseBirthDate(text))
+    return fail(
+      'warning.csv_bad_birth_date',
+      `birth_date must be YYYY, YYYY-MM or YYYY-MM-DD, not ${JSON.stringify(value)}`,
+    );
+  const problem = birthDateProblem(text, today);
+  if (problem) return fail('warning.csv_bad_birth_date', `birth_date: ${problem}`);
+  return { ok: true, value: text };
 };
 
-const identityFromColumns = (row: Row): RowResult<CrossingIdentity> => {
+const missingId = (): RowProblem => rowProblem('warning.csv_missing_id', 'id is empty');
+
+const identityFromColumns = (row: Row, today: string): RowResult<CrossingIdentity> => {
   const id = clean(row.id);
-  if (!id) return fail('warning.csv_missing_id', 'id is empty');
   const sex = readSex(row.sex);
-  if (!sex.ok) return sex;
-  const birthDate = readBirthDate(row.birth_date);
-  if (!birthDate.ok) return birthDate;
+  const birthDate = readBirthDate(row.birth_date, today);
+  if (!id || !sex.ok || !birthDate.ok) {
+    const problems = [
+      ...(id ? [] : [missingId()]),
+      ...(sex.ok ? [] : [sex.problem]),
+      ...(birthDate.ok ? [] : [birthDate.problem]),
+    ];
+    return { ok: false, problems };
+  }
   const fields = {
     surname: clean(row.surname),
     givenNames: clean(row.given_names),
@@ -93,21 +136,46 @@ const identityFromColumns = (row: Row): RowResult<CrossingIdentity> => {
   return { ok: true, value: { id, ...present } };
 };
 
-const identityFromMrz = (row: Row, parseMrz: MrzParser | undefined): RowResult<CrossingIdentity> => {
+/** A finding of the MRZ parser as a row error, saying where it is: `MRZ line 2, field documentNumber: …`. */
+const mrzProblem = (finding: MrzFinding): RowProblem => {
+  const field = finding.field === 'mrz' ? '' : `, field ${finding.field}`;
+  return rowProblem('warning.csv_bad_mrz', `MRZ line ${finding.line}${field}: ${finding.message}`);
+};
+
+const identityFromMrz = (
+  row: Row,
+  parseMrz: MrzParser | undefined,
+  today: string,
+): RowResult<CrossingIdentity> => {
   const mrz = row.mrz ?? '';
-  if (!parseMrz) return fail('warning.csv_mrz_unsupported', 'the row has an mrz but no MRZ parser was given');
+  const idProblems = clean(row.id) ? [] : [missingId()];
+  if (!parseMrz) {
+    const unsupported = rowProblem(
+      'warning.csv_mrz_unsupported',
+      'the row has an mrz but no MRZ parser was given',
+    );
+    return { ok: false, problems: [...idProblems, unsupported] };
+  }
   const parsed = parseMrz(mrz.replace(/\\n/g, '\n'));
-  if (!parsed.ok) return fail('warning.csv_bad_mrz', 'the MRZ could not be read');
+  if (!parsed.ok) {
+    const findings = parsed.errors?.length
+      ? parsed.errors.map(mrzProblem)
+      : [rowProblem('warning.csv_bad_mrz', 'the MRZ could not be read')];
+    return { ok: false, problems: [...idProblems, ...findings] };
+  }
   const { fields } = parsed;
-  return identityFromColumns({
-    id: row.id,
-    surname: fields.surname,
-    given_names: fields.givenNames,
-    sex: fields.sex,
-    birth_date: fields.birthDate && parseBirthDate(fields.birthDate) ? fields.birthDate : undefined,
-    nationality: fields.nationality,
-    document_number: fields.documentNumber ?? row.document_number,
-  });
+  return identityFromColumns(
+    {
+      id: row.id,
+      surname: fields.surname,
+      given_names: fields.givenNames,
+      sex: fields.sex,
+      birth_date: fields.birthDate && parseBirthDate(fields.birthDate) ? fields.birthDate : undefined,
+      nationality: fields.nationality,
+      document_number: fields.documentNumber ?? row.document_number,
+    },
+    today,
+  );
 };
 
 const IDENTITY_COLUMNS = [
@@ -269,13 +337,14 @@ export async function* screenCsv(
   options: ScreenCsvOptions = {},
 ): AsyncGenerator<ScreenedCrossing> {
   const report = options.onRowError ?? (() => {});
+  const today = options.today ?? new Date().toISOString();
   const index = createWatchlistIndex([], options.thresholds ? { thresholds: options.thresholds } : {});
   // An id given twice would silently replace the earlier person, who would then never be screened.
   const lineOfId = new Map<string, number>();
   for await (const { row, line } of csvRows(watchlist, 'watchlist')) {
-    const result = identityFromColumns(row);
+    const result = identityFromColumns(row, today);
     if (!result.ok) {
-      report({ file: 'watchlist', line, code: result.code, message: result.message });
+      for (const problem of result.problems) report({ file: 'watchlist', line, ...problem });
       continue;
     }
     const first = lineOfId.get(result.value.id);
@@ -290,9 +359,11 @@ export async function* screenCsv(
   }
   for await (const { row, line } of csvRows(crossings, 'crossings')) {
     const result =
-      clean(row.mrz) && !hasNames(row) ? identityFromMrz(row, options.parseMrz) : identityFromColumns(row);
+      clean(row.mrz) && !hasNames(row)
+        ? identityFromMrz(row, options.parseMrz, today)
+        : identityFromColumns(row, today);
     if (!result.ok) {
-      report({ file: 'crossings', line, code: result.code, message: result.message });
+      for (const problem of result.problems) report({ file: 'crossings', line, ...problem });
       continue;
     }
     const screened = index.screen(result.value);

@@ -308,7 +308,8 @@ describe('reading uploads', () => {
 
   it('refuses a CSV row with more fields than the header, whose values would lie under the wrong columns', async () => {
     // an unquoted comma in the surname shifts the birth date into the sex column and drops the last value
-    const csv = 'id,surname,sex,birth_date\n1,LI, WEI,M,1980-01-02\n2,"WANG, FANG",F,1985\n3,ZHAO,F\n';
+    const csv =
+      'id,surname,sex,birth_date\n1,LI, WEI,M,1980-01-02\n2,"WANG, FANG",F,1985\n3,ZHAO,F\n4,MA,M,1990,\n';
     expect((await rowsOf([csv], 'csv')).rows).toEqual([
       {
         line: 2,
@@ -317,6 +318,8 @@ describe('reading uploads', () => {
       // a quoted comma is one value, and a row with fewer fields leaves the last columns empty
       { line: 3, record: { id: '2', surname: 'WANG, FANG', sex: 'F', birthDate: '1985' } },
       { line: 4, record: { id: '3', surname: 'ZHAO', sex: 'F' } },
+      // an empty field past the header (a comma ending the line) loses nothing
+      { line: 5, record: { id: '4', surname: 'MA', sex: 'M', birthDate: '1990' } },
     ]);
   });
 

@@ -73,6 +73,21 @@ describe('screenCsv', () => {
     ]);
   });
 
+  it('refuses a row whose values run past the header (an unquoted comma), and takes empty ones there', async () => {
+    const crossings = [
+      'id,surname,given_names,native_name,sex,birth_date,nationality,document_number',
+      // "IVANOV, SERGEY" unquoted: every value after it shifts one column right
+      'c1,IVANOV, SERGEY,,,M,1980-03-14,RUS,AB1234567',
+      // a comma ending the line, as some exports write, adds an empty field and loses nothing
+      'c2,IVANOV,SERGEY,,M,1980-03-14,RUS,AB1234567,',
+    ].join('\n');
+    const { out, errors } = await collect(crossings);
+    expect(out.map((row) => [row.crossing_id, row.verdict, row.entry_id])).toEqual([['c2', 'hit', 'w1']]);
+    expect(errors.filter((e) => e.file === 'crossings').map((e) => [e.line, e.code])).toEqual([
+      [2, 'warning.csv_extra_fields'],
+    ]);
+  });
+
   it('reports a missing id beside an unreadable MRZ', async () => {
     const parseMrz: MrzParser = () => ({ ok: false, fields: {} });
     const { errors } = await collect(['id,mrz', ',garbage'].join('\n'), parseMrz);

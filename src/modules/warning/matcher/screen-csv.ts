@@ -224,11 +224,15 @@ export type CsvItem =
   | { readonly record: Record<string, string>; readonly line: number; readonly extraFields: number }
   | { readonly failure: CsvError | Error; readonly afterLine: number };
 
-/** Fields of a record beyond the header's columns: relax_column_count lets the record through without them. */
+/**
+ * Fields of a record beyond the header's columns that hold a value: relax_column_count lets the record through
+ * without them. Empty ones (a comma ending every line, as some exports write) lose nothing.
+ */
 const extraFieldsOf = (info: InfoRecord): number => {
   // set only for a record whose length differs from the header's
   const { record, columns } = (info.error ?? {}) as { record?: unknown; columns?: unknown };
-  return Array.isArray(record) && Array.isArray(columns) ? Math.max(0, record.length - columns.length) : 0;
+  if (!Array.isArray(record) || !Array.isArray(columns)) return 0;
+  return record.slice(columns.length).filter((value) => String(value).trim() !== '').length;
 };
 
 /**
@@ -296,7 +300,7 @@ export class CsvFileError extends Error {
 async function* csvRows(
   source: CsvSource,
   file: CsvRowError['file'],
-): AsyncGenerator<{ row: Row; line: number }> {
+): AsyncGenerator<{ row: Row; line: number; extraFields: number }> {
   const records = readCsvRecords(typeof source === 'string' ? [source] : source, {
     columns: (header: string[]) => {
       const names = header.map((h) => h.trim().toLowerCase());
@@ -310,7 +314,7 @@ async function* csvRows(
   try {
     for await (const item of records) {
       if ('record' in item) {
-        yield { row: item.record, line: item.line };
+        yield { row: item.record, line: item.line, extraFields: item.extraFields };
         continue;
       }
       if (item.failure instanceof CsvHeaderError) throw item.failure;
@@ -327,6 +331,20 @@ async function* csvRows(
   }
 }
 
+/**
+ * A row with values beyond the header's columns: an unquoted comma (LI, WEI) shifts every value after it, so
+ * its values are not where its columns say.
+ */
+const shiftedRow = (extra: number): RowResult<never> => ({
+  ok: false,
+  problems: [
+    rowProblem(
+      'warning.csv_extra_fields',
+      `the row has ${extra} more value(s) than the header has columns: quote any value holding a comma`,
+    ),
+  ],
+});
+
 const hasNames = (row: Row): boolean =>
   Boolean(clean(row.surname) || clean(row.given_names) || clean(row.native_name));
 
@@ -341,8 +359,8 @@ export async function* screenCsv(
   const index = createWatchlistIndex([], options.thresholds ? { thresholds: options.thresholds } : {});
   // An id given twice would silently replace the earlier person, who would then never be screened.
   const lineOfId = new Map<string, number>();
-  for await (const { row, line } of csvRows(watchlist, 'watchlist')) {
-    const result = identityFromColumns(row, today);
+  for await (const { row, line, extraFields } of csvRows(watchlist, 'watchlist')) {
+    const result = extraFields > 0 ? shiftedRow(extraFields) : identityFromColumns(row, today);
     if (!result.ok) {
       for (const problem of result.problems) report({ file: 'watchlist', line, ...problem });
       continue;
@@ -357,11 +375,13 @@ export async function* screenCsv(
     lineOfId.set(result.value.id, line);
     index.add(result.value as WatchlistIdentity);
   }
-  for await (const { row, line } of csvRows(crossings, 'crossings')) {
+  for await (const { row, line, extraFields } of csvRows(crossings, 'crossings')) {
     const result =
-      clean(row.mrz) && !hasNames(row)
-        ? identityFromMrz(row, options.parseMrz, today)
-        : identityFromColumns(row, today);
+      extraFields > 0
+        ? shiftedRow(extraFields)
+        : clean(row.mrz) && !hasNames(row)
+          ? identityFromMrz(row, options.parseMrz, today)
+          : identityFromColumns(row, today);
     if (!result.ok) {
       for (const problem of result.problems) report({ file: 'crossings', line, ...problem });
       continue;

@@ -194,13 +194,22 @@ describe('the warnings desk in Chromium', () => {
     expect(await offered.first().textContent()).toBe('Erenhot');
     await page.getByLabel('Port code').fill(ZAMYN_UUD);
     await page.getByLabel('Surname').fill('DORJ');
+    await page.getByLabel('Date of birth').fill('2099-01-01');
     await page.getByRole('button', { name: 'Check', exact: true }).click();
-    await page
-      .getByText('Port MN-ZUU is in another country (MN): crossings are recorded only at our own ports')
-      .first()
-      .waitFor();
+    // both reasons at once, each beside its field and listed together, so one correction does
+    const bornLater = 'The date of birth is not a real date or lies in the future';
+    const notOurs = 'Port MN-ZUU is in another country (MN): crossings are recorded only at our own ports';
+    await page.getByText(notOurs).first().waitFor();
+    const refusal = page.getByRole('alert').filter({ hasText: notOurs });
+    // listed under the form's own labels, not the API's field paths
+    expect(await refusal.getByRole('listitem').allTextContents()).toEqual([
+      `Date of birth: ${bornLater}`,
+      `Port code: ${notOurs}`,
+    ]);
+    expect(await page.getByText(bornLater).count()).toBeGreaterThanOrEqual(2);
     expect(app.browser.acceptRefusal('/api/v1/warning/crossings', 400)).toBe(1);
     await page.getByLabel('Surname').fill('');
+    await page.getByLabel('Date of birth').fill('');
     await page.getByLabel('Port code').fill('CN-ERL');
     await page.getByLabel('Place of residence (county code)').fill('CN-150921');
     const mrz = buildTd3({

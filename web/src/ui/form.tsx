@@ -43,19 +43,32 @@ export function fieldErrorOf(failure: ApiProblem | Error | null, field: string):
   return failure instanceof ApiProblem ? failure.fieldError(field) : undefined;
 }
 
-/** The node's explanation of a failed call, announced to screen readers. */
-export function FailureAlert({ failure }: { readonly failure: ApiProblem | Error | null }) {
+/**
+ * The node's explanation of a failed call, announced to screen readers. Several field errors are listed, each
+ * under the label its form gives the field (`labelOf`, by the field's name: the last part of its path), else
+ * under the field's path.
+ */
+export function FailureAlert({
+  failure,
+  labelOf,
+}: {
+  readonly failure: ApiProblem | Error | null;
+  readonly labelOf?: (field: string) => string | undefined;
+}) {
   if (!failure) return null;
   return (
     <div className="form-error" role="alert">
       <p>{failure.message}</p>
       {failure instanceof ApiProblem && failure.fieldErrors.length > 1 && (
         <ul>
-          {failure.fieldErrors.map((error) => (
-            <li key={`${error.path}:${error.message}`}>
-              <code>{fieldName(error.path)}</code> {error.message}
-            </li>
-          ))}
+          {failure.fieldErrors.map((error) => {
+            const label = labelOf?.(error.path.split('/').pop() ?? '');
+            return (
+              <li key={`${error.path}:${error.message}`}>
+                {label ? `${label}:` : <code>{fieldName(error.path)}</code>} {error.message}
+              </li>
+            );
+          })}
         </ul>
       )}
     </div>

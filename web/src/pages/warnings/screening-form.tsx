@@ -20,6 +20,16 @@ const HINTS: Readonly<Partial<Record<(typeof IDENTITY)[number], string>>> = {
   birthDate: 'warnings.person.birthDateHint',
   nationality: 'warnings.person.nationalityHint',
 };
+/** The label of each field the node may refuse, for the list of every reason it gave. */
+const FIELD_LABELS: Readonly<Record<string, string>> = {
+  ...Object.fromEntries([...IDENTITY, 'sex'].map((name) => [name, `warnings.person.${name}`])),
+  ...Object.fromEntries(PLACES.map((name) => [name, `warnings.screen.${name}`])),
+  direction: 'warnings.screen.direction',
+  portCode: 'warnings.screen.port',
+  conveyance: 'warnings.screen.conveyance',
+  crossedAt: 'warnings.crossing.crossedAt',
+  mrz: 'warnings.screen.mrz',
+};
 // one traveller's: emptied after each check, while the desk's port, direction and conveyance stay
 const TRAVELLER_FIELDS = [...IDENTITY, 'sex', 'mrz', ...PLACES, 'crossedAt'];
 
@@ -63,6 +73,10 @@ export function ScreeningForm({ onScreened }: { readonly onScreened: () => void 
     );
   };
   const error = (field: string) => fieldErrorOf(failure, field);
+  const labelOf = (field: string): string | undefined => {
+    const key = FIELD_LABELS[field];
+    return key && t(key);
+  };
   return (
     <section aria-labelledby="screen-title">
       <h2 id="screen-title">{t('warnings.screen.title')}</h2>
@@ -71,7 +85,11 @@ export function ScreeningForm({ onScreened }: { readonly onScreened: () => void 
         <Field label={t('warnings.screen.conveyance')} error={error('conveyance')}>
           {({ id }) => <input id={id} name="conveyance" />}
         </Field>
-        <Field label={t('warnings.crossing.crossedAt')} hint={t('warnings.screen.nowHint')}>
+        <Field
+          label={t('warnings.crossing.crossedAt')}
+          hint={t('warnings.screen.nowHint')}
+          error={error('crossedAt')}
+        >
           {({ id, describedBy }) => (
             <input id={id} name="crossedAt" type="datetime-local" aria-describedby={describedBy} />
           )}
@@ -117,7 +135,7 @@ export function ScreeningForm({ onScreened }: { readonly onScreened: () => void 
           </button>
         </div>
       </form>
-      <FailureAlert failure={failure} />
+      <FailureAlert failure={failure} labelOf={labelOf} />
       {outcome && (
         <p role="status" className={`notice verdict-${outcome.verdict}`}>
           <strong className="screened-traveller">

@@ -28,6 +28,7 @@ const lastDay = new Date(Date.parse(`${FIRST_DAY}T00:00:00Z`) + (days - 1) * 86_
   .toISOString()
   .slice(0, 10);
 const fullHalfYear = lastDay === '2021-06-30';
+const counted = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
 /** Builds dist/ when it is missing or older than the sources, so `node dist/cli/main.js` runs current code. */
 function ensureBuilt(): void {
@@ -74,7 +75,7 @@ async function main(): Promise<number> {
     `replayed ${days} days in ${result.replaySeconds.toFixed(0)} s (${ledger.requests} API requests); total ${result.totalSeconds.toFixed(0)} s`,
   );
   out(
-    `scale: ${exchanged} notifications exchanged by CN-NIA, ${ledger.interceptions.persons} persons intercepted, ${ledger.liaison.letters + ledger.liaison.calls} letters and calls`,
+    `scale: ${counted(exchanged, 'notification', 'notifications')} exchanged by CN-NIA, ${counted(ledger.interceptions.persons, 'person', 'persons')} intercepted, ${counted(ledger.liaison.letters + ledger.liaison.calls, 'letter or call', 'letters and calls')}`,
   );
   const mismatches = result.checks.filter((c) => !c.ok).length;
   if (values.fast) {

@@ -342,6 +342,10 @@ describe('reading uploads', () => {
         { line: 1, error: expect.objectContaining(repeated) },
       ]);
     }
+    // columns with no name, as an export writes blank ones, are no column named twice
+    expect((await rowsOf(['id,surname,,\r\n1,LI,,\r\n'], 'csv')).rows).toEqual([
+      { line: 2, record: { id: '1', surname: 'LI' } },
+    ]);
     // the case of a column does not matter, so GIVEN_NAMES and given_names are one column
     expect((await rowsOf(['id,GIVEN_NAMES,given_names\n1,NA,NA\n'], 'csv')).rows).toEqual([
       {

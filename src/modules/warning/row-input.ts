@@ -181,7 +181,8 @@ async function* csvRecords(source: ByteSource): AsyncGenerator<InputRow> {
   const records = readCsvRecords(checked(), {
     columns: (header: string[]) => {
       const names = header.map((h) => camel(h.trim().toLowerCase()));
-      const at = names.findIndex((name, i) => names.indexOf(name) !== i);
+      // unnamed columns (a comma ending the header, blank columns an export keeps) are read by no one
+      const at = names.findIndex((name, i) => name !== '' && names.indexOf(name) !== i);
       if (at >= 0) repeated = header[at]?.trim();
       return names;
     },

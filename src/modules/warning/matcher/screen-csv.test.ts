@@ -212,6 +212,17 @@ describe('screenCsv', () => {
     expect(failure).toMatchObject({ file: 'crossings', line: 3 });
   });
 
+  it('refuses a file naming a column twice up front, as uploads do, where one value would be lost', async () => {
+    const run = async () => {
+      for await (const _row of screenCsv('id,surname,Surname\nw1,LI,WANG', 'id,surname\nc1,WANG')) break;
+    };
+    await expect(run()).rejects.toMatchObject({
+      name: 'CsvHeaderError',
+      file: 'watchlist',
+      message: expect.stringContaining('column surname is named twice'),
+    });
+  });
+
   it('refuses a watchlist id given twice, naming both lines', async () => {
     const twice = `${WATCHLIST}\nw1,Petrov,Ivan,,M,1970,RUS,,case`;
     const run = async () => {

@@ -208,6 +208,9 @@ export class CsvHeaderError extends Error {
 
 function checkHeader(file: CsvRowError['file'], header: readonly string[]): void {
   if (!header.includes('id')) throw new CsvHeaderError(file, 'missing column id');
+  // the later of two columns of one name would silently replace the earlier's value, as uploads refuse too
+  const repeated = header.find((column, i) => column !== '' && header.indexOf(column) !== i);
+  if (repeated !== undefined) throw new CsvHeaderError(file, `column ${repeated} is named twice`);
   const identifying = SCREEN_CSV_COLUMNS[file].filter(
     (c) => !['id', 'sex', 'birth_date', 'nationality'].includes(c),
   );

@@ -93,6 +93,25 @@ describeEachDatabase('identity checks over HTTP', (dialect) => {
     ]);
   });
 
+  it('name the port and the expected time the rules refuse beside the passengers the schema refuses', async () => {
+    const officer = await testNode().userWith(['port_officer'], { personalData: true });
+    type FieldError = { path: string; keyword?: string; code?: string };
+    const list = await officer.post<{ code: string; errors: FieldError[] }>(
+      '/api/v1/warning/expected-crossings',
+      {
+        ...buildPassengerList([{ identity: { surname: 'DORJ', sex: 'Q' } }]),
+        portCode: 'ZZNOPORT',
+        expectedAt: '2099-01-01T00:00:00Z',
+      },
+    );
+    expect(list.status).toBe(400);
+    expect(list.body.errors).toEqual([
+      expect.objectContaining({ path: '/body/passengers/0/identity/sex', keyword: 'enum' }),
+      expect.objectContaining({ path: '/expectedAt', code: 'warning.expected_at_too_far' }),
+      expect.objectContaining({ path: '/portCode', code: 'warning.unknown_port' }),
+    ]);
+  });
+
   it('answer a list too long with that alone, not with each passenger checked', async () => {
     const officer = await testNode().userWith(['port_officer'], { personalData: true });
     const list = await officer.post<{ errors: Array<{ path: string }> }>(

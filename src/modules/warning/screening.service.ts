@@ -556,14 +556,24 @@ function readPassengers(
 }
 
 /**
- * The passengers a crossing rule refuses, left out those at `skip`: when the schema refused some passengers,
- * the others are checked too, so one answer names every bad passenger.
+ * What the crossing rules refuse in a passenger list the schema refused, left out what the schema refused
+ * already (the passengers at `skip`, the list's fields in `refusedFields`): one answer names every mistake.
  */
-export function refusedPassengers(
-  passengers: readonly ExpectedPassenger[],
+export async function passengerListRefusals(
+  rt: WarningRuntime,
+  list: { passengers: readonly ExpectedPassenger[]; portCode?: unknown; expectedAt?: unknown },
   skip: ReadonlySet<number>,
-): FieldError[] {
-  return readPassengers(passengers, undefined, skip).refused.map(refusalError);
+  refusedFields: ReadonlySet<string>,
+): Promise<FieldError[]> {
+  const passed = (field: 'portCode' | 'expectedAt'): string | undefined => {
+    const value = list[field];
+    return typeof value === 'string' && !refusedFields.has(field) ? value : undefined;
+  };
+  const expectedAt = passed('expectedAt');
+  const portCode = passed('portCode');
+  const port = portCode === undefined ? null : await portProblem(await ruleContextOf(rt), portCode);
+  const own = ownRefusals(expectedAt === undefined ? null : expectedAtProblem(expectedAt), port);
+  return [...own, ...readPassengers(list.passengers, expectedAt, skip).refused].map(refusalError);
 }
 
 /**

@@ -11,7 +11,7 @@ import * as hits from './hit.service.js';
 import { ListedHit } from './hit-list.schema.js';
 import { type ByteSource, type RowFormat, rowFormatOf } from './row-input.js';
 import * as rules from './rules.service.js';
-import { recordCrossing, recordExpectedCrossings, refusedPassengers } from './screening.service.js';
+import { passengerListRefusals, recordCrossing, recordExpectedCrossings } from './screening.service.js';
 import type { WarningRuntime } from './warning.runtime.js';
 import {
   BulkReport,
@@ -218,7 +218,7 @@ function registerCrossingRoutes(app: HttpApp, rt: WarningRuntime): void {
       },
     },
     async (request, reply) => {
-      if (request.validationError) throw listRefusal(request.validationError, request.body);
+      if (request.validationError) throw await listRefusal(rt, request.validationError, request.body);
       return reply.status(201).send(await recordExpectedCrossings(rt, actorOf(request), request.body));
     },
   );
@@ -228,8 +228,13 @@ function registerCrossingRoutes(app: HttpApp, rt: WarningRuntime): void {
  * A passenger list the schema refused, with the passengers it passed also checked against the crossing rules:
  * the carrier's manifest is corrected once, not once per kind of mistake.
  */
-function listRefusal(schemaError: Error & { validation?: ValidationIssue[] }, body: unknown): Error {
-  const passengers = (body as { passengers?: unknown } | null)?.passengers;
+async function listRefusal(
+  rt: WarningRuntime,
+  schemaError: Error & { validation?: ValidationIssue[] },
+  body: unknown,
+): Promise<Error> {
+  const list = body as { passengers?: unknown } | null;
+  const passengers = list?.passengers;
   if (!schemaError.validation || !Array.isArray(passengers)) return schemaError;
   const schemaErrors = validationErrors('body', schemaError.validation);
   // a list refused as a whole (too long, not a list) is not read passenger by passenger
@@ -240,8 +245,14 @@ function listRefusal(schemaError: Error & { validation?: ValidationIssue[] }, bo
       return position === undefined ? [] : [Number(position)];
     }),
   );
-  // only the passengers the schema passed are read: they have the shape the rules expect
-  const ruleErrors = refusedPassengers(passengers as ExpectedPassenger[], refusedBySchema);
+  const refusedFields = new Set(schemaErrors.map((error) => error.path.split('/')[2] ?? ''));
+  // only what the schema passed is read: it has the shape the rules expect
+  const ruleErrors = await passengerListRefusals(
+    rt,
+    { ...list, passengers: passengers as ExpectedPassenger[] },
+    refusedBySchema,
+    refusedFields,
+  );
   if (ruleErrors.length === 0) return schemaError;
   const errors = [...schemaErrors, ...ruleErrors];
   const detail = errors.map((error) => `${error.path} ${error.message}`).join('; ');

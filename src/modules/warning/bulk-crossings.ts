@@ -75,7 +75,7 @@ async function readCrossing(
   const checked = validateCrossing(format === 'csv' ? crossingFromCsv(record) : record, line, format);
   const input = checked.ok ? checked.value : checked.rest;
   const errors = checked.ok ? [] : [...checked.errors];
-  const read = readTraveller(input, undefined, checked.ok ? noFieldRefused : checked.refused);
+  const read = readTraveller(input, input.crossedAt, checked.ok ? noFieldRefused : checked.refused);
   if (!read.ok) errors.push(...read.problems.map((problem) => refusedRow(line, problem, format)));
   const port = input.portCode === undefined ? null : await portProblem(rules, input.portCode);
   if (port) errors.push(refusedRow(line, port, format));

@@ -535,45 +535,52 @@ function throwRefusals(refusals: readonly Refusal[]): void {
   if (first) throw refusedTogether(first, others);
 }
 
+/** What the schema already refused in a passenger list: these are not judged again by the rules. */
+export interface RefusedBySchema {
+  readonly passengers: ReadonlySet<number>;
+  readonly fields: ReadonlySet<string>;
+}
+
+const NOTHING_REFUSED: RefusedBySchema = { passengers: new Set(), fields: new Set() };
+
 /**
- * The travellers of a passenger list, read once: each one's identity, or every reason a crossing rule refuses
- * it (a bad MRZ, a birth date to come, no identity). Passengers at `skip` are not read.
+ * A passenger list read once: each passenger's identity, and every reason the rules refuse the list — its
+ * expected time, its port, each passenger's (a bad MRZ, a birth date to come, no identity) — left out what the
+ * schema refused already, so one answer names every mistake.
  */
-function readPassengers(
-  passengers: readonly ExpectedPassenger[],
-  presentedAt?: string,
-  skip: ReadonlySet<number> = new Set(),
-): { travellers: Traveller[]; refused: Refusal[] } {
+async function readPassengerList(
+  rules: RuleContext,
+  list: { passengers: readonly ExpectedPassenger[]; portCode?: unknown; expectedAt?: unknown },
+  bySchema: RefusedBySchema = NOTHING_REFUSED,
+): Promise<{ travellers: Traveller[]; refused: Refusal[] }> {
+  const passed = (field: 'portCode' | 'expectedAt'): string | undefined => {
+    const value = list[field];
+    return typeof value === 'string' && !bySchema.fields.has(field) ? value : undefined;
+  };
+  const expectedAt = passed('expectedAt');
+  const portCode = passed('portCode');
+  const refused = ownRefusals(
+    expectedAt === undefined ? null : expectedAtProblem(expectedAt),
+    portCode === undefined ? null : await portProblem(rules, portCode),
+  );
   const travellers: Traveller[] = [];
-  const refused: Refusal[] = [];
-  passengers.forEach((passenger, position) => {
-    if (skip.has(position)) return;
-    const read = readTraveller(passenger, presentedAt);
+  list.passengers.forEach((passenger, position) => {
+    if (bySchema.passengers.has(position)) return;
+    const read = readTraveller(passenger, expectedAt);
     if (read.ok) travellers.push(read.traveller);
     else refused.push(...read.problems.map((error) => ({ error, at: `/passengers/${position}` })));
   });
   return { travellers, refused };
 }
 
-/**
- * What the crossing rules refuse in a passenger list the schema refused, left out what the schema refused
- * already (the passengers at `skip`, the list's fields in `refusedFields`): one answer names every mistake.
- */
+/** What the crossing rules refuse in a passenger list the schema refused, beside what the schema refused. */
 export async function passengerListRefusals(
   rt: WarningRuntime,
   list: { passengers: readonly ExpectedPassenger[]; portCode?: unknown; expectedAt?: unknown },
-  skip: ReadonlySet<number>,
-  refusedFields: ReadonlySet<string>,
+  bySchema: RefusedBySchema,
 ): Promise<FieldError[]> {
-  const passed = (field: 'portCode' | 'expectedAt'): string | undefined => {
-    const value = list[field];
-    return typeof value === 'string' && !refusedFields.has(field) ? value : undefined;
-  };
-  const expectedAt = passed('expectedAt');
-  const portCode = passed('portCode');
-  const port = portCode === undefined ? null : await portProblem(await ruleContextOf(rt), portCode);
-  const own = ownRefusals(expectedAt === undefined ? null : expectedAtProblem(expectedAt), port);
-  return [...own, ...readPassengers(list.passengers, expectedAt, skip).refused].map(refusalError);
+  const { refused } = await readPassengerList(await ruleContextOf(rt), list, bySchema);
+  return refused.map(refusalError);
 }
 
 /**
@@ -673,9 +680,8 @@ export async function recordExpectedCrossings(
   input: NewExpectedCrossings,
 ): Promise<{ items: ScreeningOutcome[] }> {
   const rules = await ruleContextOf(rt);
-  const { travellers, refused } = readPassengers(input.passengers, input.expectedAt);
-  const port = await portProblem(rules, input.portCode);
-  throwRefusals([...ownRefusals(expectedAtProblem(input.expectedAt), port), ...refused]);
+  const { travellers, refused } = await readPassengerList(rules, input);
+  throwRefusals(refused);
   const place: CrossingPlace = {
     kind: 'expected',
     direction: input.direction,

@@ -239,19 +239,20 @@ async function listRefusal(
   const schemaErrors = validationErrors('body', schemaError.validation);
   // a list refused as a whole (too long, not a list) is not read passenger by passenger
   if (schemaErrors.some((error) => error.path === '/body/passengers')) return schemaError;
-  const refusedBySchema = new Set(
-    schemaErrors.flatMap((error) => {
-      const position = /^\/body\/passengers\/(\d+)/.exec(error.path)?.[1];
-      return position === undefined ? [] : [Number(position)];
-    }),
-  );
-  const refusedFields = new Set(schemaErrors.map((error) => error.path.split('/')[2] ?? ''));
+  const bySchema = {
+    passengers: new Set(
+      schemaErrors.flatMap((error) => {
+        const position = /^\/body\/passengers\/(\d+)/.exec(error.path)?.[1];
+        return position === undefined ? [] : [Number(position)];
+      }),
+    ),
+    fields: new Set(schemaErrors.map((error) => error.path.split('/')[2] ?? '')),
+  };
   // only what the schema passed is read: it has the shape the rules expect
   const ruleErrors = await passengerListRefusals(
     rt,
     { ...list, passengers: passengers as ExpectedPassenger[] },
-    refusedBySchema,
-    refusedFields,
+    bySchema,
   );
   if (ruleErrors.length === 0) return schemaError;
   const errors = [...schemaErrors, ...ruleErrors];
